@@ -1,0 +1,69 @@
+/* Running an audit: options, the audit object and its lifecycle.
+ *
+ *     struct sa_options o;
+ *     sa_options_init(&o);
+ *     struct sa_audit *a;
+ *     if (sa_audit_new(&o, &a, err, sizeof err) != SA_OK) ...;
+ *     int rc = sa_audit_run(a, "https://shop.example/");   // or a folder, or file://
+ *     const struct sa_report *r = sa_audit_report(a);       // borrowed until sa_audit_free(a)
+ *     sa_audit_free(a);
+ */
+#ifndef SHOPAUDIT_AUDIT_H
+#define SHOPAUDIT_AUDIT_H
+
+#include <signal.h>
+#include <stddef.h>
+
+#include "shopaudit/common.h"
+#include "shopaudit/report.h"
+
+struct sa_progress {
+    size_t done;        /* responses handled */
+    size_t queued;      /* URLs waiting in the frontier */
+    size_t in_flight;   /* transfers running */
+    const char *url;    /* the URL just finished; borrowed for the call */
+};
+
+struct sa_options {
+    unsigned max_pages;   /* responses to fetch, all statuses; default 200 */
+    int max_depth;        /* link hops from the start URL; -1 (default) = no limit */
+    unsigned concurrency; /* transfers at once; default 4 */
+    unsigned delay_ms;    /* minimum time between two request starts; default 0 */
+    unsigned timeout_ms;  /* per request, whole transfer; default 15 000 */
+    size_t max_bytes;     /* per page, decoded; default 5 MiB */
+    int ignore_robots;
+    int mobile;                /* send a mobile browser User-Agent and viewport hints */
+    const char *user_agent;    /* NULL: "shopaudit/VERSION (+HOMEPAGE)" */
+    const char *lexicon_dir;   /* NULL: the lexicon embedded at build time */
+    const char *const *checks; /* NULL: every built-in check; else NULL-terminated ids */
+    /* Set non-zero from anywhere (a signal handler) to stop fetching: the audit then runs the
+     * checks on what it has and marks the report "interrupted". */
+    const volatile sig_atomic_t *stop;
+    /* Called after each response, from the thread running sa_audit_run. */
+    void (*progress)(void *ud, const struct sa_progress *p);
+    void *progress_ud;
+};
+
+void sa_options_init(struct sa_options *o);
+
+struct sa_audit;
+
+/* Validates the options and loads the lexicon. Returns SA_OK, SA_EINVAL or SA_ENOMEM with the
+ * reason in err. *out is the caller's: sa_audit_free. */
+int sa_audit_new(const struct sa_options *o, struct sa_audit **out, char *err, size_t errlen);
+
+/* Crawls the site at target (an http(s) or file:// URL, or a folder path), runs the checks and
+ * builds the report. Returns SA_OK when a report exists (even a partial, interrupted one);
+ * otherwise the start page could not be audited: SA_EURL (bad target), SA_EFETCH (unreachable),
+ * SA_EHTTP (error status), SA_ENOTHTML, SA_EROBOTS, SA_ESCOPE (redirected off-site), with the
+ * reason in sa_audit_error(). May be called once per audit object. */
+int sa_audit_run(struct sa_audit *a, const char *target);
+
+/* The report; NULL before a successful run. Borrowed until sa_audit_free. */
+const struct sa_report *sa_audit_report(const struct sa_audit *a);
+/* One line on the last failure, "" when none. Borrowed. */
+const char *sa_audit_error(const struct sa_audit *a);
+
+void sa_audit_free(struct sa_audit *a);
+
+#endif

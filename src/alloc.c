@@ -1,0 +1,75 @@
+/* The allocation hook: thin wrappers over malloc with an optional failure injector. */
+#include "alloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static unsigned long alloc_count, fail_at;
+
+static int should_fail(void)
+{
+    alloc_count++;
+    return fail_at && alloc_count >= fail_at;
+}
+
+void sa__alloc_fail_at(unsigned long n)
+{
+    fail_at = n;
+    alloc_count = 0;
+}
+
+unsigned long sa__alloc_count(void)
+{
+    return alloc_count;
+}
+
+void *sa__malloc(size_t n)
+{
+    return should_fail() ? NULL : malloc(n ? n : 1);
+}
+
+void *sa__calloc(size_t nmemb, size_t size)
+{
+    return should_fail() ? NULL : calloc(nmemb ? nmemb : 1, size ? size : 1);
+}
+
+void *sa__realloc(void *p, size_t n)
+{
+    return should_fail() ? NULL : realloc(p, n ? n : 1);
+}
+
+void sa__free(void *p)
+{
+    free(p);
+}
+
+char *sa__strndup(const char *s, size_t n)
+{
+    char *d = sa__malloc(n + 1);
+    if (!d) return NULL;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *sa__strdup(const char *s)
+{
+    return sa__strndup(s, strlen(s));
+}
+
+char *sa__asprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) return NULL;
+    char *s = sa__malloc((size_t)n + 1);
+    if (!s) return NULL;
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}

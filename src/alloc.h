@@ -1,0 +1,26 @@
+/* Every allocation of the library goes through these, so a test can make the N-th one fail
+ * (as Lua's debug allocator and curl's torture tests do) and prove that the error path is clean. */
+#ifndef SA_ALLOC_H
+#define SA_ALLOC_H
+
+#include <stddef.h>
+
+void *sa__malloc(size_t n);
+void *sa__calloc(size_t nmemb, size_t size);
+void *sa__realloc(void *p, size_t n);
+void sa__free(void *p);
+char *sa__strdup(const char *s);
+char *sa__strndup(const char *s, size_t n);
+/* printf into a new string; NULL on ENOMEM. */
+char *sa__asprintf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Fail allocation number n (1-based) and every later one; 0 turns failure injection off.
+ * Only for tests. */
+void sa__alloc_fail_at(unsigned long n);
+unsigned long sa__alloc_count(void);
+
+#endif

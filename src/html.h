@@ -1,0 +1,36 @@
+/* From bytes to a libxml2 DOM: charset detection (BOM, Content-Type, <meta> prescan, then
+ * UTF-8 validity, then a single-byte guess), conversion to UTF-8 with iconv (invalid input
+ * becomes U+FFFD, never an error), and libxml2's forgiving HTML parser with the network off.
+ * Also the DOM helpers the page model and checks share. */
+#ifndef SA_HTML_H
+#define SA_HTML_H
+
+#include <stddef.h>
+
+/* Writes the canonical lower-case charset name ("utf-8", "windows-1251", "koi8-r",
+ * "tis-620", "windows-874", "iso-8859-7", "windows-1253", "utf-16le", ...) into buf.
+ * Labels are mapped as the WHATWG Encoding standard does (latin1/ascii -> windows-1252,
+ * tis-620 -> windows-874 compatible, x-cp1251 -> windows-1251, ...). */
+void sa__charset_detect(const char *body, size_t len, const char *content_type, char *buf,
+                        size_t n);
+
+/* Converts to UTF-8 (BOM removed, NUL bytes dropped, invalid input replaced by U+FFFD). An
+ * unknown charset is decoded as windows-1252. *out is the caller's (sa__free). SA_OK,
+ * SA_ENOMEM or SA_ETOOBIG (output over 4x input + 16 MiB). */
+int sa__charset_to_utf8(const char *in, size_t len, const char *charset, char **out,
+                        size_t *outlen);
+
+/* 1 when the response looks like HTML: Content-Type text/html or application/xhtml+xml, or,
+ * when the type is absent/unhelpful (file://, application/octet-stream), the bytes start
+ * (after BOM and whitespace) with "<!doctype html", "<html", "<head", "<body" or similar. */
+int sa__html_is_html(const char *body, size_t len, const char *content_type);
+
+/* Parses UTF-8 HTML with libxml2 (recover, no network, no errors printed, no depth blow-up).
+ * *doc is an xmlDocPtr the caller frees with xmlFreeDoc. SA_OK, SA_EPARSE or SA_ENOMEM. */
+int sa__html_parse(const char *utf8, size_t len, const char *url, void **doc);
+
+/* CSS-like path of an element for evidence: up to 4 ancestors, each "tag#id" or "tag.class"
+ * (first class), joined by " > " ("footer > div.contacts > a"). Returns the length written. */
+size_t sa__dom_where(const void *node, char *buf, size_t n);
+
+#endif

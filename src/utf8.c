@@ -1,0 +1,79 @@
+/* UTF-8 validation and repair, per RFC 3629 (no overlongs, no surrogates, max U+10FFFF). */
+#include "utf8.h"
+
+#include "alloc.h"
+
+size_t sa__utf8_seq(const unsigned char *s, size_t n)
+{
+    if (n == 0) return 0;
+    unsigned c = s[0];
+    if (c < 0x80) return 1;
+    if (c < 0xC2) return 0;
+    if (c < 0xE0) return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c < 0xF0) {
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
+        if (c == 0xE0 && s[1] < 0xA0) return 0; /* overlong */
+        if (c == 0xED && s[1] >= 0xA0) return 0; /* surrogate */
+        return 3;
+    }
+    if (c < 0xF5) {
+        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xF0 && s[1] < 0x90) return 0; /* overlong */
+        if (c == 0xF4 && s[1] >= 0x90) return 0; /* past U+10FFFF */
+        return 4;
+    }
+    return 0;
+}
+
+int sa__utf8_valid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = sa__utf8_seq(p + i, n - i);
+        if (!k) return 0;
+        i += k;
+    }
+    return 1;
+}
+
+char *sa__utf8_sanitize(const char *s, size_t n, size_t *outlen)
+{
+    /* worst case: every byte becomes the 3-byte U+FFFD */
+    if (n > ((size_t)-1 - 1) / 3) return NULL;
+    char *out = sa__malloc(n * 3 + 1);
+    if (!out) return NULL;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, o = 0;
+    while (i < n) {
+        size_t k = sa__utf8_seq(p + i, n - i);
+        if (k == 1 && p[i] == 0) {
+            i++;
+        } else if (k) {
+            for (size_t j = 0; j < k; j++) out[o++] = (char)p[i + j];
+            i += k;
+        } else {
+            out[o++] = (char)0xEF;
+            out[o++] = (char)0xBF;
+            out[o++] = (char)0xBD;
+            i++;
+        }
+    }
+    out[o] = '\0';
+    if (outlen) *outlen = o;
+    return out;
+}
+
+size_t sa__utf8_floor(const char *s, size_t n, size_t max)
+{
+    if (max >= n) return n;
+    size_t i = max;
+    /* step back over continuation bytes, at most 3 */
+    while (i > 0 && i > max - 3 && ((unsigned char)s[i] & 0xC0) == 0x80) i--;
+    return i;
+}

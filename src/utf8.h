@@ -1,0 +1,17 @@
+/* UTF-8 helpers: every string we write to a report must be valid UTF-8 whatever a site sent. */
+#ifndef SA_UTF8_H
+#define SA_UTF8_H
+
+#include <stddef.h>
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid/truncated. Overlongs,
+ * surrogates and code points past U+10FFFF are invalid. */
+size_t sa__utf8_seq(const unsigned char *s, size_t n);
+int sa__utf8_valid(const char *s, size_t n);
+/* A new NUL-terminated copy with each invalid byte replaced by U+FFFD and NUL bytes dropped.
+ * NULL on ENOMEM. */
+char *sa__utf8_sanitize(const char *s, size_t n, size_t *outlen);
+/* Largest length <= max that does not cut a character of s[0..n). */
+size_t sa__utf8_floor(const char *s, size_t n, size_t max);
+
+#endif
