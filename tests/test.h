@@ -15,14 +15,14 @@ struct t_case {
 static struct t_case t_cases[256];
 static int t_ncases, t_failed;
 
-#define TEST(name)                                                                                 \
-    static void test_##name(void);                                                                 \
-    __attribute__((constructor)) static void t_reg_##name(void)                                    \
+#define TEST(tname)                                                                                \
+    static void test_##tname(void);                                                                \
+    __attribute__((constructor)) static void t_reg_##tname(void)                                   \
     {                                                                                              \
-        t_cases[t_ncases].name = #name;                                                            \
-        t_cases[t_ncases++].fn = test_##name;                                                      \
+        t_cases[t_ncases].name = #tname;                                                           \
+        t_cases[t_ncases++].fn = test_##tname;                                                     \
     }                                                                                              \
-    static void test_##name(void)
+    static void test_##tname(void)
 
 #define T_FAIL(...)                                                                                \
     do {                                                                                           \

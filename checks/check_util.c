@@ -1,0 +1,82 @@
+/* Shared check helpers; see check_util.h. */
+#include "check_util.h"
+
+#include <string.h>
+#include <strings.h>
+
+static int says(const struct sa_page *p, enum sa_concept c, const char *text)
+{
+    return text && *text && sa_lexicon_match(p->lex, c, text, strlen(text)) > 0;
+}
+
+static int ci_contains(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *hay; hay++)
+        if (strncasecmp(hay, needle, n) == 0) return 1;
+    return 0;
+}
+
+/* Class names are English in every language's shop themes: "cart", "basket", "minicart". */
+static int path_names_cart(const char *where)
+{
+    static const char *const words[] = {"cart", "basket", "korzin", "bag-", NULL};
+    if (!where) return 0;
+    const char *last = strrchr(where, '>');
+    last = last ? last : where;
+    for (int i = 0; words[i]; i++)
+        if (ci_contains(last, words[i])) return 1;
+    return 0;
+}
+
+int sa__link_is(const struct sa_page *p, const struct sa_link *l, enum sa_concept c)
+{
+    if (says(p, c, l->text)) return 1;
+    if (l->url && sa_lexicon_url_match(p->lex, c, l->url) > 0) return 1;
+    return c == SA_CONCEPT_CART && path_names_cart(l->where);
+}
+
+int sa__button_is(const struct sa_page *p, const struct sa_button *b, enum sa_concept c)
+{
+    return says(p, c, b->text);
+}
+
+const struct sa_button *sa__buy_button(const struct sa_page *p)
+{
+    for (size_t i = 0; i < p->nbuttons; i++) {
+        const struct sa_button *b = &p->buttons[i];
+        if (b->disabled) continue;
+        if (sa__button_is(p, b, SA_CONCEPT_REQUEST_QUOTE)) continue;
+        if (sa__button_is(p, b, SA_CONCEPT_BUY) || sa__button_is(p, b, SA_CONCEPT_CART))
+            return b;
+    }
+    return NULL;
+}
+
+const char *sa__request_quote_label(const struct sa_page *p, const char **where)
+{
+    for (size_t i = 0; i < p->nbuttons; i++)
+        if (sa__button_is(p, &p->buttons[i], SA_CONCEPT_REQUEST_QUOTE)) {
+            *where = p->buttons[i].where;
+            return p->buttons[i].text;
+        }
+    for (size_t i = 0; i < p->nlinks; i++)
+        if (p->links[i].region == SA_REGION_MAIN &&
+            says(p, SA_CONCEPT_REQUEST_QUOTE, p->links[i].text)) {
+            *where = p->links[i].where;
+            return p->links[i].text;
+        }
+    return NULL;
+}
+
+int sa__page_sells(const struct sa_page *p)
+{
+    if (p->kind == SA_KIND_PRODUCT || p->kind == SA_KIND_CART || p->kind == SA_KIND_CHECKOUT)
+        return 1;
+    for (size_t i = 0; i < p->nitems; i++)
+        if (strcmp(p->items[i].type, "Product") == 0 || strcmp(p->items[i].type, "Offer") == 0)
+            return 1;
+    if (sa__buy_button(p)) return 1;
+    const char *w;
+    return sa__request_quote_label(p, &w) != NULL;
+}

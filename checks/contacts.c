@@ -1,0 +1,182 @@
+/* contacts: can a visitor find a phone number and an address (and an e-mail) from every page?
+ * Trust comes first on a first visit: contacts "in a prominent place on every page", and the
+ * more live channels, the more trust (RETENTION_CRITERIA.md, stage 1 and "Service and
+ * contacts"). A page reaches the contacts when its header/footer shows them or links to a
+ * contacts page. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check_util.h"
+
+enum { PHONE, ADDRESS, EMAIL, FORM, NCHAN };
+static const char *const chan_name[NCHAN] = {"phone", "address", "e-mail", "contact form"};
+
+struct state {
+    size_t pages, reachable;
+    int found[NCHAN];
+    struct sa_evidence_list chan[NCHAN], unreachable, links;
+};
+
+/* An e-mail address in text: local@domain.tld, ASCII only, which covers shops' addresses. */
+static int find_email(const char *s, size_t n, size_t *off, size_t *len)
+{
+    for (size_t i = 1; i + 3 < n; i++) {
+        if (s[i] != '@') continue;
+        size_t a = i, b = i + 1;
+        while (a > 0 && (isalnum((unsigned char)s[a - 1]) || strchr("._%+-", s[a - 1]))) a--;
+        int dot = 0;
+        while (b < n && (isalnum((unsigned char)s[b]) || s[b] == '.' || s[b] == '-')) {
+            dot |= s[b] == '.' && b + 1 < n && isalpha((unsigned char)s[b + 1]);
+            b++;
+        }
+        if (a < i && dot && b > i + 3) {
+            *off = a;
+            *len = b - a;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Looks for channel k in the regions of mask; records the first sighting as evidence. */
+static int seek(struct state *st, const struct sa_page *p, int k, unsigned mask)
+{
+    struct sa_hit h;
+    if (k == PHONE || k == ADDRESS) {
+        if (sa_page_find(p, k == PHONE ? SA_CONCEPT_PHONE : SA_CONCEPT_ADDRESS, mask, &h) > 0) {
+            if (!st->found[k]++)
+                sa_evidence_add_hit(&st->chan[k], p->url, h.block ? h.block->where : "page",
+                                    p->text[h.region].ptr, p->text[h.region].len, h.off, h.len);
+            return 1;
+        }
+    }
+    for (size_t i = 0; i < p->nlinks; i++) {
+        const struct sa_link *l = &p->links[i];
+        if (!(mask & SA_REGION_BIT(l->region))) continue;
+        const char *scheme = k == PHONE ? "tel:" : k == EMAIL ? "mailto:" : NULL;
+        if (scheme && strncmp(l->href, scheme, strlen(scheme)) == 0) {
+            if (!st->found[k]++) sa_evidence_add(&st->chan[k], p->url, l->where, l->href);
+            return 1;
+        }
+    }
+    if (k == EMAIL) {
+        for (int r = 0; r < SA_REGION_LAST; r++) {
+            size_t off, len;
+            if (!(mask & SA_REGION_BIT(r))) continue;
+            if (find_email(p->text[r].ptr, p->text[r].len, &off, &len)) {
+                if (!st->found[k]++) {
+                    const struct sa_block *b = sa_page_block_at(p, (enum sa_region)r, off);
+                    sa_evidence_add_hit(&st->chan[k], p->url, b ? b->where : "page",
+                                        p->text[r].ptr, p->text[r].len, off, len);
+                }
+                return 1;
+            }
+        }
+    }
+    if (k == FORM) {
+        for (size_t i = 0; i < p->nforms; i++)
+            for (size_t j = 0; j < p->forms[i].nfields; j++)
+                if (strcmp(p->forms[i].fields[j].tag, "textarea") == 0) {
+                    if (!st->found[k]++)
+                        sa_evidence_add(&st->chan[k], p->url, p->forms[i].where,
+                                        "a contact form with a message field");
+                    return 1;
+                }
+    }
+    return 0;
+}
+
+static void observe(void *vs, const struct sa_page *p)
+{
+    struct state *st = vs;
+    st->pages++;
+    int phone = seek(st, p, PHONE, SA_CHROME_REGIONS);
+    int addr = seek(st, p, ADDRESS, SA_CHROME_REGIONS);
+    seek(st, p, EMAIL, SA_CHROME_REGIONS);
+    if (p->kind == SA_KIND_CONTACT || p->kind == SA_KIND_ABOUT) {
+        /* the contacts page may keep them in its body */
+        seek(st, p, PHONE, SA_REGIONS_ALL);
+        seek(st, p, ADDRESS, SA_REGIONS_ALL);
+        seek(st, p, EMAIL, SA_REGIONS_ALL);
+        seek(st, p, FORM, SA_REGIONS_ALL);
+    }
+    int linked = 0;
+    for (size_t i = 0; i < p->nlinks && !linked; i++) {
+        const struct sa_link *l = &p->links[i];
+        if (l->flags & SA_LINK_DEAD) continue;
+        if (sa__link_is(p, l, SA_CONCEPT_CONTACTS)) {
+            linked = 1;
+            if (st->links.total == 0) sa_evidence_add(&st->links, p->url, l->where, l->text);
+        }
+    }
+    if ((phone && addr) || linked || p->kind == SA_KIND_CONTACT) {
+        st->reachable++;
+    } else {
+        sa_evidence_add(&st->unreachable, p->url, "header, footer",
+                        "no phone and address shown, and no link to the contacts page");
+    }
+}
+
+static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
+{
+    struct state *st = vs;
+    size_t n = st->pages;
+    double reach = n ? (double)st->reachable / (double)n : 0;
+    int phone = st->found[PHONE] > 0, addr = st->found[ADDRESS] > 0, mail = st->found[EMAIL] > 0;
+    char have[96] = "";
+    for (int k = 0; k < NCHAN; k++)
+        if (st->found[k])
+            snprintf(have + strlen(have), sizeof have - strlen(have), "%s%s", have[0] ? ", " : "",
+                     chan_name[k]);
+    if (n == 0) {
+        sa_verdict_set(out, SA_STATUS_NOT_APPLICABLE, 0, "No page was audited.");
+    } else if (phone && addr && st->reachable * 10 >= n * 9) {
+        sa_verdict_set(out, SA_STATUS_PASS, 1,
+                       "Contacts (%s) are reachable from %zu of %zu pages.", have, st->reachable,
+                       n);
+    } else if (phone || addr || mail || st->found[FORM]) {
+        double score = 0.3 * phone + 0.3 * addr + 0.1 * mail + 0.3 * reach;
+        if (score > 0.9) score = 0.9;
+        if (score < 0.1) score = 0.1;
+        if (phone && addr)
+            sa_verdict_set(out, SA_STATUS_PARTIAL, score,
+                           "Contacts (%s) are reachable from only %zu of %zu pages.", have,
+                           st->reachable, n);
+        else
+            sa_verdict_set(out, SA_STATUS_PARTIAL, score,
+                           "The site shows only %s; a phone number and an address are both "
+                           "needed.",
+                           have);
+    } else {
+        sa_verdict_set(out, SA_STATUS_FAIL, 0,
+                       "No phone number, address, e-mail or contact form was found.");
+    }
+    if (out->status == SA_STATUS_PASS || out->status == SA_STATUS_NOT_APPLICABLE)
+        sa_verdict_recommend(out, "%s", "");
+    else
+        sa_verdict_recommend(out, "Show a phone number and a street address in the header or "
+                                  "footer of every page, with a \"Contacts\" link to a page "
+                                  "that adds e-mail, chat and messengers: the more live "
+                                  "channels a shop shows, the more a first-time visitor trusts "
+                                  "it.");
+    for (int k = 0; k < NCHAN; k++) sa_evidence_move(&out->evidence, &st->chan[k]);
+    sa_evidence_move(&out->evidence, &st->links);
+    if (out->evidence.n == 0 || out->status != SA_STATUS_PASS)
+        sa_evidence_move(&out->evidence, &st->unreachable);
+    sa_evidence_release(&st->unreachable);
+    if (out->evidence.n == 0 && site->start_url)
+        sa_evidence_add(&out->evidence, site->start_url, "site", "no contact channel found");
+}
+
+const struct sa_check sa_check_contacts = {
+    .id = "contacts",
+    .title = "Phone and address on every page",
+    .category = "trust",
+    /* RETENTION_CRITERIA.md stage 1: contacts with address and phone on every page are the
+     * first of three trust signals, and the one a buyer checks before paying. */
+    .weight = 0.45,
+    .state_size = sizeof(struct state),
+    .observe = observe,
+    .finish = finish,
+};

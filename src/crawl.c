@@ -1,0 +1,878 @@
+/* The crawler. One libcurl multi handle drives up to --concurrency transfers; the frontier
+ * decides what comes next. Redirects are followed here rather than by libcurl so that every hop
+ * is checked against the scope, robots.txt and the set of URLs already seen, and a loop is
+ * reported as a loop. robots.txt and sitemaps are small, so they are fetched one at a time
+ * before the crawl proper. Every transfer changes state only through xfer_set(). */
+#include "crawl.h"
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "frontier.h"
+#include "html.h"
+#include "page_build.h"
+#include "robots.h"
+#include "sitemap.h"
+#include "url.h"
+
+#define MAX_REDIRECTS    10
+#define MAX_SITEMAPS     10                /* sitemap files fetched, indexes included */
+#define SITEMAP_MAX_SIZE ((size_t)50 << 20) /* the protocol's own limit, uncompressed */
+#define ROBOTS_MAX_SIZE  ((size_t)500 << 10) /* RFC 9309 asks parsers for at least 500 KiB */
+#define MAX_URL_LEN      2048              /* longer URLs are almost always generated traps */
+/* Known URLs are capped so that an infinite site cannot eat memory: 100 bytes a URL, 200k
+ * URLs is about 20 MiB, ample for any --max-pages a person would set. */
+#define MAX_SEEN_FLOOR 200000
+
+enum xfer_state {
+    XFER_IDLE,     /* slot free */
+    XFER_FETCHING, /* in the multi handle */
+    XFER_LAST
+};
+
+struct xfer {
+    CURL *easy;
+    enum xfer_state state;
+    char *url;       /* the URL being fetched now (after redirects) */
+    char *requested; /* the URL taken from the frontier */
+    unsigned depth;
+    int hops;
+    char *chain[MAX_REDIRECTS + 1]; /* URLs of this redirect chain, for loop detection */
+    struct sa_buf body;
+    int truncated;   /* hit --max-bytes */
+    int not_html;    /* aborted early: the Content-Type says it is not a page */
+    double t0;
+};
+
+struct crawl {
+    const struct sa_crawl_cfg *cfg;
+    const struct sa_options *o;
+    struct sa_crawl_out *out;
+    CURLM *multi;
+    CURLSH *share;
+    struct curl_slist *headers;
+    char *user_agent;
+    const char *start; /* the start URL, the scope root */
+    int is_file;
+    struct sa_frontier frontier;
+    struct sa_robots *robots;
+    struct xfer *xfers;
+    unsigned nxfers, in_flight;
+    size_t started;      /* responses asked for, counted against --max-pages */
+    size_t done;
+    double last_start;   /* for --delay */
+    unsigned delay_ms;
+    int start_state;     /* 0 pending, 1 audited, <0 the start page failed with this code */
+    unsigned hint_used[SA_CONCEPT_LAST];
+    char *err;
+    size_t errlen;
+};
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+static int stopped(const struct crawl *c)
+{
+    return c->o->stop && *c->o->stop;
+}
+
+static void xfer_set(struct crawl *c, struct xfer *x, enum xfer_state s, int line)
+{
+    static const char *const names[XFER_LAST] = {"IDLE", "FETCHING"};
+    /* SHOPAUDIT_TRACE is for developers: the one place that logs every transition. */
+    static int trace = -1;
+    if (trace < 0) trace = getenv("SHOPAUDIT_TRACE") != NULL;
+    if (trace)
+        fprintf(stderr, "xfer %s: %s -> %s (l.%d)\n", x->url ? x->url : "-", names[x->state],
+                names[s], line);
+    if (x->state != XFER_FETCHING && s == XFER_FETCHING) c->in_flight++;
+    if (x->state == XFER_FETCHING && s != XFER_FETCHING) c->in_flight--;
+    x->state = s;
+}
+#define XFER_SET(c, x, s) xfer_set((c), (x), (s), __LINE__)
+
+/* ---- recording what was found ---------------------------------------------------------- */
+
+static int add_error(struct crawl *c, const char *url, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+static int add_error(struct crawl *c, const char *url, const char *fmt, ...)
+{
+    struct sa_crawl_out *o = c->out;
+    if (o->nerrors == o->errors_cap) {
+        size_t cap = o->errors_cap ? o->errors_cap * 2 : 16;
+        struct sa_error_record *v = sa__realloc(o->errors, cap * sizeof *v);
+        if (!v) return SA_ENOMEM;
+        o->errors = v;
+        o->errors_cap = cap;
+    }
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    struct sa_error_record *e = &o->errors[o->nerrors];
+    e->url = sa__strdup(url);
+    e->error = sa__strdup(msg);
+    if (!e->url || !e->error) {
+        sa__free(e->url);
+        sa__free(e->error);
+        return SA_ENOMEM;
+    }
+    o->nerrors++;
+    return SA_OK;
+}
+
+static struct sa_page_record *add_page(struct crawl *c, const char *url, int status, size_t bytes,
+                                       unsigned ms, unsigned depth)
+{
+    struct sa_crawl_out *o = c->out;
+    if (o->npages == o->pages_cap) {
+        size_t cap = o->pages_cap ? o->pages_cap * 2 : 64;
+        struct sa_page_record *v = sa__realloc(o->pages, cap * sizeof *v);
+        if (!v) return NULL;
+        o->pages = v;
+        o->pages_cap = cap;
+    }
+    struct sa_page_record *p = &o->pages[o->npages];
+    memset(p, 0, sizeof *p);
+    p->url = sa__strdup(url);
+    p->title = sa__strdup("");
+    if (!p->url || !p->title) {
+        sa__free(p->url);
+        sa__free(p->title);
+        return NULL;
+    }
+    p->status = status;
+    p->kind = SA_KIND_OTHER;
+    p->bytes = bytes;
+    p->ms = ms;
+    p->depth = depth;
+    o->npages++;
+    return p;
+}
+
+static void hit_limit(struct crawl *c, enum sa_limit l)
+{
+    c->out->limits_hit |= 1u << l;
+}
+
+/* ---- which links to follow, and in what order ------------------------------------------ */
+
+/* Retention-relevant pages first. Each hint boosts only its first few URLs, so that fifty
+ * product links do not starve the contact and returns pages of a small budget. */
+static const struct {
+    enum sa_concept concept;
+    int prio;
+    unsigned quota;
+} hints[] = {
+    {SA_CONCEPT_CART, 100, 2},     {SA_CONCEPT_CHECKOUT, 95, 2}, {SA_CONCEPT_CONTACTS, 90, 3},
+    {SA_CONCEPT_DELIVERY, 90, 3},  {SA_CONCEPT_RETURNS, 90, 3},  {SA_CONCEPT_PAYMENT, 85, 2},
+    {SA_CONCEPT_ABOUT, 80, 2},     {SA_CONCEPT_PROMO, 75, 3},    {SA_CONCEPT_PRODUCT, 70, 8},
+    {SA_CONCEPT_CATEGORY, 50, 4},  {SA_CONCEPT_LOYALTY, 45, 2},  {SA_CONCEPT_REVIEWS, 40, 2},
+};
+#define PRIO_DEFAULT   10
+#define PRIO_OVERQUOTA 20
+#define PRIO_SITEMAP_BIAS (-5) /* sitemap URLs: after the linked pages of equal hint */
+
+static int link_priority(struct crawl *c, const char *url, const char *anchor)
+{
+    const struct sa_lexicon *lex = c->cfg->lex;
+    size_t alen = anchor ? strlen(anchor) : 0;
+    if (alen > 200) alen = 200; /* an anchor is a label; long ones are paragraphs */
+    for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
+        enum sa_concept k = hints[i].concept;
+        if (sa_lexicon_url_match(lex, k, url) > 0 ||
+            (alen && sa_lexicon_match(lex, k, anchor, alen) > 0)) {
+            if (c->hint_used[k] >= hints[i].quota) return PRIO_OVERQUOTA;
+            c->hint_used[k]++;
+            return hints[i].prio;
+        }
+    }
+    return PRIO_DEFAULT;
+}
+
+/* Links to files no page model can use. */
+static int skip_by_extension(const char *url)
+{
+    static const char *const ext[] = {
+        ".jpg", ".jpeg", ".png",  ".gif", ".webp", ".svg", ".ico", ".bmp", ".avif", ".css",
+        ".js",  ".pdf",  ".zip",  ".rar", ".7z",   ".gz",  ".tgz", ".mp4", ".mp3",  ".webm",
+        ".avi", ".mov",  ".woff", ".woff2", ".ttf", ".otf", ".eot", ".xml", ".json", ".rss",
+        ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".exe", ".dmg", ".apk", NULL};
+    const char *q = strpbrk(url, "?#");
+    size_t n = q ? (size_t)(q - url) : strlen(url);
+    for (int i = 0; ext[i]; i++) {
+        size_t e = strlen(ext[i]);
+        if (n > e && strncasecmp(url + n - e, ext[i], e) == 0) return 1;
+    }
+    return 0;
+}
+
+/* URL spaces without end: generated calendars, ever-growing paths or query strings. */
+static int looks_like_trap(const char *url)
+{
+    size_t len = strlen(url);
+    if (len > MAX_URL_LEN) return 1;
+    const char *path = strstr(url, "://");
+    path = path ? strchr(path + 3, '/') : NULL;
+    if (!path) return 0;
+    const char *q = strchr(path, '?');
+    size_t plen = q ? (size_t)(q - path) : strlen(path);
+    /* the same segment three times: /a/b/a/b/a/b */
+    const char *seg[64];
+    size_t segl[64], nseg = 0;
+    for (size_t i = 0; i < plen && nseg < 64;) {
+        while (i < plen && path[i] == '/') i++;
+        size_t s = i;
+        while (i < plen && path[i] != '/') i++;
+        if (i > s) {
+            seg[nseg] = path + s;
+            segl[nseg++] = i - s;
+        }
+    }
+    if (nseg >= 32) return 1;
+    for (size_t i = 0; i < nseg; i++) {
+        int same = 1;
+        for (size_t j = i + 1; j < nseg; j++)
+            if (segl[j] == segl[i] && memcmp(seg[j], seg[i], segl[i]) == 0) same++;
+        if (same >= 3) return 1;
+    }
+    if (q) {
+        int params = 1;
+        for (const char *p = q; *p; p++) params += *p == '&';
+        if (params > 12) return 1;
+    }
+    return 0;
+}
+
+/* A file:// folder URL means its index page. Returns a new string. */
+static char *file_index(const char *url)
+{
+    size_t n = strlen(url);
+    if (n && url[n - 1] == '/') return sa__asprintf("%sindex.html", url);
+    return sa__strdup(url);
+}
+
+static int robots_allow(struct crawl *c, const char *url)
+{
+    if (!c->robots) return 1;
+    char pq[MAX_URL_LEN + 16];
+    if (sa__url_path_query(url, pq, sizeof pq) != SA_OK) return 1;
+    return sa__robots_allowed(c->robots, pq);
+}
+
+/* Queues url (absolute, normalised) if it belongs to the audit. */
+static void consider(struct crawl *c, const char *url, const char *anchor, unsigned depth,
+                     int bias)
+{
+    char *u = c->is_file ? file_index(url) : sa__strdup(url);
+    if (!u) return;
+    if (sa__frontier_seen(&c->frontier, u) || !sa__url_is_fetchable(u) ||
+        !sa__url_in_scope(c->start, u) || skip_by_extension(u))
+        goto done;
+    if (c->o->max_depth >= 0 && depth > (unsigned)c->o->max_depth) {
+        hit_limit(c, SA_LIMIT_MAX_DEPTH);
+        goto done;
+    }
+    if (looks_like_trap(u)) {
+        hit_limit(c, SA_LIMIT_URL_TRAP);
+        sa__frontier_mark(&c->frontier, u);
+        goto done;
+    }
+    int prio = link_priority(c, u, anchor) + bias;
+    if (sa__frontier_push(&c->frontier, u, depth, prio) == SA_ETOOBIG)
+        hit_limit(c, SA_LIMIT_URL_TRAP);
+done:
+    sa__free(u);
+}
+
+/* ---- libcurl plumbing --------------------------------------------------------------------- */
+
+static size_t on_body(char *data, size_t size, size_t nmemb, void *ud)
+{
+    struct xfer *x = ud;
+    size_t n = size * nmemb;
+    if (x->body.len == 0 && n) {
+        /* Decide on the first bytes whether this is worth downloading at all. */
+        char *ct = NULL;
+        curl_easy_getinfo(x->easy, CURLINFO_CONTENT_TYPE, &ct);
+        if (ct && *ct && strncasecmp(ct, "text/html", 9) != 0 &&
+            strncasecmp(ct, "application/xhtml", 17) != 0 &&
+            strncasecmp(ct, "text/plain", 10) != 0 &&
+            strncasecmp(ct, "application/octet-stream", 24) != 0) {
+            x->not_html = 1;
+            return 0; /* abort: images, PDFs, archives are not pages */
+        }
+    }
+    size_t room = x->body.max - 1 - x->body.len;
+    if (n > room) {
+        if (room && sa__buf_append(&x->body, data, room) != SA_OK) return 0;
+        x->truncated = 1;
+        return 0; /* libcurl aborts; the page is kept, marked truncated */
+    }
+    return sa__buf_append(&x->body, data, n) == SA_OK ? n : 0;
+}
+
+static int on_xferinfo(void *ud, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t un)
+{
+    (void)dt, (void)dn, (void)ut, (void)un;
+    const struct crawl *c = ud;
+    return stopped(c); /* non-zero aborts the transfer */
+}
+
+static int easy_setup(struct crawl *c, CURL *e)
+{
+    CURLcode rc = CURLE_OK;
+#define SET(opt, val)                                                                              \
+    if (rc == CURLE_OK) rc = curl_easy_setopt(e, opt, val)
+    SET(CURLOPT_USERAGENT, c->user_agent);
+    SET(CURLOPT_ACCEPT_ENCODING, ""); /* every encoding this libcurl decodes: gzip, br, ... */
+    SET(CURLOPT_TIMEOUT_MS, (long)c->o->timeout_ms);
+    SET(CURLOPT_CONNECTTIMEOUT_MS, (long)(c->o->timeout_ms < 10000 ? c->o->timeout_ms : 10000));
+    SET(CURLOPT_FOLLOWLOCATION, 0L);
+    SET(CURLOPT_NOSIGNAL, 1L);
+    SET(CURLOPT_SHARE, c->share);
+    SET(CURLOPT_COOKIEFILE, ""); /* turns the cookie engine on; the share keeps one jar */
+    SET(CURLOPT_HTTPHEADER, c->headers);
+    SET(CURLOPT_PROTOCOLS_STR, c->is_file ? "file" : "http,https");
+    SET(CURLOPT_NOPROGRESS, 0L);
+    SET(CURLOPT_XFERINFOFUNCTION, on_xferinfo);
+    SET(CURLOPT_XFERINFODATA, c);
+    SET(CURLOPT_WRITEFUNCTION, on_body);
+#undef SET
+    return rc == CURLE_OK ? SA_OK : SA_EINVAL;
+}
+
+static void xfer_reset(struct xfer *x, size_t max_bytes)
+{
+    sa__buf_release(&x->body);
+    sa__buf_init(&x->body, max_bytes + 1);
+    x->truncated = x->not_html = 0;
+}
+
+static void xfer_clear(struct xfer *x)
+{
+    sa__free(x->url);
+    sa__free(x->requested);
+    for (int i = 0; i < x->hops && i <= MAX_REDIRECTS; i++) sa__free(x->chain[i]);
+    x->url = x->requested = NULL;
+    x->hops = 0;
+    sa__buf_release(&x->body);
+}
+
+static int xfer_start(struct crawl *c, struct xfer *x)
+{
+    xfer_reset(x, c->o->max_bytes);
+    curl_easy_setopt(x->easy, CURLOPT_URL, x->url);
+    curl_easy_setopt(x->easy, CURLOPT_WRITEDATA, x);
+    curl_easy_setopt(x->easy, CURLOPT_PRIVATE, x);
+    x->t0 = now_ms();
+    if (curl_multi_add_handle(c->multi, x->easy) != CURLM_OK) return SA_ENOMEM;
+    c->last_start = x->t0;
+    XFER_SET(c, x, XFER_FETCHING);
+    return SA_OK;
+}
+
+/* Fetches one small resource (robots.txt, a sitemap) outside the multi loop. Returns the
+ * HTTP status (200 for file), or -1 with a reason in why. *body is the caller's. */
+static int fetch_small(struct crawl *c, const char *url, size_t max, char **body, size_t *len,
+                       char *why, size_t whylen)
+{
+    *body = NULL;
+    *len = 0;
+    CURL *e = curl_easy_init();
+    if (!e) {
+        snprintf(why, whylen, "out of memory");
+        return -1;
+    }
+    struct xfer x = {0};
+    x.easy = e;
+    sa__buf_init(&x.body, max + 1);
+    easy_setup(c, e);
+    curl_easy_setopt(e, CURLOPT_URL, url);
+    curl_easy_setopt(e, CURLOPT_WRITEDATA, &x);
+    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L); /* robots.txt: RFC 9309 allows 5 hops */
+    curl_easy_setopt(e, CURLOPT_MAXREDIRS, 5L);
+    CURLcode rc = curl_easy_perform(e);
+    long status = 0;
+    curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
+    if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && x.truncated)) {
+        snprintf(why, whylen, "%s", x.not_html ? "not a text resource" : curl_easy_strerror(rc));
+        status = -1;
+        sa__buf_release(&x.body);
+    } else {
+        if (status == 0) status = 200; /* file:// */
+        *body = sa__buf_take(&x.body, len);
+    }
+    curl_easy_cleanup(e);
+    return (int)status;
+}
+
+/* ---- robots.txt and sitemaps ------------------------------------------------------------- */
+
+static int origin_of(const char *url, char *buf, size_t n)
+{
+    const char *p = strstr(url, "://");
+    if (!p) return SA_EURL;
+    const char *slash = strchr(p + 3, '/');
+    size_t len = slash ? (size_t)(slash - url) : strlen(url);
+    if (len + 1 > n) return SA_EURL;
+    memcpy(buf, url, len);
+    buf[len] = '\0';
+    return SA_OK;
+}
+
+static int load_robots(struct crawl *c)
+{
+    char origin[MAX_URL_LEN], url[MAX_URL_LEN + 16], why[256];
+    if (origin_of(c->start, origin, sizeof origin) != SA_OK) return SA_EURL;
+    snprintf(url, sizeof url, "%s/robots.txt", origin);
+    char *body;
+    size_t len;
+    int status = fetch_small(c, url, ROBOTS_MAX_SIZE, &body, &len, why, sizeof why);
+    int rc;
+    if (status >= 200 && status < 300) {
+        rc = sa__robots_parse(body, len, "shopaudit", &c->robots);
+    } else if (status >= 400 && status < 500) {
+        rc = sa__robots_new_blanket(1, &c->robots); /* "unavailable": crawl freely */
+    } else {
+        /* RFC 9309 2.3.1.4: unreachable means complete disallow. */
+        rc = sa__robots_new_blanket(0, &c->robots);
+        if (status < 0)
+            add_error(c, url, "robots.txt unreachable (%s): treated as disallow all", why);
+        else
+            add_error(c, url, "robots.txt answered HTTP %d: treated as disallow all", status);
+    }
+    sa__free(body);
+    if (rc == SA_OK) {
+        unsigned cd = sa__robots_crawl_delay_ms(c->robots);
+        /* Crawl-delay is honoured up to 2 s: beyond that an audit of 200 pages takes too long
+         * to be useful; --delay sets a longer pause explicitly. */
+        if (cd > 2000) cd = 2000;
+        if (cd > c->delay_ms) c->delay_ms = cd;
+    }
+    return rc;
+}
+
+struct sitemap_ctx {
+    struct crawl *c;
+    char *pending[MAX_SITEMAPS];
+    size_t npending;
+};
+
+static int on_sitemap_loc(void *ud, const char *loc, int is_index)
+{
+    struct sitemap_ctx *s = ud;
+    struct crawl *c = s->c;
+    char *u = NULL;
+    if (sa__url_join(c->start, loc, &u) != SA_OK) return 0;
+    if (is_index) {
+        if (s->npending < MAX_SITEMAPS && sa__url_in_scope(c->start, u)) {
+            s->pending[s->npending++] = u;
+            return 0;
+        }
+    } else {
+        /* A retention page only the sitemap knows keeps its hint, just behind linked ones. */
+        consider(c, u, NULL, 1, PRIO_SITEMAP_BIAS);
+    }
+    sa__free(u);
+    return sa__frontier_queued(&c->frontier) > (size_t)c->o->max_pages * 50;
+}
+
+static void load_sitemaps(struct crawl *c)
+{
+    struct sitemap_ctx s = {.c = c};
+    size_t n = 0;
+    const char *const *listed = c->robots ? sa__robots_sitemaps(c->robots, &n) : NULL;
+    for (size_t i = 0; i < n && s.npending < MAX_SITEMAPS; i++) {
+        char *u;
+        if (sa__url_join(c->start, listed[i], &u) != SA_OK) continue;
+        if (sa__url_in_scope(c->start, u)) s.pending[s.npending++] = u;
+        else sa__free(u);
+    }
+    if (s.npending == 0) {
+        char origin[MAX_URL_LEN];
+        if (origin_of(c->start, origin, sizeof origin) == SA_OK)
+            s.pending[s.npending++] = sa__asprintf("%s/sitemap.xml", origin);
+        if (!s.pending[0]) s.npending = 0;
+    }
+    for (size_t fetched = 0; fetched < s.npending && fetched < MAX_SITEMAPS && !stopped(c);
+         fetched++) {
+        char *body, why[256];
+        size_t len;
+        int status = fetch_small(c, s.pending[fetched], SITEMAP_MAX_SIZE, &body, &len, why,
+                                 sizeof why);
+        if (status >= 200 && status < 300) sa__sitemap_parse(body, len, on_sitemap_loc, &s);
+        sa__free(body);
+    }
+    for (size_t i = 0; i < s.npending; i++) sa__free(s.pending[i]);
+}
+
+/* ---- finished transfers ------------------------------------------------------------------- */
+
+static void fail_start(struct crawl *c, int code, const char *fmt, const char *a, const char *b)
+{
+    if (c->start_state == 0) {
+        c->start_state = code;
+        snprintf(c->err, c->errlen, fmt, a, b);
+    }
+}
+
+static void audit_html(struct crawl *c, struct xfer *x, int status, unsigned ms,
+                       struct sa_page_record *rec)
+{
+    char *ct = NULL;
+    curl_easy_getinfo(x->easy, CURLINFO_CONTENT_TYPE, &ct);
+    struct curl_header *h = NULL;
+    const char *clang = NULL;
+    if (!c->is_file &&
+        curl_easy_header(x->easy, "Content-Language", 0, CURLH_HEADER, -1, &h) == CURLHE_OK)
+        clang = h->value;
+    struct sa_fetch_info fi = {
+        .url = x->url,
+        .requested_url = x->requested,
+        .site_root = c->start,
+        .status = status,
+        .content_type = ct,
+        .content_language = clang,
+        .ms = ms,
+        .depth = x->depth,
+        .truncated = x->truncated,
+    };
+    struct sa_page *page = NULL;
+    char why[256] = "";
+    int rc = sa__page_build(x->body.ptr ? x->body.ptr : "", x->body.len, &fi, c->cfg->lex, &page,
+                            why, sizeof why);
+    if (rc != SA_OK) {
+        add_error(c, x->url, "page not parsed: %s", why[0] ? why : sa_strerror(rc));
+        return;
+    }
+    rec->html = 1;
+    rec->kind = page->kind;
+    snprintf(rec->lang, sizeof rec->lang, "%s", page->lang);
+    char *title = sa__strdup(page->title);
+    if (title) {
+        sa__free(rec->title);
+        rec->title = title;
+    }
+    c->out->html_pages++;
+    if (c->cfg->on_page) c->cfg->on_page(c->cfg->ud, page);
+    sa__page_drop_dom(page);
+    for (size_t i = 0; i < page->nlinks && !stopped(c); i++)
+        if (page->links[i].url) consider(c, page->links[i].url, page->links[i].text, x->depth + 1, 0);
+    sa__page_free(page);
+}
+
+/* Handles a 3xx: 1 when the transfer was restarted on the target, 0 when it ended here. */
+static int follow_redirect(struct crawl *c, struct xfer *x, int status)
+{
+    char *loc = NULL;
+    curl_easy_getinfo(x->easy, CURLINFO_REDIRECT_URL, &loc);
+    if (!loc) return 0;
+    char *target = NULL;
+    if (sa__url_join(x->url, loc, &target) != SA_OK) {
+        add_error(c, x->url, "HTTP %d to an invalid URL: %.200s", status, loc);
+        fail_start(c, SA_EFETCH, "%s: redirects to an invalid URL: %.200s", x->url, loc);
+        return 0;
+    }
+    int is_start = c->start_state == 0 && x->depth == 0;
+    int loop = strcmp(x->url, target) == 0;
+    for (int i = 0; i < x->hops && !loop; i++) loop = strcmp(x->chain[i], target) == 0;
+    if (loop) {
+        add_error(c, x->requested, "redirect loop: %s -> %s", x->url, target);
+        fail_start(c, SA_EFETCH, "%s: redirect loop via %s", x->requested, target);
+        sa__free(target);
+        return 0;
+    }
+    if (x->hops >= MAX_REDIRECTS) {
+        hit_limit(c, SA_LIMIT_MAX_REDIRECTS);
+        add_error(c, x->requested, "more than %d redirects", MAX_REDIRECTS);
+        fail_start(c, SA_EFETCH, "%s: more than 10 redirects%s", x->requested, "");
+        sa__free(target);
+        return 0;
+    }
+    if (!sa__url_in_scope(c->start, target)) {
+        if (is_start)
+            fail_start(c, SA_ESCOPE, "%s: redirects off-site to %s (audit that URL instead)",
+                       x->requested, target);
+        sa__free(target);
+        return 0;
+    }
+    if (!robots_allow(c, target)) {
+        hit_limit(c, SA_LIMIT_ROBOTS);
+        fail_start(c, SA_EROBOTS, "%s: redirects to %s, which robots.txt disallows", x->requested,
+                   target);
+        sa__free(target);
+        return 0;
+    }
+    /* Another page already led to the target: this chain ends without a second fetch. */
+    if (!is_start && sa__frontier_mark(&c->frontier, target) == 1) {
+        sa__free(target);
+        return 0;
+    }
+    if (is_start) sa__frontier_mark(&c->frontier, target);
+    x->chain[x->hops++] = x->url;
+    x->url = target;
+    return xfer_start(c, x) == SA_OK;
+}
+
+static void on_done(struct crawl *c, struct xfer *x, CURLcode res)
+{
+    unsigned ms = (unsigned)(now_ms() - x->t0);
+    long status = 0;
+    curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &status);
+    if (c->is_file && res == CURLE_OK) status = 200;
+    int is_start = c->start_state == 0 && x->depth == 0;
+    c->done++;
+
+    int ok = res == CURLE_OK || (res == CURLE_WRITE_ERROR && (x->truncated || x->not_html));
+    if (!ok) {
+        if (res == CURLE_ABORTED_BY_CALLBACK && stopped(c)) return;
+        const char *why = curl_easy_strerror(res);
+        char buf[128];
+        if (res == CURLE_OPERATION_TIMEDOUT) {
+            hit_limit(c, SA_LIMIT_TIMEOUT);
+            snprintf(buf, sizeof buf, "timeout after %u s", (c->o->timeout_ms + 999) / 1000);
+            why = buf;
+        } else if (c->is_file && res == CURLE_FILE_COULDNT_READ_FILE) {
+            why = "file not found";
+        }
+        add_error(c, x->url, "%s", why);
+        add_page(c, x->url, 0, 0, ms, x->depth);
+        fail_start(c, SA_EFETCH, "%s: %s", x->url, why);
+        return;
+    }
+    if (status >= 300 && status < 400 && follow_redirect(c, x, (int)status)) return;
+
+    struct sa_page_record *rec = add_page(c, x->url, (int)status, x->body.len, ms, x->depth);
+    if (!rec) return;
+    if (x->truncated) hit_limit(c, SA_LIMIT_MAX_BYTES);
+    if (status >= 400) {
+        add_error(c, x->url, "HTTP %ld", status);
+        char code[16];
+        snprintf(code, sizeof code, "%ld", status);
+        fail_start(c, SA_EHTTP, "%s: the server answered HTTP %s", x->url, code);
+        return;
+    }
+    if (status >= 300) return; /* a redirect that ended here (off-site, seen, robots) */
+    char *ct = NULL;
+    curl_easy_getinfo(x->easy, CURLINFO_CONTENT_TYPE, &ct);
+    if (x->not_html || !sa__html_is_html(x->body.ptr ? x->body.ptr : "", x->body.len, ct)) {
+        if (is_start)
+            fail_start(c, SA_ENOTHTML, "%s: not an HTML page (Content-Type: %s)", x->url,
+                       ct ? ct : "none");
+        return;
+    }
+    audit_html(c, x, (int)status, ms, rec);
+    if (is_start) {
+        c->start_state = 1;
+        load_sitemaps(c);
+    }
+}
+
+/* ---- the loop ----------------------------------------------------------------------------- */
+
+static void report_progress(struct crawl *c, const char *url)
+{
+    if (!c->o->progress) return;
+    struct sa_progress p = {c->done, sa__frontier_queued(&c->frontier), c->in_flight, url};
+    c->o->progress(c->o->progress_ud, &p);
+}
+
+static int start_more(struct crawl *c)
+{
+    while (c->in_flight < c->nxfers && !stopped(c)) {
+        /* Until the start page is in, nothing else: its failure ends the audit early. */
+        if (c->start_state == 0 && c->started > 0) break;
+        if (c->started >= c->o->max_pages) {
+            if (sa__frontier_queued(&c->frontier)) hit_limit(c, SA_LIMIT_MAX_PAGES);
+            break;
+        }
+        if (c->delay_ms && c->started && now_ms() - c->last_start < c->delay_ms) break;
+        struct sa_frontier_entry e;
+        if (!sa__frontier_pop(&c->frontier, &e)) break;
+        if (!robots_allow(c, e.url)) {
+            hit_limit(c, SA_LIMIT_ROBOTS);
+            if (c->started == 0) {
+                fail_start(c, SA_EROBOTS,
+                           "%s: robots.txt disallows this URL for shopaudit%s (use "
+                           "--ignore-robots on a site you own)",
+                           e.url, "");
+                return c->start_state;
+            }
+            continue;
+        }
+        struct xfer *x = NULL;
+        for (unsigned i = 0; i < c->nxfers; i++)
+            if (c->xfers[i].state == XFER_IDLE) {
+                x = &c->xfers[i];
+                break;
+            }
+        if (!x) break;
+        x->url = sa__strdup(e.url);
+        x->requested = sa__strdup(e.url);
+        x->depth = e.depth;
+        if (!x->url || !x->requested || xfer_start(c, x) != SA_OK) {
+            xfer_clear(x);
+            return SA_ENOMEM;
+        }
+        c->started++;
+    }
+    return SA_OK;
+}
+
+static int loop(struct crawl *c)
+{
+    for (;;) {
+        int rc = start_more(c);
+        if (rc < 0) return rc;
+        if (c->start_state < 0) return c->start_state;
+        if (c->in_flight == 0) {
+            if (stopped(c)) break;
+            if (c->started >= c->o->max_pages || sa__frontier_queued(&c->frontier) == 0) break;
+        }
+        if (stopped(c)) {
+            /* Abandon what is in flight; the pages already audited make the report. */
+            for (unsigned i = 0; i < c->nxfers; i++) {
+                struct xfer *x = &c->xfers[i];
+                if (x->state != XFER_FETCHING) continue;
+                curl_multi_remove_handle(c->multi, x->easy);
+                XFER_SET(c, x, XFER_IDLE);
+                xfer_clear(x);
+            }
+            break;
+        }
+        int running = 0;
+        curl_multi_perform(c->multi, &running);
+        CURLMsg *m;
+        int left;
+        while ((m = curl_multi_info_read(c->multi, &left))) {
+            if (m->msg != CURLMSG_DONE) continue;
+            struct xfer *x = NULL;
+            curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&x);
+            CURLcode res = m->data.result;
+            if (!x) continue;
+            curl_multi_remove_handle(c->multi, x->easy);
+            XFER_SET(c, x, XFER_IDLE);
+            on_done(c, x, res);
+            /* on_done may have restarted x on a redirect target */
+            if (x->state == XFER_IDLE) {
+                report_progress(c, x->url);
+                xfer_clear(x);
+            }
+            if (c->start_state < 0) return c->start_state;
+        }
+        int wait = 100; /* wake at least every 100 ms to see a stop request */
+        if (c->delay_ms && c->in_flight < c->nxfers) {
+            double left_ms = c->delay_ms - (now_ms() - c->last_start);
+            if (left_ms < wait) wait = left_ms > 0 ? (int)left_ms : 0;
+        }
+        if (running || wait > 0) curl_multi_poll(c->multi, NULL, 0, wait, NULL);
+    }
+    return SA_OK;
+}
+
+int sa__crawl_run(const struct sa_crawl_cfg *cfg, const char *start_url, struct sa_crawl_out *out,
+                  char *err, size_t errlen)
+{
+    struct crawl c = {0};
+    c.cfg = cfg;
+    c.o = cfg->opts;
+    c.out = out;
+    c.start = start_url;
+    c.err = err;
+    c.errlen = errlen;
+    c.is_file = strncasecmp(start_url, "file:", 5) == 0;
+    c.delay_ms = c.o->delay_ms;
+    memset(out, 0, sizeof *out);
+    err[0] = '\0';
+    size_t max_seen = (size_t)c.o->max_pages * 100;
+    sa__frontier_init(&c.frontier, max_seen > MAX_SEEN_FLOOR ? max_seen : MAX_SEEN_FLOOR);
+
+    int rc = SA_ENOMEM;
+    const char *ua = c.o->user_agent;
+    if (ua) {
+        c.user_agent = sa__strdup(ua);
+    } else if (c.o->mobile) {
+        c.user_agent = sa__asprintf("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
+                                    "(KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36 "
+                                    "shopaudit/%s (+%s)",
+                                    SA_VERSION, SA_HOMEPAGE);
+    } else {
+        c.user_agent = sa__asprintf("Mozilla/5.0 (compatible; shopaudit/%s; +%s)", SA_VERSION,
+                                    SA_HOMEPAGE);
+    }
+    c.multi = curl_multi_init();
+    c.share = curl_share_init();
+    c.nxfers = c.o->concurrency ? c.o->concurrency : 1;
+    c.xfers = sa__calloc(c.nxfers, sizeof *c.xfers);
+    c.headers = curl_slist_append(NULL, "Accept: text/html,application/xhtml+xml;q=0.9,*/*;q=0.5");
+    if (!c.user_agent || !c.multi || !c.share || !c.xfers || !c.headers) goto out;
+    curl_share_setopt(c.share, CURLSHOPT_SHARE, CURL_LOCK_DATA_COOKIE);
+    curl_share_setopt(c.share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+    /* The multi keeps at most this many connections per host: politeness. */
+    curl_multi_setopt(c.multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)c.nxfers);
+    for (unsigned i = 0; i < c.nxfers; i++) {
+        c.xfers[i].easy = curl_easy_init();
+        if (!c.xfers[i].easy || easy_setup(&c, c.xfers[i].easy) != SA_OK) goto out;
+    }
+
+    if (!c.is_file && !c.o->ignore_robots) {
+        rc = load_robots(&c);
+        if (rc != SA_OK) goto out;
+    }
+    rc = sa__frontier_push(&c.frontier, start_url, 0, 1000);
+    if (rc != SA_OK) goto out;
+    rc = loop(&c);
+    if (rc == SA_OK && c.start_state == 0) {
+        rc = stopped(&c) ? SA_EINTR : SA_EFETCH;
+        if (!err[0]) snprintf(err, errlen, "%s: %s", start_url, "the start page was not audited");
+    }
+    if (stopped(&c)) {
+        out->interrupted = 1;
+        hit_limit(&c, SA_LIMIT_INTERRUPTED);
+    }
+out:
+    if (rc == SA_ENOMEM && !err[0]) snprintf(err, errlen, "out of memory");
+    for (unsigned i = 0; c.xfers && i < c.nxfers; i++) {
+        if (c.xfers[i].state == XFER_FETCHING) curl_multi_remove_handle(c.multi, c.xfers[i].easy);
+        xfer_clear(&c.xfers[i]);
+        if (c.xfers[i].easy) curl_easy_cleanup(c.xfers[i].easy);
+    }
+    sa__free(c.xfers);
+    if (c.multi) curl_multi_cleanup(c.multi);
+    if (c.share) curl_share_cleanup(c.share);
+    curl_slist_free_all(c.headers);
+    sa__free(c.user_agent);
+    sa__robots_free(c.robots);
+    sa__frontier_release(&c.frontier);
+    return rc;
+}
+
+void sa__crawl_out_release(struct sa_crawl_out *out)
+{
+    for (size_t i = 0; i < out->npages; i++) {
+        sa__free(out->pages[i].url);
+        sa__free(out->pages[i].title);
+    }
+    for (size_t i = 0; i < out->nerrors; i++) {
+        sa__free(out->errors[i].url);
+        sa__free(out->errors[i].error);
+    }
+    sa__free(out->pages);
+    sa__free(out->errors);
+    memset(out, 0, sizeof *out);
+}

@@ -1,0 +1,216 @@
+/* The JSON report, schema_version 1 (DESIGN.md). Built as a cJSON tree from the in-memory
+ * report, every string passed through the UTF-8 repair first (cJSON does not validate), and
+ * written atomically: temp file in the same folder, fsync, rename. */
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "shopaudit/report.h"
+#include "utf8.h"
+
+static int add_str(cJSON *obj, const char *key, const char *val)
+{
+    if (!val) val = "";
+    char *clean = sa__utf8_sanitize(val, strlen(val), NULL);
+    if (!clean) return 0;
+    cJSON *s = cJSON_CreateString(clean);
+    sa__free(clean);
+    return s && cJSON_AddItemToObject(obj, key, s);
+}
+
+static int add_num(cJSON *obj, const char *key, double v)
+{
+    return cJSON_AddNumberToObject(obj, key, v) != NULL;
+}
+
+/* Scores keep 3 decimals: enough to rank, short enough to read. */
+static double round3(double v)
+{
+    return round(v * 1000.0) / 1000.0;
+}
+
+static cJSON *build_check(const struct sa_check_result *cr)
+{
+    const struct sa_verdict *v = &cr->verdict;
+    cJSON *o = cJSON_CreateObject();
+    if (!o) return NULL;
+    int ok = add_str(o, "id", cr->check->id) && add_str(o, "title", cr->check->title) &&
+             add_str(o, "category", cr->check->category) &&
+             add_num(o, "weight", round3(cr->check->weight)) &&
+             add_str(o, "status", sa_status_name(v->status));
+    if (ok && v->status == SA_STATUS_NOT_APPLICABLE) ok = cJSON_AddNullToObject(o, "score") != NULL;
+    else if (ok) ok = add_num(o, "score", round3(v->score));
+    ok = ok && add_str(o, "summary", v->summary) && add_str(o, "recommendation", v->recommendation);
+    cJSON *ev = ok ? cJSON_AddArrayToObject(o, "evidence") : NULL;
+    for (size_t i = 0; ev && i < v->evidence.n; i++) {
+        const struct sa_evidence *e = &v->evidence.items[i];
+        cJSON *eo = cJSON_CreateObject();
+        if (!eo || !cJSON_AddItemToArray(ev, eo)) {
+            cJSON_Delete(eo);
+            ev = NULL;
+            break;
+        }
+        if (!add_str(eo, "url", e->url) || !add_str(eo, "where", e->where) ||
+            !add_str(eo, "snippet", e->snippet))
+            ev = NULL;
+    }
+    ok = ev != NULL && add_num(o, "evidence_total", (double)v->evidence.total);
+    if (ok && v->details) {
+        cJSON *d = cJSON_Parse(v->details);
+        if (d) cJSON_AddItemToObject(o, "details", d);
+    }
+    if (!ok) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+static cJSON *build(const struct sa_report *r)
+{
+    cJSON *root = cJSON_CreateObject();
+    if (!root) return NULL;
+    int ok = add_num(root, "schema_version", SA_REPORT_SCHEMA_VERSION);
+    cJSON *tool = cJSON_AddObjectToObject(root, "tool");
+    ok = ok && tool && add_str(tool, "name", "shopaudit") && add_str(tool, "version", SA_VERSION);
+
+    cJSON *site = cJSON_AddObjectToObject(root, "site");
+    ok = ok && site && add_str(site, "start_url", r->start_url) &&
+         add_str(site, "started_at", r->started_at) &&
+         add_num(site, "duration_ms", (double)r->duration_ms) &&
+         add_num(site, "pages_crawled", (double)r->pages_crawled);
+    cJSON *langs = ok ? cJSON_AddArrayToObject(site, "languages") : NULL;
+    for (size_t i = 0; langs && i < r->nlanguages; i++)
+        if (!cJSON_AddItemToArray(langs, cJSON_CreateString(r->languages[i]))) langs = NULL;
+    cJSON *limits = langs ? cJSON_AddArrayToObject(site, "limits_hit") : NULL;
+    for (int l = 0; limits && l < SA_LIMIT_LAST; l++)
+        if (r->limits_hit & (1u << l))
+            if (!cJSON_AddItemToArray(limits, cJSON_CreateString(sa_limit_name(l)))) limits = NULL;
+    ok = ok && limits && add_num(root, "score", round(r->score));
+
+    cJSON *cats = ok ? cJSON_AddArrayToObject(root, "categories") : NULL;
+    for (size_t c = 0; cats && c < r->ncategories; c++) {
+        const struct sa_category_result *cr = &r->categories[c];
+        cJSON *o = cJSON_CreateObject();
+        if (!o || !cJSON_AddItemToArray(cats, o)) {
+            cJSON_Delete(o);
+            cats = NULL;
+            break;
+        }
+        int cok = add_str(o, "id", cr->id) && add_str(o, "title", cr->title);
+        if (cok && cr->applicable) cok = add_num(o, "score", round(cr->score * 100.0));
+        else if (cok) cok = cJSON_AddNullToObject(o, "score") != NULL;
+        cJSON *ids = cok ? cJSON_AddArrayToObject(o, "checks") : NULL;
+        for (size_t i = cr->first; ids && i < cr->first + cr->n; i++)
+            if (!cJSON_AddItemToArray(ids, cJSON_CreateString(r->checks[i].check->id))) ids = NULL;
+        if (!ids) cats = NULL;
+    }
+    cJSON *checks = cats ? cJSON_AddArrayToObject(root, "checks") : NULL;
+    for (size_t i = 0; checks && i < r->nchecks; i++) {
+        cJSON *o = build_check(&r->checks[i]);
+        if (!o || !cJSON_AddItemToArray(checks, o)) {
+            cJSON_Delete(o);
+            checks = NULL;
+        }
+    }
+    cJSON *pages = checks ? cJSON_AddArrayToObject(root, "pages") : NULL;
+    for (size_t i = 0; pages && i < r->npages; i++) {
+        const struct sa_page_record *p = &r->pages[i];
+        cJSON *o = cJSON_CreateObject();
+        if (!o || !cJSON_AddItemToArray(pages, o)) {
+            cJSON_Delete(o);
+            pages = NULL;
+            break;
+        }
+        if (!add_str(o, "url", p->url) || !add_num(o, "status", p->status) ||
+            !add_str(o, "kind", p->html ? sa_kind_name(p->kind) : "other") ||
+            !add_str(o, "lang", p->lang) || !add_str(o, "title", p->title) ||
+            !add_num(o, "bytes", (double)p->bytes) || !add_num(o, "ms", p->ms) ||
+            !add_num(o, "depth", p->depth))
+            pages = NULL;
+    }
+    cJSON *errors = pages ? cJSON_AddArrayToObject(root, "errors") : NULL;
+    for (size_t i = 0; errors && i < r->nerrors; i++) {
+        cJSON *o = cJSON_CreateObject();
+        if (!o || !cJSON_AddItemToArray(errors, o)) {
+            cJSON_Delete(o);
+            errors = NULL;
+            break;
+        }
+        if (!add_str(o, "url", r->errors[i].url) || !add_str(o, "error", r->errors[i].error))
+            errors = NULL;
+    }
+    if (!errors) {
+        cJSON_Delete(root);
+        return NULL;
+    }
+    return root;
+}
+
+char *sa_report_json(const struct sa_report *r)
+{
+    cJSON *root = build(r);
+    if (!root) return NULL;
+    char *s = cJSON_Print(root);
+    cJSON_Delete(root);
+    return s;
+}
+
+int sa_report_write_json(const struct sa_report *r, const char *path, char *err, size_t errlen)
+{
+    char *json = sa_report_json(r);
+    if (!json) {
+        snprintf(err, errlen, "out of memory while building the JSON report");
+        return SA_ENOMEM;
+    }
+    char *tmp = sa__asprintf("%s.tmp.XXXXXX", path);
+    int rc = SA_EIO;
+    int fd = -1;
+    if (!tmp) {
+        rc = SA_ENOMEM;
+        snprintf(err, errlen, "out of memory");
+        goto out;
+    }
+    fd = mkstemp(tmp);
+    if (fd < 0) {
+        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+        goto out;
+    }
+    size_t len = strlen(json), off = 0;
+    while (off < len) {
+        ssize_t n = write(fd, json + off, len - off);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+            goto out;
+        }
+        off += (size_t)n;
+    }
+    if (write(fd, "\n", 1) != 1 || fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
+        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+        goto out;
+    }
+    if (close(fd) != 0) {
+        fd = -1;
+        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+        goto out;
+    }
+    fd = -1;
+    if (rename(tmp, path) != 0) {
+        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+        goto out;
+    }
+    rc = SA_OK;
+out:
+    if (fd >= 0) close(fd);
+    if (rc != SA_OK && tmp) unlink(tmp);
+    sa__free(tmp);
+    free(json); /* cJSON allocates with malloc */
+    return rc;
+}

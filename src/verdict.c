@@ -1,0 +1,182 @@
+/* Verdicts and their evidence: the small owned strings a check hands to the reports. Evidence
+ * is copied in (the page it came from dies right after observe) and capped per check. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "shopaudit/check.h"
+#include "shopaudit/report.h"
+#include "utf8.h"
+
+const char *sa_status_name(enum sa_status s)
+{
+    static const char *const names[] = {
+#define SA__STATUS_NAME(e, name) name,
+        SA_STATUS_MAP(SA__STATUS_NAME)
+#undef SA__STATUS_NAME
+    };
+    return (unsigned)s < SA_STATUS_LAST ? names[s] : "unknown";
+}
+
+const char *sa_limit_name(enum sa_limit l)
+{
+    static const char *const names[] = {
+#define SA__LIMIT_NAME(e, name) name,
+        SA_LIMIT_MAP(SA__LIMIT_NAME)
+#undef SA__LIMIT_NAME
+    };
+    return (unsigned)l < SA_LIMIT_LAST ? names[l] : "unknown";
+}
+
+/* Collapses whitespace runs (the snippet is one line in every report) and repairs UTF-8. */
+static char *clean_snippet(const char *s, size_t n)
+{
+    char *u = sa__utf8_sanitize(s, n, &n);
+    if (!u) return NULL;
+    size_t o = 0;
+    int space = 1; /* drops leading whitespace */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)u[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            if (!space) u[o++] = ' ';
+            space = 1;
+        } else {
+            u[o++] = (char)c;
+            space = 0;
+        }
+    }
+    while (o > 0 && u[o - 1] == ' ') o--;
+    o = sa__utf8_floor(u, o, SA_SNIPPET_MAX);
+    u[o] = '\0';
+    return u;
+}
+
+int sa_evidence_add(struct sa_evidence_list *l, const char *url, const char *where,
+                    const char *snippet)
+{
+    l->total++;
+    if (l->n >= SA_EVIDENCE_MAX) return SA_OK;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 4;
+        struct sa_evidence *v = sa__realloc(l->items, cap * sizeof *v);
+        if (!v) return SA_ENOMEM;
+        l->items = v;
+        l->cap = cap;
+    }
+    struct sa_evidence *e = &l->items[l->n];
+    e->url = sa__utf8_sanitize(url ? url : "", strlen(url ? url : ""), NULL);
+    e->where = clean_snippet(where ? where : "", strlen(where ? where : ""));
+    e->snippet = clean_snippet(snippet ? snippet : "", strlen(snippet ? snippet : ""));
+    if (!e->url || !e->where || !e->snippet) {
+        sa__free(e->url);
+        sa__free(e->where);
+        sa__free(e->snippet);
+        return SA_ENOMEM;
+    }
+    l->n++;
+    return SA_OK;
+}
+
+/* Context kept on each side of a match: enough to read the phrase, short enough to scan. */
+#define HIT_CONTEXT 60
+
+int sa_evidence_add_hit(struct sa_evidence_list *l, const char *url, const char *where,
+                        const char *text, size_t textlen, size_t off, size_t len)
+{
+    if (off > textlen) off = textlen;
+    if (len > textlen - off) len = textlen - off;
+    size_t start = off > HIT_CONTEXT ? off - HIT_CONTEXT : 0;
+    size_t end = textlen - (off + len) > HIT_CONTEXT ? off + len + HIT_CONTEXT : textlen;
+    /* move the cuts to character boundaries, outward-safe */
+    while (start > 0 && ((unsigned char)text[start] & 0xC0) == 0x80) start--;
+    while (end < textlen && ((unsigned char)text[end] & 0xC0) == 0x80) end++;
+    /* stay inside the line (block) of the match */
+    for (size_t i = off; i > start; i--)
+        if (text[i - 1] == '\n') {
+            start = i;
+            break;
+        }
+    for (size_t i = off + len; i < end; i++)
+        if (text[i] == '\n') {
+            end = i;
+            break;
+        }
+    char *s = sa__asprintf("%s%.*s%s", start > 0 && text[start - 1] != '\n' ? "…" : "",
+                           (int)(end - start), text + start,
+                           end < textlen && text[end] != '\n' ? "…" : "");
+    if (!s) return SA_ENOMEM;
+    int rc = sa_evidence_add(l, url, where, s);
+    sa__free(s);
+    return rc;
+}
+
+int sa_evidence_move(struct sa_evidence_list *dst, struct sa_evidence_list *src)
+{
+    int rc = SA_OK;
+    size_t dropped = src->total - src->n;
+    for (size_t i = 0; i < src->n; i++) {
+        struct sa_evidence *e = &src->items[i];
+        if (rc == SA_OK) rc = sa_evidence_add(dst, e->url, e->where, e->snippet);
+    }
+    dst->total += dropped;
+    sa_evidence_release(src);
+    return rc;
+}
+
+void sa_evidence_release(struct sa_evidence_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        sa__free(l->items[i].url);
+        sa__free(l->items[i].where);
+        sa__free(l->items[i].snippet);
+    }
+    sa__free(l->items);
+    memset(l, 0, sizeof *l);
+}
+
+static int vset(char **dst, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0) return SA_EINVAL;
+    char *s = sa__malloc((size_t)n + 1);
+    if (!s) return SA_ENOMEM;
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    sa__free(*dst);
+    *dst = s;
+    return SA_OK;
+}
+
+int sa_verdict_set(struct sa_verdict *v, enum sa_status st, double score, const char *fmt, ...)
+{
+    v->status = st;
+    v->score = score < 0 ? 0 : score > 1 ? 1 : score;
+    if (st == SA_STATUS_PASS) v->score = 1.0;
+    if (st == SA_STATUS_FAIL) v->score = 0.0;
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = vset(&v->summary, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int sa_verdict_recommend(struct sa_verdict *v, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = vset(&v->recommendation, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+void sa_verdict_release(struct sa_verdict *v)
+{
+    sa__free(v->summary);
+    sa__free(v->recommendation);
+    sa__free(v->details);
+    sa_evidence_release(&v->evidence);
+    memset(v, 0, sizeof *v);
+}
