@@ -12,19 +12,6 @@
 #include "sitemap.h"
 #include "test.h"
 
-/* tests/test.h's TEST() calls its parameter "name", so it also rewrites the ".name" member it
- * assigns and no test compiles. Until the harness is fixed, register through this copy with the
- * parameter renamed; it expands to the same code. */
-#undef TEST
-#define TEST(tname)                                                                                \
-    static void test_##tname(void);                                                                \
-    __attribute__((constructor)) static void t_reg_##tname(void)                                   \
-    {                                                                                              \
-        t_cases[t_ncases].name = #tname;                                                           \
-        t_cases[t_ncases++].fn = test_##tname;                                                     \
-    }                                                                                              \
-    static void test_##tname(void)
-
 struct got {
     size_t n, n_index;
     char loc[8][256];  /* the first few, to compare */
