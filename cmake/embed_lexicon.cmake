@@ -2,7 +2,7 @@
 # the binary. Run with cmake -P.
 file(GLOB files ${DIR}/*.json)
 list(SORT files)
-set(body "/* Generated from checks/lexicon/*.json by cmake/embed_lexicon.cmake. Do not edit. */\n")
+set(body "/* Generated from checks/lexicon/<lang>.json by cmake/embed_lexicon.cmake. Do not edit. */\n")
 string(APPEND body "#include \"lexicon_data.h\"\n\n")
 set(table "")
 set(i 0)

@@ -301,6 +301,20 @@ done:
 
 /* ---- libcurl plumbing --------------------------------------------------------------------- */
 
+/* robots.txt and sitemaps: any type is fine, only the size is capped. */
+static size_t on_small_body(char *data, size_t size, size_t nmemb, void *ud)
+{
+    struct xfer *x = ud;
+    size_t n = size * nmemb;
+    size_t room = x->body.max - 1 - x->body.len;
+    if (n > room) {
+        if (room && sa__buf_append(&x->body, data, room) != SA_OK) return 0;
+        x->truncated = 1;
+        return 0;
+    }
+    return sa__buf_append(&x->body, data, n) == SA_OK ? n : 0;
+}
+
 static size_t on_body(char *data, size_t size, size_t nmemb, void *ud)
 {
     struct xfer *x = ud;
@@ -403,6 +417,7 @@ static int fetch_small(struct crawl *c, const char *url, size_t max, char **body
     sa__buf_init(&x.body, max + 1);
     easy_setup(c, e);
     curl_easy_setopt(e, CURLOPT_URL, url);
+    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_small_body);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, &x);
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L); /* robots.txt: RFC 9309 allows 5 hops */
     curl_easy_setopt(e, CURLOPT_MAXREDIRS, 5L);
@@ -410,7 +425,8 @@ static int fetch_small(struct crawl *c, const char *url, size_t max, char **body
     long status = 0;
     curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
     if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && x.truncated)) {
-        snprintf(why, whylen, "%s", x.not_html ? "not a text resource" : curl_easy_strerror(rc));
+        snprintf(why, whylen, "%s",
+                 rc == CURLE_OPERATION_TIMEDOUT ? "timeout" : curl_easy_strerror(rc));
         status = -1;
         sa__buf_release(&x.body);
     } else {
@@ -448,13 +464,15 @@ static int load_robots(struct crawl *c)
         rc = sa__robots_parse(body, len, "shopaudit", &c->robots);
     } else if (status >= 400 && status < 500) {
         rc = sa__robots_new_blanket(1, &c->robots); /* "unavailable": crawl freely */
+    } else if (status < 0) {
+        /* No answer at all: the site, not its robots.txt, is what is unreachable. */
+        sa__free(body);
+        snprintf(c->err, c->errlen, "%s: cannot reach the site: %s", c->start, why);
+        return SA_EFETCH;
     } else {
-        /* RFC 9309 2.3.1.4: unreachable means complete disallow. */
+        /* RFC 9309 2.3.1.4: a server error means complete disallow. */
         rc = sa__robots_new_blanket(0, &c->robots);
-        if (status < 0)
-            add_error(c, url, "robots.txt unreachable (%s): treated as disallow all", why);
-        else
-            add_error(c, url, "robots.txt answered HTTP %d: treated as disallow all", status);
+        add_error(c, url, "robots.txt answered HTTP %d: treated as disallow all", status);
     }
     sa__free(body);
     if (rc == SA_OK) {
@@ -478,7 +496,8 @@ static int on_sitemap_loc(void *ud, const char *loc, int is_index)
     struct sitemap_ctx *s = ud;
     struct crawl *c = s->c;
     char *u = NULL;
-    if (sa__url_join(c->start, loc, &u) != SA_OK) return 0;
+    /* The protocol wants absolute URLs; anything else is a template or a mistake. */
+    if (!strstr(loc, "://") || sa__url_join(c->start, loc, &u) != SA_OK) return 0;
     if (is_index) {
         if (s->npending < MAX_SITEMAPS && sa__url_in_scope(c->start, u)) {
             s->pending[s->npending++] = u;
@@ -504,10 +523,15 @@ static void load_sitemaps(struct crawl *c)
         else sa__free(u);
     }
     if (s.npending == 0) {
+        /* The conventional place: the site root, or the export's folder for a static audit. */
         char origin[MAX_URL_LEN];
-        if (origin_of(c->start, origin, sizeof origin) == SA_OK)
-            s.pending[s.npending++] = sa__asprintf("%s/sitemap.xml", origin);
-        if (!s.pending[0]) s.npending = 0;
+        if (c->is_file) {
+            const char *slash = strrchr(c->start, '/');
+            s.pending[0] = sa__asprintf("%.*ssitemap.xml", (int)(slash - c->start + 1), c->start);
+        } else if (origin_of(c->start, origin, sizeof origin) == SA_OK) {
+            s.pending[0] = sa__asprintf("%s/sitemap.xml", origin);
+        }
+        s.npending = s.pending[0] != NULL;
     }
     for (size_t fetched = 0; fetched < s.npending && fetched < MAX_SITEMAPS && !stopped(c);
          fetched++) {

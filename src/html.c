@@ -240,6 +240,7 @@ static const struct label labels[] = {
     {"latin6", "iso-8859-10"},
     {"logical", "iso-8859-8"},
     {"mac", "macintosh"},
+    {"macintosh", "macintosh"},
     {"ms932", "shift_jis"},
     {"ms_kanji", "shift_jis"},
     {"shift-jis", "shift_jis"},
@@ -434,7 +435,8 @@ value:
         *pos = i;
         goto done;
     }
-    while (i < n && !is_ws(s[i]) && s[i] != '>') attr_put(a->value, sizeof a->value, &a->vlen, s[i++]);
+    while (i < n && !is_ws(s[i]) && s[i] != '>')
+        attr_put(a->value, sizeof a->value, &a->vlen, s[i++]);
     if (i >= n) return 0;
     *pos = i;
 done:
@@ -512,11 +514,13 @@ static const char *prescan(const unsigned char *s, size_t n)
             const char *cs = prescan_meta(s, n, &i);
             if (cs) return cs;
             i++;
-        } else if (n - i >= 2 && (is_alpha(s[i + 1]) || (s[i + 1] == '/' && n - i >= 3 && is_alpha(s[i + 2])))) {
+        } else if (n - i >= 2 &&
+                   (is_alpha(s[i + 1]) || (s[i + 1] == '/' && n - i >= 3 && is_alpha(s[i + 2])))) {
             i += 2;
             while (i < n && !is_ws(s[i]) && s[i] != '>') i++;
             struct attr a;
-            while (prescan_attr(s, n, &i, &a)) {}
+            while (prescan_attr(s, n, &i, &a)) {
+            }
             i++;
         } else if (n - i >= 2 && (s[i + 1] == '!' || s[i + 1] == '/' || s[i + 1] == '?')) {
             const unsigned char *e = memchr(s + i + 1, '>', n - i - 1);
@@ -560,7 +564,7 @@ static int mostly_utf8(const unsigned char *s, size_t n)
  * cases swapped, so the right guess decodes into common letters. */
 static const unsigned short ru_freq[32] = {
     80, 16, 45, 17, 30, 85, 9, 17, 74, 12, 35, 44, 32, 67, 110, 28, /* а..п */
-    47, 55, 63, 26, 3, 10, 5, 14, 7, 4, 1, 19, 17, 3, 6, 20,         /* р..я */
+    47, 55, 63, 26, 3,  10, 5, 14, 7,  4,  1,  19, 17, 3,  6,   20, /* р..я */
 };
 /* KOI8-R 0xC0..0xDF (lower case; 0xE0..0xFF are the same letters in upper case), as indices
  * into the alphabet: ю а б ц д е ф г х и й к л м н о п я р с т у ж в ь ы з ш э щ ч ъ. */
@@ -597,16 +601,34 @@ void sa__charset_detect(const char *body, size_t len, const char *content_type, 
 {
     const unsigned char *s = (const unsigned char *)body;
     if (!s) len = 0;
-    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) return put_name(buf, n, "utf-8");
-    if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) return put_name(buf, n, "utf-16le");
-    if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) return put_name(buf, n, "utf-16be");
+    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+        put_name(buf, n, "utf-8");
+        return;
+    }
+    if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) {
+        put_name(buf, n, "utf-16le");
+        return;
+    }
+    if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) {
+        put_name(buf, n, "utf-16be");
+        return;
+    }
     if (content_type) {
         const char *cs = charset_from_content(content_type, strlen(content_type));
-        if (cs) return put_name(buf, n, cs);
+        if (cs) {
+            put_name(buf, n, cs);
+            return;
+        }
     }
     const char *cs = prescan(s, len);
-    if (cs) return put_name(buf, n, cs);
-    if (mostly_utf8(s, len)) return put_name(buf, n, "utf-8");
+    if (cs) {
+        put_name(buf, n, cs);
+        return;
+    }
+    if (mostly_utf8(s, len)) {
+        put_name(buf, n, "utf-8");
+        return;
+    }
     put_name(buf, n, guess_single_byte(s, len));
 }
 
@@ -653,10 +675,12 @@ int sa__charset_to_utf8(const char *in, size_t len, const char *charset, char **
     size_t unit = 1;
     if (strcmp(canon, "utf-16le") == 0) {
         unit = 2;
-        if (len >= 2 && (unsigned char)in[0] == 0xFF && (unsigned char)in[1] == 0xFE) in += 2, len -= 2;
+        if (len >= 2 && (unsigned char)in[0] == 0xFF && (unsigned char)in[1] == 0xFE)
+            in += 2, len -= 2;
     } else if (strcmp(canon, "utf-16be") == 0) {
         unit = 2;
-        if (len >= 2 && (unsigned char)in[0] == 0xFE && (unsigned char)in[1] == 0xFF) in += 2, len -= 2;
+        if (len >= 2 && (unsigned char)in[0] == 0xFE && (unsigned char)in[1] == 0xFF)
+            in += 2, len -= 2;
     }
     const char *iname = iconv_name(canon);
     iconv_t cd = iconv_open("UTF-8", iname ? iname : "CP1252");
@@ -717,10 +741,11 @@ int sa__charset_to_utf8(const char *in, size_t len, const char *charset, char **
         sa__free(o);
         return rc;
     }
-    /* a BOM the header made us skip past, e.g. windows-1252 declared over UTF-16 bytes, is
-     * not ours to fix; a U+FEFF at the very start is, since it came from the body */
-    size_t start = used >= 3 && memcmp(o, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    if (start) memmove(o, o + 3, used - 3), used -= 3;
+    /* a U+FEFF at the very start is a BOM in the declared charset, not text */
+    if (used >= 3 && memcmp(o, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(o, o + 3, used - 3);
+        used -= 3;
+    }
     used = drop_nuls(o, used);
     o[used] = '\0';
     if (!sa__utf8_valid(o, used)) { /* iconv's output is UTF-8; this is belt and braces */
@@ -739,8 +764,12 @@ int sa__charset_to_utf8(const char *in, size_t len, const char *charset, char **
 /* Media types that say nothing about the body, so we look at the bytes instead. */
 static int unhelpful_type(const char *t, size_t n)
 {
-    static const char *const vague[] = {"application/octet-stream", "binary/octet-stream",
-                                        "application/unknown", "unknown/unknown", "*/*", NULL};
+    static const char *const vague[] = {"application/octet-stream",
+                                        "binary/octet-stream",
+                                        "application/unknown",
+                                        "unknown/unknown",
+                                        "*/*",
+                                        NULL};
     if (n == 0) return 1;
     for (size_t i = 0; vague[i]; i++)
         if (strlen(vague[i]) == n && has_prefix_nocase(t, n, vague[i])) return 1;
@@ -775,9 +804,10 @@ int sa__html_is_html(const char *body, size_t len, const char *content_type)
     size_t p = 0;
     while (p < v && is_ws((unsigned char)view[p])) p++;
     /* the WHATWG sniffing table, each followed by a space or '>' (or the end of the view) */
-    static const char *const starts[] = {"<!doctype html", "<html", "<head", "<script", "<iframe",
-                                         "<h1", "<div", "<font", "<table", "<a", "<style",
-                                         "<title", "<b", "<body", "<br", "<p", "<!--", NULL};
+    static const char *const starts[] = {
+        "<!doctype html", "<html", "<head",  "<script", "<iframe", "<h1",   "<div", "<font",
+        "<table",         "<a",    "<style", "<title",  "<b",      "<body", "<br",  "<p",
+        "<!--",           NULL};
     for (size_t k = 0; starts[k]; k++) {
         size_t kl = strlen(starts[k]);
         if (!has_prefix_nocase(view + p, v - p, starts[k])) continue;
@@ -878,7 +908,6 @@ static size_t where_step(const xmlNode *e, char *buf, size_t n)
         if (elen > 40) elen = sa__utf8_floor(extra, elen, 40);
         buf[o++] = mark;
         for (size_t i = 0; i < elen && o + 1 < n; i++) buf[o++] = extra[i];
-        o = sa__utf8_floor(buf, o, o); /* no-op unless cut by n */
     }
     return o;
 }

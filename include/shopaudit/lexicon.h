@@ -52,7 +52,8 @@ struct sa_lexicon;
 
 struct sa_match {
     size_t off, len;  /* in the caller's text, bytes */
-    const char *lang; /* the language whose pattern matched: "en", "ru", ...; static */
+    const char *lang; /* the language whose pattern matched: "en", "ru", ... ("any" for phone
+                         formats and the like); owned by the lexicon */
 };
 
 /* Loads and compiles the lexicon. dir == NULL uses the data embedded at build time; otherwise
@@ -63,8 +64,8 @@ int sa_lexicon_new(const char *dir, struct sa_lexicon **out, char *err, size_t e
 void sa_lexicon_free(struct sa_lexicon *lex);
 
 /* First match of concept c in text[0..len). Returns 1 and fills *m when found, 0 when not,
- * SA_ENOMEM when the scratch space could not be had. m may be NULL. Thread-compatible: a
- * lexicon may be shared by threads only if each uses sa_lexicon_find_r. */
+ * SA_ENOMEM when the scratch space could not be had. m may be NULL. A lexicon is never written
+ * after sa_lexicon_new (each call allocates its own match data), so threads may share one. */
 int sa_lexicon_find(const struct sa_lexicon *lex, enum sa_concept c, const char *text, size_t len,
                     struct sa_match *m);
 /* Like sa_lexicon_find, starting the search at byte offset start. */
@@ -79,7 +80,7 @@ int sa_lexicon_match(const struct sa_lexicon *lex, enum sa_concept c, const char
 int sa_lexicon_url_match(const struct sa_lexicon *lex, enum sa_concept c, const char *url);
 
 const char *sa_concept_name(enum sa_concept c);
-/* Languages loaded, as a NULL-terminated static list ("en", "ru", ...). */
+/* Languages loaded, as a NULL-terminated list ("any", "el", "en", ...) owned by the lexicon. */
 const char *const *sa_lexicon_languages(const struct sa_lexicon *lex);
 
 #endif

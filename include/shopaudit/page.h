@@ -60,6 +60,7 @@ enum {
     SA_LINK_BUTTON = 1u << 1,   /* role=button or a class naming a button ("btn", "button") */
     SA_LINK_ICON = 1u << 2,     /* no visible text: named by aria-label, title or an image alt */
     SA_LINK_DEAD = 1u << 3,     /* href is empty, "#" or javascript: */
+    SA_LINK_HIDDEN = 1u << 4,   /* inside a hidden element: not shown, but the crawler follows it */
 };
 struct sa_link {
     const char *href; /* as written */

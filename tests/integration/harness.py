@@ -194,6 +194,14 @@ def pages_by_path(report):
     return {url_path(p["url"]): p for p in report.get("pages", [])}
 
 
+def page(report, path):
+    """The pages[] entry whose URL path (and query) is path; fails listing what is there."""
+    pages = pages_by_path(report)
+    if path not in pages:
+        raise AssertionError(f"{path} not in pages[]: {sorted(pages)}")
+    return pages[path]
+
+
 def errors_for(report, path):
     return [e for e in report.get("errors", []) if url_path(e.get("url", "")) == path]
 

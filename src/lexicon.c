@@ -1,0 +1,869 @@
+/* The lexicon engine: reads the per-language pattern files, normalises Greek and Armenian
+ * spelling variants on both sides, compiles one PCRE2 alternation per concept (one named branch
+ * per language, so a match tells which language said it) and maps match offsets back to the
+ * caller's original text.
+ *
+ * File format (checks/lexicon/<name>.json; embedded at build time, or read from a directory):
+ *
+ *   {"lang": "ru",
+ *    "concepts": {"cart": ["\\bкорзин\\w*", ...], ...},
+ *    "url": {"cart": ["korzin", ...], ...}}
+ *
+ * - "lang" is required; several files may add to one language. "any" holds patterns that are
+ *   no language's words (phone formats, e-mail addresses, common URL slugs).
+ * - "concepts" maps a concept name of SA_CONCEPT_MAP to PCRE2 patterns, compiled with UTF, UCP
+ *   and CASELESS. Thai has no spaces: its patterns guard with lookarounds, never \b.
+ * - "url" maps a concept name to slug patterns, matched against the URL path percent-decoded
+ *   and lower-cased. Each is wrapped as (?<![a-z0-9])(?:PATTERN): a slug must start a Latin
+ *   token ("cart" finds /cart and /shopping-cart, not /discart); its end is left open, so a
+ *   stem such as "dostavk" finds /dostavka-i-oplata.
+ * - Keys starting with "_" are ignored anywhere (room for comments); anything else unknown is
+ *   an error, so a typo cannot silently disable a concept.
+ * - Patterns are numbered from 1 in error messages. Numbered back-references (\1) are refused
+ *   (branches are renumbered when joined); group names starting with "sa__" are reserved.
+ * - Write Greek and Armenian as people do: patterns get the same normalisation as text. The
+ *   Armenian ligature is compared as the two letters ե + ւ; upper-case text spells it "ԵՎ", so
+ *   patterns that must also match capitals write "ե[ւվ]". */
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include "shopaudit/lexicon.h"
+
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <pcre2.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "lexicon_data.h"
+#include "utf8.h"
+
+#define LEX_MAX_FILE    (4u << 20) /* a lexicon file beyond this is a mistake, not a lexicon */
+#define LEX_MAX_PATTERN (64u << 20)
+#define LEX_MAX_LANGS   64
+/* Per start position (the interpreter resets its count for each one); our patterns need a few
+ * hundred steps, so this only stops runaway backtracking on a hostile page. */
+#define LEX_MATCH_LIMIT 100000
+#define LEX_DEPTH_LIMIT 10000
+#define LEX_HEAP_LIMIT  (16u << 10) /* KiB */
+
+static const uint32_t LEX_FLAGS =
+    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF | PCRE2_DUPNAMES;
+
+static const char *const concept_names[] = {
+#define SA__CONCEPT_NAME(e, name, what) name,
+    SA_CONCEPT_MAP(SA__CONCEPT_NAME)
+#undef SA__CONCEPT_NAME
+};
+
+/* The capture group that wraps one language's branch of a concept's alternation. */
+struct branch {
+    uint32_t group, lang;
+};
+
+struct rx {
+    pcre2_code *code; /* NULL: no file has patterns for this concept */
+    struct branch *branches;
+    size_t nbranches;
+};
+
+struct sa_lexicon {
+    char **langs; /* NULL-terminated */
+    size_t nlangs;
+    struct rx text[SA_CONCEPT_LAST], url[SA_CONCEPT_LAST];
+    pcre2_general_context *gctx;
+    pcre2_compile_context *cctx;
+    pcre2_match_context *mctx;
+};
+
+/* One language's patterns for one concept while loading: "(?:p1)|(?:p2)|...". Patterns that
+ * open with \b go, without it, into wb, compiled as "\b(?:...)": one boundary test per
+ * position instead of one per pattern makes a concept 3 to 7 times faster on long text. */
+struct src {
+    struct sa_buf wb, buf;
+    uint32_t ncaps; /* capture groups inside the patterns, for renumbering */
+};
+
+struct lang_src {
+    struct src text[SA_CONCEPT_LAST], url[SA_CONCEPT_LAST];
+};
+
+struct loader {
+    struct sa_lexicon *lex;
+    struct lang_src *src; /* parallel to lex->langs */
+    char *err;
+    size_t errlen;
+};
+
+/* ---- memory: PCRE2 allocates through the library's hook too, so OOM tests cover it ---- */
+
+static void *pcre_malloc(size_t n, void *ud)
+{
+    (void)ud;
+    return sa__malloc(n);
+}
+
+static void pcre_free(void *p, void *ud)
+{
+    (void)ud;
+    sa__free(p);
+}
+
+static int fail(struct loader *ld, int rc, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static int fail(struct loader *ld, int rc, const char *fmt, ...)
+{
+    if (ld->err && ld->errlen) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(ld->err, ld->errlen, fmt, ap);
+        va_end(ap);
+    }
+    return rc;
+}
+
+/* ---- normalisation ---- */
+
+/* Greek letters with tonos or dialytika, U+0386..U+03CE, to their bare letter (0: unchanged).
+ * Final sigma folds to sigma: lower-casing "Σ" never yields "ς", so menus in capitals would
+ * otherwise miss every word ending in it. */
+static uint32_t greek_bare(uint32_t cp)
+{
+    switch (cp) {
+    case 0x0386:
+        return 0x0391; /* Ά */
+    case 0x0388:
+        return 0x0395; /* Έ */
+    case 0x0389:
+        return 0x0397; /* Ή */
+    case 0x038A:
+        return 0x0399; /* Ί */
+    case 0x038C:
+        return 0x039F; /* Ό */
+    case 0x038E:
+        return 0x03A5; /* Ύ */
+    case 0x038F:
+        return 0x03A9; /* Ώ */
+    case 0x0390:
+        return 0x03B9; /* ΐ */
+    case 0x03AA:
+        return 0x0399; /* Ϊ */
+    case 0x03AB:
+        return 0x03A5; /* Ϋ */
+    case 0x03AC:
+        return 0x03B1; /* ά */
+    case 0x03AD:
+        return 0x03B5; /* έ */
+    case 0x03AE:
+        return 0x03B7; /* ή */
+    case 0x03AF:
+        return 0x03B9; /* ί */
+    case 0x03B0:
+        return 0x03C5; /* ΰ */
+    case 0x03C2:
+        return 0x03C3; /* ς */
+    case 0x03CA:
+        return 0x03B9; /* ϊ */
+    case 0x03CB:
+        return 0x03C5; /* ϋ */
+    case 0x03CC:
+        return 0x03BF; /* ό */
+    case 0x03CD:
+        return 0x03C5; /* ύ */
+    case 0x03CE:
+        return 0x03C9; /* ώ */
+    }
+    return 0;
+}
+
+/* Combining acute, diaeresis and Greek dialytika-tonos: decomposed (NFD) Greek text. */
+static int greek_mark(uint32_t cp)
+{
+    return cp == 0x0301 || cp == 0x0308 || cp == 0x0344;
+}
+
+/* Armenian emphasis, exclamation, comma and question marks sit inside words ("Գնե՛ք"). */
+static int armenian_mark(uint32_t cp)
+{
+    return cp >= 0x055B && cp <= 0x055E;
+}
+
+static uint32_t decode2(const unsigned char *s)
+{
+    return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+}
+
+/* Every character normalisation touches is a two-byte sequence led by 0xCC..0xD6, so most
+ * pages (Latin, Cyrillic, Thai) are matched as they are, without a copy or an offset map. */
+static int needs_norm(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (s[i] < 0xCC || s[i] > 0xD6 || (s[i + 1] & 0xC0) != 0x80) continue;
+        uint32_t cp = decode2(s + i);
+        if (greek_bare(cp) || greek_mark(cp) || armenian_mark(cp) || cp == 0x0587) return 1;
+        i++;
+    }
+    return 0;
+}
+
+static void put2(char *o, uint32_t cp)
+{
+    o[0] = (char)(0xC0 | (cp >> 6));
+    o[1] = (char)(0x80 | (cp & 0x3F));
+}
+
+/* One pass of normalisation: writes to o (and the source offset of each output byte to m) when
+ * they are given, and returns the output length either way, so the caller can size its
+ * buffers exactly before the second pass. */
+static size_t norm_pass(const unsigned char *s, size_t len, char *o, uint32_t *m)
+{
+    size_t j = 0;
+    int after_greek = 0;
+    for (size_t i = 0; i < len;) {
+        size_t k = s[i] < 0x80 ? 1 : sa__utf8_seq(s + i, len - i);
+        uint32_t cp = k == 2 ? decode2(s + i) : 0, bare = greek_bare(cp);
+        if ((greek_mark(cp) && after_greek) || armenian_mark(cp)) {
+            i += 2; /* dropped; after_greek stays for a second mark */
+            continue;
+        }
+        if (cp == 0x0587) { /* և -> ե + ւ */
+            if (o) {
+                put2(o + j, 0x0565);
+                put2(o + j + 2, 0x0582);
+            }
+            if (m) m[j] = m[j + 1] = m[j + 2] = m[j + 3] = (uint32_t)i;
+            j += 4;
+            i += 2;
+            after_greek = 0;
+            continue;
+        }
+        /* Greek and Coptic, or Greek Extended (polytonic, U+1F00..U+1FFF: E1 BC..BF) */
+        after_greek = (cp >= 0x0370 && cp <= 0x03FF) ||
+                      (k == 3 && s[i] == 0xE1 && s[i + 1] >= 0xBC && s[i + 1] <= 0xBF);
+        if (bare) {
+            if (o) put2(o + j, bare);
+            if (m) m[j] = m[j + 1] = (uint32_t)i;
+            j += 2;
+            i += 2;
+            continue;
+        }
+        if (!k) k = 1; /* an invalid byte is copied; PCRE2 will not match across it */
+        for (size_t b = 0; b < k; b++, j++) {
+            if (m) m[j] = (uint32_t)i;
+            if (o) o[j] = (char)s[i + b];
+        }
+        i += k;
+    }
+    return j;
+}
+
+/* Writes the normalised text into a new NUL-terminated buffer and, when map is given, the
+ * source offset of the character each output byte came from, with map[outlen] = len.
+ * SA_ENOMEM, or SA_ETOOBIG past 2 GiB (offsets are 32-bit to keep the map small). */
+static int normalise(const char *text, size_t len, char **out, size_t *outlen, uint32_t **map)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    *out = NULL;
+    if (map) *map = NULL;
+    if (len > (UINT32_MAX - 1) / 2 || len > (SIZE_MAX - 1) / 2 / sizeof(uint32_t))
+        return SA_ETOOBIG; /* the output is at most 2 * len: the ligature doubles */
+    size_t n = norm_pass(s, len, NULL, NULL);
+    char *o = sa__malloc(n + 1);
+    uint32_t *m = map ? sa__malloc((n + 1) * sizeof *m) : NULL;
+    if (!o || (map && !m)) {
+        sa__free(o);
+        sa__free(m);
+        return SA_ENOMEM;
+    }
+    norm_pass(s, len, o, m);
+    o[n] = '\0';
+    if (m) m[n] = (uint32_t)len;
+    *out = o;
+    *outlen = n;
+    if (map) *map = m;
+    return SA_OK;
+}
+
+/* ---- loading ---- */
+
+static void src_release(struct lang_src *ls)
+{
+    for (int c = 0; c < SA_CONCEPT_LAST; c++) {
+        sa__buf_release(&ls->text[c].wb);
+        sa__buf_release(&ls->text[c].buf);
+        sa__buf_release(&ls->url[c].wb);
+        sa__buf_release(&ls->url[c].buf);
+    }
+}
+
+static int lang_index(struct loader *ld, const char *code, size_t *idx)
+{
+    struct sa_lexicon *lex = ld->lex;
+    for (size_t i = 0; i < lex->nlangs; i++)
+        if (strcmp(lex->langs[i], code) == 0) {
+            *idx = i;
+            return SA_OK;
+        }
+    if (lex->nlangs == LEX_MAX_LANGS) return SA_ETOOBIG;
+    char **langs = sa__realloc(lex->langs, (lex->nlangs + 2) * sizeof *langs);
+    if (!langs) return SA_ENOMEM;
+    lex->langs = langs;
+    langs[lex->nlangs] = NULL;
+    struct lang_src *src = sa__realloc(ld->src, (lex->nlangs + 1) * sizeof *src);
+    if (!src) return SA_ENOMEM;
+    ld->src = src;
+    char *copy = sa__strdup(code);
+    if (!copy) return SA_ENOMEM;
+    memset(&src[lex->nlangs], 0, sizeof *src);
+    for (int c = 0; c < SA_CONCEPT_LAST; c++) {
+        struct src *t = &src[lex->nlangs].text[c], *u = &src[lex->nlangs].url[c];
+        sa__buf_init(&t->wb, LEX_MAX_PATTERN);
+        sa__buf_init(&t->buf, LEX_MAX_PATTERN);
+        sa__buf_init(&u->wb, LEX_MAX_PATTERN);
+        sa__buf_init(&u->buf, LEX_MAX_PATTERN);
+    }
+    langs[lex->nlangs] = copy;
+    *idx = lex->nlangs++;
+    langs[lex->nlangs] = NULL;
+    return SA_OK;
+}
+
+static int concept_by_name(const char *name)
+{
+    for (int c = 0; c < SA_CONCEPT_LAST; c++)
+        if (strcmp(concept_names[c], name) == 0) return c;
+    return -1;
+}
+
+static int valid_lang(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 15) return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+              *s == '-' || *s == '_'))
+            return 0;
+    return 1;
+}
+
+/* 1 when p is \b followed by a pattern without a top-level "|", so the \b may move out in front
+ * of a group of such patterns ("\bfoo|bar" guards only foo). Anything unusual (extended mode,
+ * where "#" comments hide brackets) answers 0, which is always safe. */
+static int hoistable_boundary(const char *p)
+{
+    if (p[0] != '\\' || p[1] != 'b' || !p[2] || strchr("?*+{", p[2])) return 0;
+    int depth = 0;
+    for (const char *s = p + 2; *s; s++) {
+        switch (*s) {
+        case '\\':
+            if (s[1] == 'Q') {
+                const char *e = strstr(s + 2, "\\E");
+                if (!e) return depth == 0; /* quoted to the end: no "|" follows */
+                s = e + 1;
+            } else if (s[1]) {
+                s++;
+            }
+            break;
+        case '[':
+            s++;
+            if (*s == '^') s++;
+            if (*s == ']') s++;
+            for (; *s && *s != ']'; s++) {
+                if (*s == '\\' && s[1])
+                    s++;
+                else if (*s == '[' && s[1] == ':') {
+                    const char *e = strstr(s + 2, ":]");
+                    if (!e) return 0;
+                    s = e + 1;
+                }
+            }
+            if (!*s) return 0;
+            break;
+        case '(':
+            if (s[1] == '?') {
+                size_t k = strspn(s + 2, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ^-");
+                if (memchr(s + 2, 'x', k) || s[2] == '#') return 0;
+            }
+            depth++;
+            break;
+        case ')':
+            if (--depth < 0) return 0;
+            break;
+        case '|':
+            if (depth == 0) return 0;
+            break;
+        }
+    }
+    return depth == 0;
+}
+
+/* Compiles one pattern on its own, so an error names the file, concept and pattern and its
+ * offset is in the text the author wrote, not in the joined alternation. */
+static int add_pattern(struct loader *ld, const char *file, const char *section, const char *cname,
+                       int idx, const char *pat, struct src *dst, int is_url)
+{
+    struct sa_lexicon *lex = ld->lex;
+    int ec;
+    PCRE2_SIZE eoff;
+    pcre2_code *re =
+        pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, LEX_FLAGS, &ec, &eoff, lex->cctx);
+    if (!re) {
+        if (ec == PCRE2_ERROR_NOMEMORY || ec == PCRE2_ERROR_HEAP_FAILED) return SA_ENOMEM;
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(ec, msg, sizeof msg);
+        return fail(ld, SA_EPARSE, "%s: %s \"%s\", pattern %d: %s at offset %zu", file, section,
+                    cname, idx, (const char *)msg, (size_t)eoff);
+    }
+    uint32_t minlen = 0, backref = 0, caps = 0;
+    pcre2_pattern_info(re, PCRE2_INFO_MINLENGTH, &minlen);
+    pcre2_pattern_info(re, PCRE2_INFO_BACKREFMAX, &backref);
+    pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &caps);
+    pcre2_code_free(re);
+    if (minlen == 0)
+        return fail(ld, SA_EPARSE, "%s: %s \"%s\", pattern %d: can match an empty string", file,
+                    section, cname, idx);
+    if (backref)
+        return fail(ld, SA_EPARSE,
+                    "%s: %s \"%s\", pattern %d: numbered back-references are not supported", file,
+                    section, cname, idx);
+
+    char *norm;
+    size_t nlen;
+    int rc = normalise(pat, strlen(pat), &norm, &nlen, NULL);
+    if (rc != SA_OK) return rc;
+    int hoist = !is_url && hoistable_boundary(norm);
+    struct sa_buf *b = hoist ? &dst->wb : &dst->buf;
+    if (b->len) rc = sa__buf_puts(b, "|");
+    if (rc == SA_OK) rc = sa__buf_puts(b, is_url ? "(?<![a-z0-9])(?:" : "(?:");
+    if (rc == SA_OK) rc = sa__buf_append(b, norm + (hoist ? 2 : 0), nlen - (hoist ? 2 : 0));
+    if (rc == SA_OK) rc = sa__buf_puts(b, ")");
+    sa__free(norm);
+    if (rc != SA_OK) return rc;
+    dst->ncaps += caps;
+    return SA_OK;
+}
+
+static int load_section(struct loader *ld, const char *file, const cJSON *sec, const char *key,
+                        struct src *dst, int is_url)
+{
+    const char *label = is_url ? "url" : "concept";
+    if (!cJSON_IsObject(sec))
+        return fail(ld, SA_EPARSE, "%s: \"%s\" must be an object of concept names", file, key);
+    for (const cJSON *it = sec->child; it; it = it->next) {
+        if (it->string[0] == '_') continue;
+        int c = concept_by_name(it->string);
+        if (c < 0) return fail(ld, SA_EPARSE, "%s: unknown concept \"%s\"", file, it->string);
+        if (!cJSON_IsArray(it))
+            return fail(ld, SA_EPARSE, "%s: %s \"%s\": expected an array of patterns", file, label,
+                        it->string);
+        int idx = 0;
+        for (const cJSON *p = it->child; p; p = p->next) {
+            idx++;
+            if (!cJSON_IsString(p))
+                return fail(ld, SA_EPARSE, "%s: %s \"%s\", pattern %d: not a string", file, label,
+                            it->string, idx);
+            int rc = add_pattern(ld, file, label, it->string, idx, p->valuestring, &dst[c], is_url);
+            if (rc != SA_OK) return rc;
+        }
+    }
+    return SA_OK;
+}
+
+static size_t line_of(const char *data, const char *at)
+{
+    size_t line = 1;
+    for (const char *p = data; p < at; p++) line += *p == '\n';
+    return line;
+}
+
+static int load_file(struct loader *ld, const char *file, const char *data, size_t len)
+{
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(data, len, &end, 0);
+    if (!root) {
+        if (!end || end < data || end > data + len) end = data;
+        return fail(ld, SA_EPARSE, "%s:%zu: invalid JSON", file, line_of(data, end));
+    }
+    int rc = SA_OK;
+    const cJSON *lang = NULL, *concepts = NULL, *url = NULL;
+    if (!cJSON_IsObject(root)) {
+        rc = fail(ld, SA_EPARSE, "%s: expected a JSON object", file);
+        goto out;
+    }
+    for (const cJSON *it = root->child; it; it = it->next) {
+        if (strcmp(it->string, "lang") == 0)
+            lang = it;
+        else if (strcmp(it->string, "concepts") == 0)
+            concepts = it;
+        else if (strcmp(it->string, "url") == 0)
+            url = it;
+        else if (it->string[0] != '_') {
+            rc = fail(ld, SA_EPARSE, "%s: unknown key \"%s\"", file, it->string);
+            goto out;
+        }
+    }
+    if (!cJSON_IsString(lang) || !valid_lang(lang->valuestring)) {
+        rc = fail(ld, SA_EPARSE, "%s: \"lang\" must be a language code such as \"ru\"", file);
+        goto out;
+    }
+    size_t li = 0;
+    rc = lang_index(ld, lang->valuestring, &li);
+    if (rc == SA_ETOOBIG) rc = fail(ld, rc, "%s: more than %d languages", file, LEX_MAX_LANGS);
+    if (rc != SA_OK) goto out;
+    if (concepts) rc = load_section(ld, file, concepts, "concepts", ld->src[li].text, 0);
+    if (rc == SA_OK && url) rc = load_section(ld, file, url, "url", ld->src[li].url, 1);
+out:
+    cJSON_Delete(root);
+    return rc;
+}
+
+/* Joins every language's branch into "(?<sa__L0>...)|(?<sa__L3>...)" and records which capture
+ * group number stands for which language: group numbers count the patterns' own groups too. */
+static int build(struct loader *ld, int c, int is_url)
+{
+    struct sa_lexicon *lex = ld->lex;
+    struct rx *rx = is_url ? &lex->url[c] : &lex->text[c];
+    struct sa_buf all;
+    sa__buf_init(&all, LEX_MAX_PATTERN);
+    size_t n = 0;
+    for (size_t l = 0; l < lex->nlangs; l++) {
+        const struct src *s = &(is_url ? ld->src[l].url : ld->src[l].text)[c];
+        n += s->buf.len || s->wb.len;
+    }
+    if (!n) return SA_OK;
+    rx->branches = sa__calloc(n, sizeof *rx->branches);
+    if (!rx->branches) return SA_ENOMEM;
+    uint32_t group = 1;
+    int rc = SA_OK;
+    for (size_t l = 0; l < lex->nlangs && rc == SA_OK; l++) {
+        const struct src *s = &(is_url ? ld->src[l].url : ld->src[l].text)[c];
+        if (!s->buf.len && !s->wb.len) continue;
+        rc = sa__buf_printf(&all, "%s(?<sa__L%zu>", rx->nbranches ? "|" : "", l);
+        if (rc == SA_OK && s->wb.len) rc = sa__buf_puts(&all, "\\b(?:");
+        if (rc == SA_OK && s->wb.len) rc = sa__buf_append(&all, s->wb.ptr, s->wb.len);
+        if (rc == SA_OK && s->wb.len) rc = sa__buf_puts(&all, s->buf.len ? ")|" : ")");
+        if (rc == SA_OK && s->buf.len) rc = sa__buf_append(&all, s->buf.ptr, s->buf.len);
+        if (rc == SA_OK) rc = sa__buf_puts(&all, ")");
+        rx->branches[rx->nbranches].group = group;
+        rx->branches[rx->nbranches++].lang = (uint32_t)l;
+        group += 1 + s->ncaps;
+    }
+    if (rc != SA_OK) return rc;
+    int ec;
+    PCRE2_SIZE eoff;
+    rx->code = pcre2_compile((PCRE2_SPTR)all.ptr, all.len, LEX_FLAGS, &ec, &eoff, lex->cctx);
+    sa__buf_release(&all);
+    if (!rx->code) {
+        if (ec == PCRE2_ERROR_NOMEMORY || ec == PCRE2_ERROR_HEAP_FAILED) return SA_ENOMEM;
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(ec, msg, sizeof msg);
+        return fail(ld, SA_EPARSE, "%s \"%s\": %s in the joined patterns",
+                    is_url ? "url" : "concept", concept_names[c], (const char *)msg);
+    }
+    /* Without JIT (no support, or no executable memory) the interpreter gives the same answers,
+     * only slower. */
+    (void)pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
+    return SA_OK;
+}
+
+static int read_file(const char *path, struct sa_buf *b)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return SA_EIO;
+    char chunk[16384];
+    size_t n;
+    int rc = SA_OK;
+    while (rc == SA_OK && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        rc = sa__buf_append(b, chunk, n);
+    if (rc == SA_OK && ferror(f)) rc = SA_EIO;
+    fclose(f);
+    if (rc == SA_OK && !b->ptr) rc = sa__buf_append(b, "", 0);
+    return rc;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int load_dir(struct loader *ld, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d) return fail(ld, SA_EIO, "%s: cannot open the lexicon directory", dir);
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    int rc = SA_OK;
+    struct dirent *e;
+    while (rc == SA_OK && (e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.' || len < 6 || strcmp(e->d_name + len - 5, ".json") != 0) continue;
+        if (n == cap) {
+            size_t ncap = cap ? cap * 2 : 16;
+            char **nn = sa__realloc(names, ncap * sizeof *nn);
+            if (!nn) {
+                rc = SA_ENOMEM;
+                break;
+            }
+            names = nn;
+            cap = ncap;
+        }
+        if (!(names[n] = sa__strdup(e->d_name)))
+            rc = SA_ENOMEM;
+        else
+            n++;
+    }
+    closedir(d);
+    if (rc == SA_OK && !n) rc = fail(ld, SA_EIO, "%s: no lexicon files (*.json)", dir);
+    if (rc == SA_OK) qsort(names, n, sizeof *names, cmp_names); /* the same order everywhere */
+    for (size_t i = 0; i < n && rc == SA_OK; i++) {
+        char *path = sa__asprintf("%s/%s", dir, names[i]);
+        struct sa_buf b;
+        sa__buf_init(&b, LEX_MAX_FILE);
+        rc = path ? read_file(path, &b) : SA_ENOMEM;
+        if (rc == SA_EIO)
+            rc = fail(ld, rc, "%s: cannot read", names[i]);
+        else if (rc == SA_ETOOBIG)
+            rc = fail(ld, rc, "%s: larger than %u bytes", names[i], LEX_MAX_FILE);
+        if (rc == SA_OK) rc = load_file(ld, names[i], b.ptr, b.len);
+        sa__buf_release(&b);
+        sa__free(path);
+    }
+    for (size_t i = 0; i < n; i++) sa__free(names[i]);
+    sa__free(names);
+    return rc;
+}
+
+static int load_embedded(struct loader *ld)
+{
+    int rc = SA_OK;
+    for (const struct sa__lexicon_blob *b = sa__lexicon_blobs; b->name && rc == SA_OK; b++) {
+        char *file = sa__asprintf("%s.json", b->name);
+        rc = file ? load_file(ld, file, (const char *)b->data, b->len) : SA_ENOMEM;
+        sa__free(file);
+    }
+    return rc;
+}
+
+int sa_lexicon_new(const char *dir, struct sa_lexicon **out, char *err, size_t errlen)
+{
+    struct loader ld = {.err = err, .errlen = errlen};
+    int rc = SA_ENOMEM;
+    if (err && errlen) err[0] = '\0';
+    if (!out) return SA_EINVAL;
+    *out = NULL;
+    struct sa_lexicon *lex = ld.lex = sa__calloc(1, sizeof *lex);
+    if (!lex) goto err;
+    lex->gctx = pcre2_general_context_create(pcre_malloc, pcre_free, NULL);
+    if (!lex->gctx) goto err;
+    lex->cctx = pcre2_compile_context_create(lex->gctx);
+    lex->mctx = pcre2_match_context_create(lex->gctx);
+    if (!lex->cctx || !lex->mctx) goto err;
+    pcre2_set_match_limit(lex->mctx, LEX_MATCH_LIMIT);
+    pcre2_set_depth_limit(lex->mctx, LEX_DEPTH_LIMIT);
+    pcre2_set_heap_limit(lex->mctx, LEX_HEAP_LIMIT);
+
+    rc = dir ? load_dir(&ld, dir) : load_embedded(&ld);
+    for (int c = 0; c < SA_CONCEPT_LAST && rc == SA_OK; c++) {
+        rc = build(&ld, c, 0);
+        if (rc == SA_OK) rc = build(&ld, c, 1);
+    }
+    if (rc != SA_OK) goto err;
+    for (size_t l = 0; l < lex->nlangs; l++) src_release(&ld.src[l]);
+    sa__free(ld.src);
+    *out = lex;
+    return SA_OK;
+err:
+    if (rc == SA_ENOMEM)
+        fail(&ld, rc, "out of memory while loading the lexicon");
+    else if (err && errlen && !err[0])
+        fail(&ld, rc, "lexicon: %s", sa_strerror(rc));
+    if (lex)
+        for (size_t l = 0; l < lex->nlangs; l++) src_release(&ld.src[l]);
+    sa__free(ld.src);
+    sa_lexicon_free(lex);
+    return rc;
+}
+
+void sa_lexicon_free(struct sa_lexicon *lex)
+{
+    if (!lex) return;
+    for (int c = 0; c < SA_CONCEPT_LAST; c++) {
+        pcre2_code_free(lex->text[c].code);
+        pcre2_code_free(lex->url[c].code);
+        sa__free(lex->text[c].branches);
+        sa__free(lex->url[c].branches);
+    }
+    for (size_t l = 0; l < lex->nlangs; l++) sa__free(lex->langs[l]);
+    sa__free(lex->langs);
+    pcre2_match_context_free(lex->mctx);
+    pcre2_compile_context_free(lex->cctx);
+    pcre2_general_context_free(lex->gctx);
+    sa__free(lex);
+}
+
+/* ---- matching ---- */
+
+/* 1 and the match in s, 0, or SA_ENOMEM. Match data is made per call, so a lexicon is never
+ * written after loading and threads may share it. A pattern that runs out of its step budget
+ * on a hostile page counts as "not found": the page does not say the concept in a way we can
+ * afford to find. */
+static int run(const struct sa_lexicon *lex, const struct rx *rx, const char *s, size_t n,
+               size_t start, size_t *ms, size_t *me, uint32_t *lang)
+{
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(rx->code, lex->gctx);
+    if (!md) return SA_ENOMEM;
+    int rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, start, PCRE2_NOTEMPTY, md, lex->mctx);
+    if (rc == PCRE2_ERROR_JIT_STACKLIMIT) /* deep lookarounds: the interpreter uses the heap */
+        rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, start, PCRE2_NOTEMPTY | PCRE2_NO_JIT, md,
+                         lex->mctx);
+    int found = 0;
+    if (rc >= 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        *ms = ov[0];
+        *me = ov[1];
+        *lang = rx->branches[0].lang;
+        for (size_t b = 0; b < rx->nbranches; b++)
+            if (ov[2 * rx->branches[b].group] != PCRE2_UNSET) {
+                *lang = rx->branches[b].lang;
+                break;
+            }
+        found = 1;
+    } else if (rc == PCRE2_ERROR_NOMEMORY) {
+        found = SA_ENOMEM;
+    }
+    pcre2_match_data_free(md);
+    return found;
+}
+
+static int find(const struct sa_lexicon *lex, const struct rx *rx, const char *text, size_t len,
+                size_t start, struct sa_match *m)
+{
+    if (!lex || !text || start > len) return 0;
+    if (!rx->code) return 0;
+    size_t ms, me;
+    uint32_t lang;
+    char *norm = NULL;
+    size_t nlen;
+    uint32_t *map = NULL;
+    int rc = needs_norm(text, len) ? normalise(text, len, &norm, &nlen, &map) : SA_ETOOBIG;
+    if (rc == SA_ETOOBIG) { /* nothing to normalise, or over 2 GB: match the text as it is */
+        rc = run(lex, rx, text, len, start, &ms, &me, &lang);
+        if (rc == 1 && m) *m = (struct sa_match){ms, me - ms, lex->langs[lang]};
+        return rc;
+    }
+    if (rc != SA_OK) return rc;
+    /* first output byte that comes from at or after start */
+    size_t lo = 0, hi = nlen;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (map[mid] < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    rc = run(lex, rx, norm, nlen, lo, &ms, &me, &lang);
+    if (rc == 1 && m) {
+        size_t os = map[ms], oe = os;
+        if (me > ms) {
+            /* the end is the end of the source character of the last matched character, so a
+             * match ending inside the ligature's expansion still covers the whole "և" */
+            size_t c = me - 1;
+            while (c > ms && ((unsigned char)norm[c] & 0xC0) == 0x80) c--;
+            size_t src = map[c], k = sa__utf8_seq((const unsigned char *)text + src, len - src);
+            oe = src + (k ? k : 1);
+        }
+        *m = (struct sa_match){os, oe - os, lex->langs[lang]};
+    }
+    sa__free(norm);
+    sa__free(map);
+    return rc;
+}
+
+int sa_lexicon_find_from(const struct sa_lexicon *lex, enum sa_concept c, const char *text,
+                         size_t len, size_t start, struct sa_match *m)
+{
+    if (!lex || (int)c < 0 || c >= SA_CONCEPT_LAST) return 0;
+    return find(lex, &lex->text[c], text, len, start, m);
+}
+
+int sa_lexicon_find(const struct sa_lexicon *lex, enum sa_concept c, const char *text, size_t len,
+                    struct sa_match *m)
+{
+    return sa_lexicon_find_from(lex, c, text, len, 0, m);
+}
+
+int sa_lexicon_match(const struct sa_lexicon *lex, enum sa_concept c, const char *text, size_t len)
+{
+    int rc = sa_lexicon_find(lex, c, text, len, NULL);
+    return rc == 1;
+}
+
+static int hexval(int ch)
+{
+    if (ch >= '0' && ch <= '9') return ch - '0';
+    if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+    return -1;
+}
+
+/* The path of an absolute or relative URL: after "scheme://host", before "?" or "#". The host
+ * is left out so "cart.example" says nothing; the query too, so "/login?back=/cart" is a login
+ * page, not a cart. */
+static struct sa_str url_path(const char *url)
+{
+    const char *p = url;
+    const char *colon = strpbrk(url, ":/?#");
+    if (colon && *colon == ':' && colon > url) p = colon + 1;
+    if (p[0] == '/' && p[1] == '/') {
+        p += 2;
+        p += strcspn(p, "/?#");
+    }
+    return (struct sa_str){p, strcspn(p, "?#")};
+}
+
+int sa_lexicon_url_match(const struct sa_lexicon *lex, enum sa_concept c, const char *url)
+{
+    if (!lex || !url || (int)c < 0 || c >= SA_CONCEPT_LAST || !lex->url[c].code) return 0;
+    struct sa_str path = url_path(url);
+    char *dec = sa__malloc(path.len + 1);
+    if (!dec) return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < path.len; i++) {
+        int ch = (unsigned char)path.ptr[i];
+        if (ch == '%' && i + 2 < path.len) {
+            int hi = hexval(path.ptr[i + 1]), lo = hexval(path.ptr[i + 2]);
+            if (hi >= 0 && lo >= 0) {
+                ch = hi * 16 + lo;
+                i += 2;
+            }
+        }
+        if (ch >= 'A' && ch <= 'Z') ch += 'a' - 'A';
+        dec[n++] = (char)ch;
+    }
+    dec[n] = '\0';
+    int rc = find(lex, &lex->url[c], dec, n, 0, NULL);
+    sa__free(dec);
+    return rc == 1;
+}
+
+const char *sa_concept_name(enum sa_concept c)
+{
+    if ((int)c < 0 || c >= SA_CONCEPT_LAST) return "unknown";
+    return concept_names[c];
+}
+
+const char *const *sa_lexicon_languages(const struct sa_lexicon *lex)
+{
+    static const char *const none[] = {NULL};
+    if (!lex || !lex->langs) return none;
+    return (const char *const *)lex->langs;
+}
