@@ -2,6 +2,7 @@
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+MAKEFLAGS  += --no-print-directory
 
 .PHONY: all setup build demo test test-unit test-asan format lint clean
 
@@ -25,7 +26,8 @@ test: build
 test-asan: setup
 	@cmake -S . -B $(ASAN_BUILD) -DSA_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
 	@cmake --build $(ASAN_BUILD) -j$(JOBS)
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	ASAN_OPTIONS=detect_leaks=1:exitcode=86 LSAN_OPTIONS=exitcode=86 \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86 \
 	    ctest --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS)
 
 format:

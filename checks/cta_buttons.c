@@ -47,7 +47,7 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
         sa_verdict_recommend(out, "%s", "");
     } else if (st->with_cta > 0) {
         sa_verdict_set(out, SA_STATUS_PARTIAL, (double)st->with_cta / (double)n,
-                       "%zu of %zu product pages have no buy button.", n - st->with_cta, n);
+                       "%zu of %zu product pages lack a buy button.", n - st->with_cta, n);
     } else {
         sa_verdict_set(out, SA_STATUS_FAIL, 0, "None of the %zu product pages has a buy button.",
                        n);

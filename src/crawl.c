@@ -89,12 +89,12 @@ static int stopped(const struct crawl *c)
 static void xfer_set(struct crawl *c, struct xfer *x, enum xfer_state s, int line)
 {
     static const char *const names[XFER_LAST] = {"IDLE", "FETCHING"};
-    /* SHOPAUDIT_TRACE is for developers: the one place that logs every transition. */
-    static int trace = -1;
-    if (trace < 0) trace = getenv("SHOPAUDIT_TRACE") != NULL;
-    if (trace)
-        fprintf(stderr, "xfer %s: %s -> %s (l.%d)\n", x->url ? x->url : "-", names[x->state],
-                names[s], line);
+    if (c->o->trace) {
+        char msg[600];
+        snprintf(msg, sizeof msg, "xfer %.500s: %s -> %s (l.%d)", x->url ? x->url : "-",
+                 names[x->state], names[s], line);
+        c->o->trace(c->o->trace_ud, msg);
+    }
     if (x->state != XFER_FETCHING && s == XFER_FETCHING) c->in_flight++;
     if (x->state == XFER_FETCHING && s != XFER_FETCHING) c->in_flight--;
     x->state = s;

@@ -173,6 +173,12 @@ static void on_progress(void *ud, const struct sa_progress *p)
     fflush(stderr);
 }
 
+static void on_trace(void *ud, const char *line)
+{
+    (void)ud;
+    fprintf(stderr, "shopaudit: trace: %s\n", line);
+}
+
 /* Splits "a,b,c" into a NULL-terminated list pointing into s (modified). */
 static const char **split_ids(char *s)
 {
@@ -319,6 +325,7 @@ int main(int argc, char **argv)
     sigaction(SIGTERM, &sa, NULL);
     o.stop = &stop_flag;
 
+    if (getenv("SHOPAUDIT_TRACE")) o.trace = on_trace;
     struct progress pr = {0};
     if (!quiet && isatty(STDERR_FILENO)) {
         o.progress = on_progress;

@@ -211,6 +211,6 @@ out:
     if (fd >= 0) close(fd);
     if (rc != SA_OK && tmp) unlink(tmp);
     sa__free(tmp);
-    free(json); /* cJSON allocates with malloc */
+    free(json); /* cJSON allocates with malloc; lint:allow */
     return rc;
 }

@@ -1,8 +1,8 @@
-/* The short summary printed to stdout: the score, the categories, then what needs work, worst
+/* The short text summary (the CLI prints it): the score, the categories, then what needs work, worst
  * first by lost weight. The full evidence lives in the JSON and HTML reports. */
 #include <stdio.h>
-#include <stdlib.h>
 
+#include "alloc.h"
 #include "score.h"
 #include "shopaudit/report.h"
 
@@ -33,7 +33,7 @@ int sa_report_write_text(const struct sa_report *r, FILE *f)
     }
     /* Worst first: weight x lost score, as a consultant would order the work. */
     size_t n = 0;
-    const struct sa_check_result **todo = calloc(r->nchecks + 1, sizeof *todo);
+    const struct sa_check_result **todo = sa__calloc(r->nchecks + 1, sizeof *todo);
     if (!todo) return -1;
     for (size_t i = 0; i < r->nchecks; i++) {
         const struct sa_check_result *cr = &r->checks[i];
@@ -52,7 +52,7 @@ int sa_report_write_text(const struct sa_report *r, FILE *f)
         fprintf(f, "  %-7s %-18s %s\n", cr->verdict.status == SA_STATUS_FAIL ? "FAIL" : "PARTIAL",
                 cr->check->id, cr->verdict.summary ? cr->verdict.summary : "");
     }
-    free(todo);
+    sa__free(todo);
     size_t passed = 0;
     for (size_t i = 0; i < r->nchecks; i++) passed += r->checks[i].verdict.status == SA_STATUS_PASS;
     fprintf(f, "\n%zu of %zu checks pass", passed, r->nchecks);

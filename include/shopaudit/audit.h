@@ -42,6 +42,9 @@ struct sa_options {
     /* Called after each response, from the thread running sa_audit_run. */
     void (*progress)(void *ud, const struct sa_progress *p);
     void *progress_ud;
+    /* Developers' trace: every transfer state change, one line each. NULL: none. */
+    void (*trace)(void *ud, const char *line);
+    void *trace_ud;
 };
 
 void sa_options_init(struct sa_options *o);

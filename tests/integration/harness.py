@@ -147,8 +147,12 @@ def finish_cli(proc, timeout=60.0, started=None):
         raise AssertionError(f"shopaudit still running after {timeout} s; killed.\n"
                              f"stdout: {out.decode(errors='replace')}\n"
                              f"stderr: {err.decode(errors='replace')}")
-    return CliResult(proc.returncode, out.decode("utf-8", "replace"),
-                     err.decode("utf-8", "replace"), time.monotonic() - started)
+    err_text = err.decode("utf-8", "replace")
+    # Under the sanitizer build a finding must fail the test whatever exit code was expected.
+    if "Sanitizer" in err_text or "runtime error:" in err_text:
+        raise AssertionError(f"sanitizer report from shopaudit:\n{err_text}")
+    return CliResult(proc.returncode, out.decode("utf-8", "replace"), err_text,
+                     time.monotonic() - started)
 
 
 def run_cli(*args, timeout=60.0, cwd=None):
