@@ -31,6 +31,7 @@ static int path_names_cart(const char *where)
 
 int sa__link_is(const struct sa_page *p, const struct sa_link *l, enum sa_concept c)
 {
+    if (l->flags & SA_LINK_HIDDEN) return 0; /* a buyer cannot see it */
     if (says(p, c, l->text)) return 1;
     if (l->url && sa_lexicon_url_match(p->lex, c, l->url) > 0) return 1;
     return c == SA_CONCEPT_CART && path_names_cart(l->where);

@@ -1041,6 +1041,8 @@ static int enter(struct build *b, xmlNode *e)
     if (hidden) f.vis = 0;
 
     int r = region_of(tag, &at, f.sectioning, b->nfr);
+    /* A menu in the footer is still at the bottom of the page: for a buyer it is the footer. */
+    if (r == SA_REGION_NAV && f.region == SA_REGION_FOOTER) r = -1;
     if (r >= 0) {
         f.region = (unsigned char)r;
         f.boundary = 1;

@@ -85,11 +85,12 @@ TEST(page_regions_from_html5_and_aria_and_classes)
               NULL);
     ASSERT(p);
     EXPECT_STREQ(text(p, SA_REGION_HEADER), "Cart");
-    EXPECT_STREQ(text(p, SA_REGION_NAV), "Shoes\nAbout");
+    /* the menu inside the footer is footer: a buyer sees it at the bottom of the page */
+    EXPECT_STREQ(text(p, SA_REGION_NAV), "Shoes");
     EXPECT_STREQ(text(p, SA_REGION_MAIN), "Welcome\nCard title\nCard body\nLoose text");
     EXPECT_STREQ(text(p, SA_REGION_ASIDE), "Filters");
-    EXPECT_STREQ(text(p, SA_REGION_FOOTER), "Contacts: +1 555");
-    EXPECT_EQ(p->text[SA_REGION_NAV].len, strlen("Shoes\nAbout"));
+    EXPECT_STREQ(text(p, SA_REGION_FOOTER), "Contacts: +1 555\nAbout");
+    EXPECT_EQ(p->text[SA_REGION_NAV].len, strlen("Shoes"));
     ASSERT(p->nblocks == 9);
     EXPECT_STREQ(p->blocks[0].where, "header > a");
     EXPECT_EQ(p->blocks[0].region, SA_REGION_HEADER);
@@ -103,14 +104,14 @@ TEST(page_regions_from_html5_and_aria_and_classes)
     EXPECT_STREQ(p->blocks[5].where, "div#sidebar > p");
     EXPECT_STREQ(p->blocks[6].where, "div.wrap > p");
     EXPECT_STREQ(p->blocks[7].where, "div.wrap > nav > a");
-    EXPECT_EQ(p->blocks[7].region, SA_REGION_NAV); /* the nearest region wins */
+    EXPECT_EQ(p->blocks[7].region, SA_REGION_FOOTER);
     EXPECT_STREQ(p->blocks[8].where, "body");
     EXPECT_STREQ(block_text(p, 8), "Loose text");
     EXPECT_EQ(p->blocks[8].off, strlen("Welcome\nCard title\nCard body\n"));
     ASSERT(p->nlinks == 3);
     EXPECT_EQ(p->links[0].region, SA_REGION_HEADER);
     EXPECT_EQ(p->links[1].region, SA_REGION_NAV);
-    EXPECT_EQ(p->links[2].region, SA_REGION_NAV);
+    EXPECT_EQ(p->links[2].region, SA_REGION_FOOTER);
     EXPECT_STREQ(sa_region_name(SA_REGION_ASIDE), "aside");
     EXPECT_STREQ(sa_region_name(SA_REGION_LAST), "unknown");
     sa__page_free(p);
