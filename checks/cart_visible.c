@@ -51,9 +51,12 @@ static void observe(void *vs, const struct sa_page *p)
         st->selling++;
         const char *w = NULL, *label = sa__request_quote_label(p, &w);
         const struct sa_button *b = sa__buy_button(p);
-        if (b) sa_evidence_add(&st->sells, p->url, b->where, b->text);
-        else if (label) sa_evidence_add(&st->sells, p->url, w, label);
-        else sa_evidence_add(&st->sells, p->url, "page", sa_kind_name(p->kind));
+        if (b)
+            sa_evidence_add(&st->sells, p->url, b->where, b->text);
+        else if (label)
+            sa_evidence_add(&st->sells, p->url, w, label);
+        else
+            sa_evidence_add(&st->sells, p->url, "page", sa_kind_name(p->kind));
     }
     if (p->kind == SA_KIND_CART || p->kind == SA_KIND_CHECKOUT) return;
     st->pages++;

@@ -48,8 +48,7 @@ const struct sa_button *sa__buy_button(const struct sa_page *p)
         const struct sa_button *b = &p->buttons[i];
         if (b->disabled) continue;
         if (sa__button_is(p, b, SA_CONCEPT_REQUEST_QUOTE)) continue;
-        if (sa__button_is(p, b, SA_CONCEPT_BUY) || sa__button_is(p, b, SA_CONCEPT_CART))
-            return b;
+        if (sa__button_is(p, b, SA_CONCEPT_BUY) || sa__button_is(p, b, SA_CONCEPT_CART)) return b;
     }
     return NULL;
 }

@@ -67,8 +67,8 @@ static int seek(struct state *st, const struct sa_page *p, int k, unsigned mask)
             if (find_email(p->text[r].ptr, p->text[r].len, &off, &len)) {
                 if (!st->found[k]++) {
                     const struct sa_block *b = sa_page_block_at(p, (enum sa_region)r, off);
-                    sa_evidence_add_hit(&st->chan[k], p->url, b ? b->where : "page",
-                                        p->text[r].ptr, p->text[r].len, off, len);
+                    sa_evidence_add_hit(&st->chan[k], p->url, b ? b->where : "page", p->text[r].ptr,
+                                        p->text[r].len, off, len);
                 }
                 return 1;
             }
@@ -132,9 +132,8 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
     if (n == 0) {
         sa_verdict_set(out, SA_STATUS_NOT_APPLICABLE, 0, "No page was audited.");
     } else if (phone && addr && st->reachable * 10 >= n * 9) {
-        sa_verdict_set(out, SA_STATUS_PASS, 1,
-                       "Contacts (%s) are reachable from %zu of %zu pages.", have, st->reachable,
-                       n);
+        sa_verdict_set(out, SA_STATUS_PASS, 1, "Contacts (%s) are reachable from %zu of %zu pages.",
+                       have, st->reachable, n);
     } else if (phone || addr || mail || st->found[FORM]) {
         double score = 0.3 * phone + 0.3 * addr + 0.1 * mail + 0.3 * reach;
         if (score > 0.9) score = 0.9;

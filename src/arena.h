@@ -8,8 +8,8 @@
 struct sa_arena_chunk;
 struct sa_arena {
     struct sa_arena_chunk *head;
-    size_t used;  /* bytes handed out, all chunks */
-    size_t max;   /* cap on used; 0 = SA_ARENA_DEFAULT_MAX */
+    size_t used; /* bytes handed out, all chunks */
+    size_t max;  /* cap on used; 0 = SA_ARENA_DEFAULT_MAX */
 };
 #define SA_ARENA_DEFAULT_MAX ((size_t)256 << 20)
 

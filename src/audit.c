@@ -53,8 +53,9 @@ int sa_audit_new(const struct sa_options *o, struct sa_audit **out, char *err, s
     *out = NULL;
     if (o->max_pages == 0 || o->concurrency == 0 || o->concurrency > 64 || o->timeout_ms == 0 ||
         o->max_bytes < 1024) {
-        snprintf(err, errlen, "options out of range (max_pages, concurrency 1..64, timeout, "
-                              "max_bytes >= 1k)");
+        snprintf(err, errlen,
+                 "options out of range (max_pages, concurrency 1..64, timeout, "
+                 "max_bytes >= 1k)");
         return SA_EINVAL;
     }
     if (!curl_ready) {
@@ -150,8 +151,7 @@ static int resolve_target(struct sa_audit *a, const char *target, char **out)
         rc = sa__url_normalize(target, out);
         if (rc == SA_EURL)
             snprintf(a->err, sizeof a->err,
-                     "'%.300s' is not a valid URL (expected http://, https:// or file://)",
-                     target);
+                     "'%.300s' is not a valid URL (expected http://, https:// or file://)", target);
         return rc;
     }
     struct stat st;
@@ -212,7 +212,7 @@ static int cmp_lang(const void *pa, const void *pb)
 /* Page languages, most frequent first (ties: first seen first). */
 static int collect_languages(struct sa_report *r)
 {
-    size_t (*cnt)[2] = sa__calloc(r->npages + 1, sizeof *cnt);
+    size_t(*cnt)[2] = sa__calloc(r->npages + 1, sizeof *cnt);
     char **names = sa__calloc(r->npages + 1, sizeof *names);
     size_t k = 0;
     int rc = SA_ENOMEM;
@@ -375,8 +375,8 @@ void sa_audit_free(struct sa_audit *a)
     for (size_t i = 0; i < r->nchecks; i++) sa_verdict_release(&r->checks[i].verdict);
     sa__free(r->checks);
     sa__free(r->categories);
-    struct sa_crawl_out out = {.pages = r->pages, .npages = r->npages, .errors = r->errors,
-                               .nerrors = r->nerrors};
+    struct sa_crawl_out out = {
+        .pages = r->pages, .npages = r->npages, .errors = r->errors, .nerrors = r->nerrors};
     sa__crawl_out_release(&out);
     for (size_t i = 0; i < r->nlanguages; i++) sa__free(r->languages[i]);
     sa__free(r->languages);

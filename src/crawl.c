@@ -22,10 +22,10 @@
 #include "url.h"
 
 #define MAX_REDIRECTS    10
-#define MAX_SITEMAPS     10                /* sitemap files fetched, indexes included */
-#define SITEMAP_MAX_SIZE ((size_t)50 << 20) /* the protocol's own limit, uncompressed */
+#define MAX_SITEMAPS     10                  /* sitemap files fetched, indexes included */
+#define SITEMAP_MAX_SIZE ((size_t)50 << 20)  /* the protocol's own limit, uncompressed */
 #define ROBOTS_MAX_SIZE  ((size_t)500 << 10) /* RFC 9309 asks parsers for at least 500 KiB */
-#define MAX_URL_LEN      2048              /* longer URLs are almost always generated traps */
+#define MAX_URL_LEN      2048                /* longer URLs are almost always generated traps */
 /* Known URLs are capped so that an infinite site cannot eat memory: 100 bytes a URL, 200k
  * URLs is about 20 MiB, ample for any --max-pages a person would set. */
 #define MAX_SEEN_FLOOR 200000
@@ -45,8 +45,8 @@ struct xfer {
     int hops;
     char *chain[MAX_REDIRECTS + 1]; /* URLs of this redirect chain, for loop detection */
     struct sa_buf body;
-    int truncated;   /* hit --max-bytes */
-    int not_html;    /* aborted early: the Content-Type says it is not a page */
+    int truncated; /* hit --max-bytes */
+    int not_html;  /* aborted early: the Content-Type says it is not a page */
     double t0;
 };
 
@@ -64,11 +64,11 @@ struct crawl {
     struct sa_robots *robots;
     struct xfer *xfers;
     unsigned nxfers, in_flight;
-    size_t started;      /* responses asked for, counted against --max-pages */
+    size_t started; /* responses asked for, counted against --max-pages */
     size_t done;
-    double last_start;   /* for --delay */
+    double last_start; /* for --delay */
     unsigned delay_ms;
-    int start_state;     /* 0 pending, 1 audited, <0 the start page failed with this code */
+    int start_state; /* 0 pending, 1 audited, <0 the start page failed with this code */
     unsigned hint_used[SA_CONCEPT_LAST];
     char *err;
     size_t errlen;
@@ -178,13 +178,13 @@ static const struct {
     int prio;
     unsigned quota;
 } hints[] = {
-    {SA_CONCEPT_CART, 100, 2},     {SA_CONCEPT_CHECKOUT, 95, 2}, {SA_CONCEPT_CONTACTS, 90, 3},
-    {SA_CONCEPT_DELIVERY, 90, 3},  {SA_CONCEPT_RETURNS, 90, 3},  {SA_CONCEPT_PAYMENT, 85, 2},
-    {SA_CONCEPT_ABOUT, 80, 2},     {SA_CONCEPT_PROMO, 75, 3},    {SA_CONCEPT_PRODUCT, 70, 8},
-    {SA_CONCEPT_CATEGORY, 50, 4},  {SA_CONCEPT_LOYALTY, 45, 2},  {SA_CONCEPT_REVIEWS, 40, 2},
+    {SA_CONCEPT_CART, 100, 2},    {SA_CONCEPT_CHECKOUT, 95, 2}, {SA_CONCEPT_CONTACTS, 90, 3},
+    {SA_CONCEPT_DELIVERY, 90, 3}, {SA_CONCEPT_RETURNS, 90, 3},  {SA_CONCEPT_PAYMENT, 85, 2},
+    {SA_CONCEPT_ABOUT, 80, 2},    {SA_CONCEPT_PROMO, 75, 3},    {SA_CONCEPT_PRODUCT, 70, 8},
+    {SA_CONCEPT_CATEGORY, 50, 4}, {SA_CONCEPT_LOYALTY, 45, 2},  {SA_CONCEPT_REVIEWS, 40, 2},
 };
-#define PRIO_DEFAULT   10
-#define PRIO_OVERQUOTA 20
+#define PRIO_DEFAULT      10
+#define PRIO_OVERQUOTA    20
 #define PRIO_SITEMAP_BIAS (-5) /* sitemap URLs: after the linked pages of equal hint */
 
 static int link_priority(struct crawl *c, const char *url, const char *anchor)
@@ -208,10 +208,10 @@ static int link_priority(struct crawl *c, const char *url, const char *anchor)
 static int skip_by_extension(const char *url)
 {
     static const char *const ext[] = {
-        ".jpg", ".jpeg", ".png",  ".gif", ".webp", ".svg", ".ico", ".bmp", ".avif", ".css",
-        ".js",  ".pdf",  ".zip",  ".rar", ".7z",   ".gz",  ".tgz", ".mp4", ".mp3",  ".webm",
-        ".avi", ".mov",  ".woff", ".woff2", ".ttf", ".otf", ".eot", ".xml", ".json", ".rss",
-        ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".exe", ".dmg", ".apk", NULL};
+        ".jpg", ".jpeg", ".png",  ".gif",   ".webp", ".svg",  ".ico", ".bmp", ".avif", ".css",
+        ".js",  ".pdf",  ".zip",  ".rar",   ".7z",   ".gz",   ".tgz", ".mp4", ".mp3",  ".webm",
+        ".avi", ".mov",  ".woff", ".woff2", ".ttf",  ".otf",  ".eot", ".xml", ".json", ".rss",
+        ".doc", ".docx", ".xls",  ".xlsx",  ".ppt",  ".pptx", ".exe", ".dmg", ".apk",  NULL};
     const char *q = strpbrk(url, "?#");
     size_t n = q ? (size_t)(q - url) : strlen(url);
     for (int i = 0; ext[i]; i++) {
@@ -275,8 +275,7 @@ static int robots_allow(struct crawl *c, const char *url)
 }
 
 /* Queues url (absolute, normalised) if it belongs to the audit. */
-static void consider(struct crawl *c, const char *url, const char *anchor, unsigned depth,
-                     int bias)
+static void consider(struct crawl *c, const char *url, const char *anchor, unsigned depth, int bias)
 {
     char *u = c->is_file ? file_index(url) : sa__strdup(url);
     if (!u) return;
@@ -519,8 +518,10 @@ static void load_sitemaps(struct crawl *c)
     for (size_t i = 0; i < n && s.npending < MAX_SITEMAPS; i++) {
         char *u;
         if (sa__url_join(c->start, listed[i], &u) != SA_OK) continue;
-        if (sa__url_in_scope(c->start, u)) s.pending[s.npending++] = u;
-        else sa__free(u);
+        if (sa__url_in_scope(c->start, u))
+            s.pending[s.npending++] = u;
+        else
+            sa__free(u);
     }
     if (s.npending == 0) {
         /* The conventional place: the site root, or the export's folder for a static audit. */
@@ -537,8 +538,8 @@ static void load_sitemaps(struct crawl *c)
          fetched++) {
         char *body, why[256];
         size_t len;
-        int status = fetch_small(c, s.pending[fetched], SITEMAP_MAX_SIZE, &body, &len, why,
-                                 sizeof why);
+        int status =
+            fetch_small(c, s.pending[fetched], SITEMAP_MAX_SIZE, &body, &len, why, sizeof why);
         if (status >= 200 && status < 300) sa__sitemap_parse(body, len, on_sitemap_loc, &s);
         sa__free(body);
     }
@@ -596,7 +597,8 @@ static void audit_html(struct crawl *c, struct xfer *x, int status, unsigned ms,
     if (c->cfg->on_page) c->cfg->on_page(c->cfg->ud, page);
     sa__page_drop_dom(page);
     for (size_t i = 0; i < page->nlinks && !stopped(c); i++)
-        if (page->links[i].url) consider(c, page->links[i].url, page->links[i].text, x->depth + 1, 0);
+        if (page->links[i].url)
+            consider(c, page->links[i].url, page->links[i].text, x->depth + 1, 0);
     sa__page_free(page);
 }
 
@@ -836,8 +838,8 @@ int sa__crawl_run(const struct sa_crawl_cfg *cfg, const char *start_url, struct 
                                     "shopaudit/%s (+%s)",
                                     SA_VERSION, SA_HOMEPAGE);
     } else {
-        c.user_agent = sa__asprintf("Mozilla/5.0 (compatible; shopaudit/%s; +%s)", SA_VERSION,
-                                    SA_HOMEPAGE);
+        c.user_agent =
+            sa__asprintf("Mozilla/5.0 (compatible; shopaudit/%s; +%s)", SA_VERSION, SA_HOMEPAGE);
     }
     c.multi = curl_multi_init();
     c.share = curl_share_init();

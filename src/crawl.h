@@ -17,8 +17,8 @@ struct sa_crawl_out {
     size_t npages, pages_cap;
     struct sa_error_record *errors;
     size_t nerrors, errors_cap;
-    unsigned limits_hit;  /* bit (1u << enum sa_limit) */
-    size_t html_pages;    /* pages shown to on_page */
+    unsigned limits_hit; /* bit (1u << enum sa_limit) */
+    size_t html_pages;   /* pages shown to on_page */
     int interrupted;
 };
 

@@ -4,9 +4,11 @@
 const char *sa_strerror(int err)
 {
     switch (err) {
-    case SA_OK: return "success";
+    case SA_OK:
+        return "success";
 #define SA__ERR_MSG(name, val, msg)                                                                \
-    case SA_##name: return msg;
+    case SA_##name:                                                                                \
+        return msg;
         SA_ERR_MAP(SA__ERR_MSG)
 #undef SA__ERR_MSG
     }
@@ -16,9 +18,11 @@ const char *sa_strerror(int err)
 const char *sa_err_name(int err)
 {
     switch (err) {
-    case SA_OK: return "OK";
+    case SA_OK:
+        return "OK";
 #define SA__ERR_NAME(name, val, msg)                                                               \
-    case SA_##name: return #name;
+    case SA_##name:                                                                                \
+        return #name;
         SA_ERR_MAP(SA__ERR_NAME)
 #undef SA__ERR_NAME
     }

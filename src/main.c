@@ -102,9 +102,12 @@ static int parse_size(const char *opt, const char *s, size_t *out)
     double v = s && *s ? strtod(s, &end) : -1;
     if (!s || !*s || errno || !(v > 0)) goto bad;
     double mult = 1;
-    if (*end == 'k' || *end == 'K') mult = 1024.0, end++;
-    else if (*end == 'm' || *end == 'M') mult = 1048576.0, end++;
-    else if (*end == 'g' || *end == 'G') mult = 1073741824.0, end++;
+    if (*end == 'k' || *end == 'K')
+        mult = 1024.0, end++;
+    else if (*end == 'm' || *end == 'M')
+        mult = 1048576.0, end++;
+    else if (*end == 'g' || *end == 'G')
+        mult = 1073741824.0, end++;
     if (*end == 'B' || *end == 'b') end++;
     if (*end || v * mult > 4294967296.0 || v * mult < 1024) goto bad;
     *out = (size_t)(v * mult);
@@ -120,9 +123,12 @@ static int check_writable(const char *path)
     char dir[PATH_MAX];
     snprintf(dir, sizeof dir, "%s", path);
     char *slash = strrchr(dir, '/');
-    if (!slash) snprintf(dir, sizeof dir, ".");
-    else if (slash == dir) dir[1] = '\0';
-    else *slash = '\0';
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == dir)
+        dir[1] = '\0';
+    else
+        *slash = '\0';
     struct stat st;
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
         die_usage("%s: no such folder: '%s'", path, dir);
@@ -223,14 +229,15 @@ int main(int argc, char **argv)
         } else {
             snprintf(name, sizeof name, "%s", arg);
         }
-        static const char *const flags[] = {"--ignore-robots", "--mobile", "-q", "--quiet",
-                                            "-h", "--help", "-V", "--version", NULL};
+        static const char *const flags[] = {
+            "--ignore-robots", "--mobile", "-q",        "--quiet", "-h",
+            "--help",          "-V",       "--version", NULL};
         int is_flag = 0;
         for (int f = 0; flags[f]; f++) is_flag |= strcmp(name, flags[f]) == 0;
         static const char *const valued[] = {
-            "-o",          "--out",   "--json",      "--max-pages",  "--max-depth",
-            "--concurrency", "--delay", "--timeout", "--max-bytes",  "--user-agent",
-            "--fail-under", "--checks", NULL};
+            "-o",      "--out",     "--json",      "--max-pages",  "--max-depth",  "--concurrency",
+            "--delay", "--timeout", "--max-bytes", "--user-agent", "--fail-under", "--checks",
+            NULL};
         int takes = 0;
         for (int f = 0; valued[f]; f++) takes |= strcmp(name, valued[f]) == 0;
         if (!is_flag && !takes)
@@ -259,14 +266,16 @@ int main(int argc, char **argv)
         } else if (!strcmp(name, "--json")) {
             json_path = val;
         } else if (!strcmp(name, "--max-pages")) {
-            if (parse_uint(name, val, 10000000, &n) || (n == 0 && die_usage("%s: must be at least 1%s", name, "")))
+            if (parse_uint(name, val, 10000000, &n) ||
+                (n == 0 && die_usage("%s: must be at least 1%s", name, "")))
                 return EXIT_USAGE;
             o.max_pages = (unsigned)n;
         } else if (!strcmp(name, "--max-depth")) {
             if (parse_uint(name, val, 100000, &n)) return EXIT_USAGE;
             o.max_depth = (int)n;
         } else if (!strcmp(name, "--concurrency")) {
-            if (parse_uint(name, val, 64, &n) || (n == 0 && die_usage("%s: must be 1..64%s", name, "")))
+            if (parse_uint(name, val, 64, &n) ||
+                (n == 0 && die_usage("%s: must be 1..64%s", name, "")))
                 return EXIT_USAGE;
             o.concurrency = (unsigned)n;
         } else if (!strcmp(name, "--delay")) {
@@ -301,8 +310,7 @@ int main(int argc, char **argv)
         check_ids = checks_copy ? split_ids(checks_copy) : NULL;
         if (!check_ids) return die_usage("out of memory%s%s", "", "");
         for (const char **id = check_ids; *id; id++)
-            if (!sa_check_find(*id))
-                return die_usage("--checks: unknown check '%s'%s", *id, "");
+            if (!sa_check_find(*id)) return die_usage("--checks: unknown check '%s'%s", *id, "");
         o.checks = check_ids;
     }
 
@@ -345,9 +353,9 @@ int main(int argc, char **argv)
     int code;
     if (rc != SA_OK || !r) {
         fprintf(stderr, "shopaudit: %s\n", sa_audit_error(a));
-        code = rc == SA_EURL || rc == SA_EIO   ? EXIT_USAGE
+        code = rc == SA_EURL || rc == SA_EIO ? EXIT_USAGE
                : rc == SA_EINTR || stop_flag ? EXIT_INTERRUPTED
-                                              : EXIT_SITE;
+                                             : EXIT_SITE;
         sa_audit_free(a);
         free(checks_copy);
         free(check_ids);
@@ -364,7 +372,8 @@ int main(int argc, char **argv)
     }
     if (!quiet) sa_report_write_text(r, stdout);
     if (code == EXIT_DONE) {
-        if (r->limits_hit & (1u << SA_LIMIT_INTERRUPTED)) code = EXIT_INTERRUPTED;
+        if (r->limits_hit & (1u << SA_LIMIT_INTERRUPTED))
+            code = EXIT_INTERRUPTED;
         else if (round(r->score) < fail_under) {
             fprintf(stderr, "shopaudit: score %.0f is below --fail-under %g\n", r->score,
                     fail_under);

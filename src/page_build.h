@@ -8,9 +8,9 @@
 #include "shopaudit/page.h"
 
 struct sa_fetch_info {
-    const char *url;              /* final URL, normalised */
-    const char *requested_url;    /* as queued */
-    const char *site_root;        /* the audit's start URL: decides which script hosts are third-party */
+    const char *url;           /* final URL, normalised */
+    const char *requested_url; /* as queued */
+    const char *site_root; /* the audit's start URL: decides which script hosts are third-party */
     int status;
     const char *content_type;     /* header value, or NULL */
     const char *content_language; /* header value, or NULL */

@@ -44,8 +44,10 @@ static cJSON *build_check(const struct sa_check_result *cr)
              add_str(o, "category", cr->check->category) &&
              add_num(o, "weight", round3(cr->check->weight)) &&
              add_str(o, "status", sa_status_name(v->status));
-    if (ok && v->status == SA_STATUS_NOT_APPLICABLE) ok = cJSON_AddNullToObject(o, "score") != NULL;
-    else if (ok) ok = add_num(o, "score", round3(v->score));
+    if (ok && v->status == SA_STATUS_NOT_APPLICABLE)
+        ok = cJSON_AddNullToObject(o, "score") != NULL;
+    else if (ok)
+        ok = add_num(o, "score", round3(v->score));
     ok = ok && add_str(o, "summary", v->summary) && add_str(o, "recommendation", v->recommendation);
     cJSON *ev = ok ? cJSON_AddArrayToObject(o, "evidence") : NULL;
     for (size_t i = 0; ev && i < v->evidence.n; i++) {
@@ -104,8 +106,10 @@ static cJSON *build(const struct sa_report *r)
             break;
         }
         int cok = add_str(o, "id", cr->id) && add_str(o, "title", cr->title);
-        if (cok && cr->applicable) cok = add_num(o, "score", round(cr->score * 100.0));
-        else if (cok) cok = cJSON_AddNullToObject(o, "score") != NULL;
+        if (cok && cr->applicable)
+            cok = add_num(o, "score", round(cr->score * 100.0));
+        else if (cok)
+            cok = cJSON_AddNullToObject(o, "score") != NULL;
         cJSON *ids = cok ? cJSON_AddArrayToObject(o, "checks") : NULL;
         for (size_t i = cr->first; ids && i < cr->first + cr->n; i++)
             if (!cJSON_AddItemToArray(ids, cJSON_CreateString(r->checks[i].check->id))) ids = NULL;

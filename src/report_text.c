@@ -1,5 +1,5 @@
-/* The short text summary (the CLI prints it): the score, the categories, then what needs work, worst
- * first by lost weight. The full evidence lives in the JSON and HTML reports. */
+/* The short text summary (the CLI prints it): the score, the categories, then what needs work,
+ * worst first by lost weight. The full evidence lives in the JSON and HTML reports. */
 #include <stdio.h>
 
 #include "alloc.h"

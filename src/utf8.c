@@ -12,14 +12,14 @@ size_t sa__utf8_seq(const unsigned char *s, size_t n)
     if (c < 0xE0) return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
     if (c < 0xF0) {
         if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
-        if (c == 0xE0 && s[1] < 0xA0) return 0; /* overlong */
+        if (c == 0xE0 && s[1] < 0xA0) return 0;  /* overlong */
         if (c == 0xED && s[1] >= 0xA0) return 0; /* surrogate */
         return 3;
     }
     if (c < 0xF5) {
         if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
             return 0;
-        if (c == 0xF0 && s[1] < 0x90) return 0; /* overlong */
+        if (c == 0xF0 && s[1] < 0x90) return 0;  /* overlong */
         if (c == 0xF4 && s[1] >= 0x90) return 0; /* past U+10FFFF */
         return 4;
     }

@@ -18,10 +18,10 @@
 #include "shopaudit/report.h"
 
 struct sa_progress {
-    size_t done;        /* responses handled */
-    size_t queued;      /* URLs waiting in the frontier */
-    size_t in_flight;   /* transfers running */
-    const char *url;    /* the URL just finished; borrowed for the call */
+    size_t done;      /* responses handled */
+    size_t queued;    /* URLs waiting in the frontier */
+    size_t in_flight; /* transfers running */
+    const char *url;  /* the URL just finished; borrowed for the call */
 };
 
 struct sa_options {

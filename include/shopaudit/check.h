@@ -58,7 +58,7 @@ struct sa_verdict {
     char *summary;        /* owned: one sentence */
     char *recommendation; /* owned: what the shop owner should do; "" on pass */
     struct sa_evidence_list evidence;
-    char *details;        /* owned, optional: a JSON object text a check wants to expose */
+    char *details; /* owned, optional: a JSON object text a check wants to expose */
 };
 
 /* Sets status, score and the formatted summary. Returns SA_OK or SA_ENOMEM. */
@@ -77,11 +77,11 @@ void sa_verdict_release(struct sa_verdict *v);
 /* What the engine knows about the whole crawl when finish() runs. */
 struct sa_site {
     const char *start_url;
-    const char *host;   /* "" for a static export */
-    size_t pages;       /* HTML pages observed */
+    const char *host; /* "" for a static export */
+    size_t pages;     /* HTML pages observed */
     size_t kind_count[SA_KIND_LAST];
-    int is_static;      /* audited from a folder or file:// */
-    int interrupted;    /* the crawl stopped early: verdicts may be incomplete */
+    int is_static;   /* audited from a folder or file:// */
+    int interrupted; /* the crawl stopped early: verdicts may be incomplete */
     const struct sa_lexicon *lex;
 };
 

@@ -13,7 +13,8 @@
 struct cJSON;
 
 /* Regions of a page. Content outside header, nav, aside and footer counts as main. */
-#define SA_REGION_MAP(X) X(HEADER, "header") X(NAV, "nav") X(MAIN, "main") X(ASIDE, "aside") X(FOOTER, "footer")
+#define SA_REGION_MAP(X)                                                                           \
+    X(HEADER, "header") X(NAV, "nav") X(MAIN, "main") X(ASIDE, "aside") X(FOOTER, "footer")
 
 enum sa_region {
 #define SA__REGION_ENUM(e, name) SA_REGION_##e,
@@ -25,9 +26,10 @@ enum sa_region {
 #define SA_REGIONS_ALL   ((1u << SA_REGION_LAST) - 1)
 
 #define SA_KIND_MAP(X)                                                                             \
-    X(HOME, "home") X(PRODUCT, "product") X(CATEGORY, "category") X(CART, "cart")                  \
-    X(CHECKOUT, "checkout") X(CONTACT, "contact") X(DELIVERY, "delivery") X(RETURNS, "returns")   \
-    X(ABOUT, "about") X(PROMO, "promo") X(OTHER, "other")
+    X(HOME, "home")                                                                                \
+    X(PRODUCT, "product") X(CATEGORY, "category") X(CART, "cart") X(CHECKOUT, "checkout")          \
+        X(CONTACT, "contact") X(DELIVERY, "delivery") X(RETURNS, "returns") X(ABOUT, "about")      \
+            X(PROMO, "promo") X(OTHER, "other")
 
 enum sa_page_kind {
 #define SA__KIND_ENUM(e, name) SA_KIND_##e,
@@ -113,9 +115,9 @@ struct sa_meta {
 /* One schema.org item: a JSON-LD object with an @type (top level or in @graph), or a
  * microdata itemscope converted to the same JSON-LD shape ({"@type": ..., prop: value}). */
 struct sa_item {
-    const char *type;          /* "Product", without "https://schema.org/" */
-    const struct cJSON *json;  /* the object; owned by the page */
-    const char *source;        /* "json-ld" or "microdata" */
+    const char *type;         /* "Product", without "https://schema.org/" */
+    const struct cJSON *json; /* the object; owned by the page */
+    const char *source;       /* "json-ld" or "microdata" */
 };
 
 struct sa_page {
@@ -123,16 +125,16 @@ struct sa_page {
     const char *requested_url; /* what the crawler asked for */
     int status;                /* HTTP status; 200 for file:// */
     const char *content_type;  /* as sent, "" when absent */
-    const char *charset;       /* the charset the bytes were decoded from: "utf-8", "windows-1251" */
-    const char *lang;          /* primary language subtag, lower-case ("en", "th"); "" if unknown */
+    const char *charset; /* the charset the bytes were decoded from: "utf-8", "windows-1251" */
+    const char *lang;    /* primary language subtag, lower-case ("en", "th"); "" if unknown */
     enum sa_page_kind kind;
-    const char *title;         /* "" when absent */
-    const char *h1;            /* first h1's text; "" when absent */
-    const char *canonical;     /* absolute; "" when absent */
-    size_t bytes;              /* decoded body size */
-    unsigned ms;               /* fetch time */
-    unsigned depth;            /* link hops from the start URL */
-    int truncated;             /* the body hit --max-bytes */
+    const char *title;     /* "" when absent */
+    const char *h1;        /* first h1's text; "" when absent */
+    const char *canonical; /* absolute; "" when absent */
+    size_t bytes;          /* decoded body size */
+    unsigned ms;           /* fetch time */
+    unsigned depth;        /* link hops from the start URL */
+    int truncated;         /* the body hit --max-bytes */
 
     struct sa_str text[SA_REGION_LAST]; /* visible text per region, blocks joined by '\n' */
     struct sa_block *blocks;

@@ -12,9 +12,10 @@
 
 /* Limits an audit can reach, named as in the report's limits_hit. */
 #define SA_LIMIT_MAP(X)                                                                            \
-    X(MAX_PAGES, "max_pages") X(MAX_DEPTH, "max_depth") X(MAX_BYTES, "max_bytes")                  \
-    X(TIMEOUT, "timeout") X(MAX_REDIRECTS, "max_redirects") X(URL_TRAP, "url_trap")                \
-    X(ROBOTS, "robots") X(INTERRUPTED, "interrupted")
+    X(MAX_PAGES, "max_pages")                                                                      \
+    X(MAX_DEPTH, "max_depth") X(MAX_BYTES, "max_bytes") X(TIMEOUT, "timeout")                      \
+        X(MAX_REDIRECTS, "max_redirects") X(URL_TRAP, "url_trap") X(ROBOTS, "robots")              \
+            X(INTERRUPTED, "interrupted")
 
 enum sa_limit {
 #define SA__LIMIT_ENUM(e, name) SA_LIMIT_##e,
@@ -30,11 +31,11 @@ struct sa_check_result {
 };
 
 struct sa_category_result {
-    const char *id;     /* static */
-    const char *title;  /* static */
-    double score;       /* 0..1; meaningful only when applicable */
-    int applicable;     /* at least one of its checks was not not_applicable */
-    size_t first, n;    /* its checks: report->checks[first .. first+n), grouped by category */
+    const char *id;    /* static */
+    const char *title; /* static */
+    double score;      /* 0..1; meaningful only when applicable */
+    int applicable;    /* at least one of its checks was not not_applicable */
+    size_t first, n;   /* its checks: report->checks[first .. first+n), grouped by category */
 };
 
 struct sa_page_record {

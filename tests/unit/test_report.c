@@ -55,8 +55,7 @@ TEST(evidence_cap_counts_total_and_repairs_utf8)
     EXPECT_EQ(l.n, SA_EVIDENCE_MAX);
     EXPECT_EQ(l.total, SA_EVIDENCE_MAX + 10);
     sa_evidence_release(&l);
-    EXPECT_EQ(sa_evidence_add(&l, "http://a/\xff", "main", "bad \xc3\x28 bytes\n\n  here"),
-              SA_OK);
+    EXPECT_EQ(sa_evidence_add(&l, "http://a/\xff", "main", "bad \xc3\x28 bytes\n\n  here"), SA_OK);
     EXPECT_STREQ(l.items[0].snippet, "bad \xef\xbf\xbd( bytes here");
     EXPECT_STREQ(l.items[0].url, "http://a/\xef\xbf\xbd");
     sa_evidence_release(&l);
@@ -89,8 +88,13 @@ static struct sa_report *sample(struct sa_check_result *cr, struct sa_category_r
     static struct sa_report r;
     layout(&r, cr, cat);
     static struct sa_page_record pages[1];
-    pages[0] = (struct sa_page_record){.url = "http://a/\xfe", .status = 200, .kind = SA_KIND_HOME,
-                                       .html = 1, .lang = "en", .title = "T\xc3", .bytes = 10};
+    pages[0] = (struct sa_page_record){.url = "http://a/\xfe",
+                                       .status = 200,
+                                       .kind = SA_KIND_HOME,
+                                       .html = 1,
+                                       .lang = "en",
+                                       .title = "T\xc3",
+                                       .bytes = 10};
     static struct sa_error_record errors[1] = {{"http://a/x", "HTTP 404"}};
     static char *langs[] = {"en"};
     r.start_url = "http://a/";
