@@ -20,6 +20,8 @@ to a behaviour; these fields combine:
     "content_type": "…"  override the Content-Type guessed from the file's extension
     "gzip": true         gzip the body whatever the client accepts
     "drip": 1            send the body 16 bytes at a time, this many seconds apart
+    "generate": 40000000 answer an HTML page of about this many bytes, made on the fly (with
+                         "gzip": a compression bomb: a few KB on the wire)
 
 and top-level options: "gzip_all": true gzips every .html the client accepts gzip for.
 
@@ -54,6 +56,13 @@ TYPES = {
 DRIP_BYTES = 16
 # The crawler may abort a transfer (timeout, size cap, interrupt): that is not a server error.
 CLIENT_GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
+
+
+def generated_page(size):
+    """An HTML page of about size bytes: one paragraph repeated, so it compresses ~1000:1."""
+    head = b"<!doctype html><html><head><title>Generated</title></head><body>"
+    para = b"<p>" + b"tea " * 60 + b"</p>\n"
+    return head + para * max(1, (size - len(head)) // len(para)) + b"</body></html>"
 
 
 def content_type(path):
@@ -137,6 +146,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
 
         status = route.get("status", 200)
+        if route.get("generate"):
+            body = generated_page(int(route["generate"]))
+            headers = {}
+            if route.get("gzip"):
+                body, headers = gzip.compress(body, 9), {"Content-Encoding": "gzip"}
+            self.send(status, body, TYPES[".html"], with_body, headers=headers)
+            return
         file = self.locate(route.get("file") or path)
         if isinstance(file, tuple):  # a folder asked for without its slash: redirect
             self.send(301, b"", TYPES[".html"], with_body, headers={"Location": file[1]})

@@ -11,6 +11,7 @@ import os
 import re
 import signal
 import socket
+import subprocess
 import sys
 import time
 import unittest
@@ -218,6 +219,42 @@ class CliTests(harness.AuditTestCase):
         self.assertIn("interrupted", report["site"]["limits_hit"])
         self.assertGreaterEqual(len(report["pages"]), 1)
         self.assertLess(len(report["pages"]), 21, "every page was fetched: not interrupted")
+
+    # -- progress -----------------------------------------------------------------------------
+
+    def test_progress_on_terminal_stderr_only(self):
+        srv = self.serve("minimal")
+        out = os.path.join(self.tmp, "tty.json")
+        master, slave = os.openpty()
+        try:
+            proc = subprocess.Popen([harness.SHOPAUDIT, "--json", out, srv.url("/")],
+                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                    stderr=slave)
+            os.close(slave)
+            slave = None
+            stdout, _ = proc.communicate(timeout=60)
+            chunks = []
+            while True:  # the pty keeps what the child wrote until it is read
+                try:
+                    data = os.read(master, 65536)
+                except OSError:
+                    break
+                if not data:
+                    break
+                chunks.append(data)
+        finally:
+            if slave is not None:
+                os.close(slave)
+            os.close(master)
+        tty = b"".join(chunks).decode("utf-8", "replace")
+        self.assertEqual(proc.returncode, 0, tty)
+        self.assertRegex(tty, r"\d+ done, \d+ queued, \d+ fetching")
+        self.assertIn("\x1b[K", tty)  # the line is cleared, not left behind
+        self.assertNotIn("done, ", stdout.decode())
+        # the same run with stderr a pipe shows no progress at all
+        res = self.run_cli("--json", out, srv.url("/"))
+        self.assertEqual(res.code, 0, res)
+        self.assertEqual(res.stderr, "")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ Run one test: python3 tests/integration/test_crawl.py -k test_robots_disallowed_
 
 import os
 import sys
+import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -252,6 +253,56 @@ class CrawlTests(harness.AuditTestCase):
         requests = srv.requests()
         self.assertGreaterEqual(len(requests), 2)
         self.assertEqual({r.ua for r in requests}, {agent})
+
+    def test_mobile_option_sends_a_mobile_user_agent(self):
+        srv = self.serve("minimal")
+        self.audit(srv.url("/"), "--mobile")
+        requests = srv.requests()
+        self.assertGreaterEqual(len(requests), 2)
+        for r in requests:
+            self.assertIn("Mobile", r.ua, f"{r}: User-Agent {r.ua!r}")
+            self.assertIn("shopaudit", r.ua)
+
+    # -- size limits --------------------------------------------------------------------------
+
+    def test_gzip_bomb_cut_at_max_bytes_decoded(self):
+        # /bomb.html is ~60 MB of HTML sent as ~60 KB of gzip: the cap is on the decoded size.
+        srv = self.serve("big")
+        report, _ = self.audit(srv.url("/"), "--max-bytes", "2M")
+        bomb = page(report, "/bomb.html")
+        self.assertEqual(bomb["status"], 200)
+        self.assertEqual(bomb["bytes"], 2 * 1024 * 1024)
+        self.assertEqual(bomb["title"], "Generated")  # the part kept is still audited
+        self.assertIn("max_bytes", report["site"]["limits_hit"])
+        for path in ("/p1.html", "/p2.html", "/p3.html"):  # the crawl went on
+            self.assertEqual(page(report, path)["status"], 200)
+
+    def test_max_bytes_keeps_small_pages_whole(self):
+        srv = self.serve("big")
+        report, _ = self.audit(srv.url("/"), "--max-bytes", "400k")
+        self.assertGreater(page(report, "/long.html")["bytes"], 290000)
+        self.assertEqual(page(report, "/bomb.html")["bytes"], 400 * 1024)
+        self.assertIn("max_bytes", report["site"]["limits_hit"])
+
+    def test_no_limit_hit_when_pages_fit(self):
+        srv = self.serve("minimal")
+        report, _ = self.audit(srv.url("/"))
+        self.assertNotIn("max_bytes", report["site"]["limits_hit"])
+        self.assertNotIn("max_pages", report["site"]["limits_hit"])
+
+    # -- politeness ---------------------------------------------------------------------------
+
+    def test_delay_spaces_request_starts(self):
+        # 7 responses (home, 5 pages, a missing /cart.html) with --delay 0.3: at least 6 pauses
+        # of 0.3 s between their starts, whatever
+        # --concurrency says. A lower bound only: a loaded machine may take longer.
+        srv = self.serve("big")
+        started = time.monotonic()
+        report, _ = self.audit(srv.url("/"), "--delay", "0.3", "--concurrency", "4",
+                               "--max-bytes", "64k")
+        elapsed = time.monotonic() - started
+        self.assertEqual(len(report["pages"]), 7)
+        self.assertGreaterEqual(elapsed, 6 * 0.3)
 
 
 if __name__ == "__main__":
