@@ -12,34 +12,35 @@ struct state {
     struct sa_evidence_list good, bad, sells;
 };
 
-/* The cart control on the page: a link or button naming the cart. *top tells whether it sits
- * in the header or navigation. */
-static int find_cart(const struct sa_page *p, const char **where, const char **label, int *top)
+/* The cart control on the page: a link or button naming the cart, but not an "Add to cart"
+ * control, which names the cart too. The header/navigation one is preferred. */
+static int find_cart(const struct sa_page *p, const char **where, const char **label,
+                     enum sa_region *region)
 {
     int found = 0;
     for (size_t i = 0; i < p->nlinks; i++) {
         const struct sa_link *l = &p->links[i];
-        if (!sa__link_is(p, l, SA_CONCEPT_CART)) continue;
-        int t = l->region == SA_REGION_HEADER || l->region == SA_REGION_NAV;
-        if (!found || (t && !*top)) {
+        if (!sa__link_is(p, l, SA_CONCEPT_CART) || sa__link_is(p, l, SA_CONCEPT_BUY)) continue;
+        int top = l->region == SA_REGION_HEADER || l->region == SA_REGION_NAV;
+        if (!found || top) {
             *where = l->where;
             *label = l->text && *l->text ? l->text : l->href;
-            *top = t;
+            *region = l->region;
             found = 1;
         }
-        if (t) return 1;
+        if (top) return 1;
     }
     for (size_t i = 0; i < p->nbuttons; i++) {
         const struct sa_button *b = &p->buttons[i];
         if (!sa__button_is(p, b, SA_CONCEPT_CART) || sa__button_is(p, b, SA_CONCEPT_BUY)) continue;
-        int t = b->region == SA_REGION_HEADER || b->region == SA_REGION_NAV;
-        if (!found || (t && !*top)) {
+        int top = b->region == SA_REGION_HEADER || b->region == SA_REGION_NAV;
+        if (!found || top) {
             *where = b->where;
             *label = b->text;
-            *top = t;
+            *region = b->region;
             found = 1;
         }
-        if (t) return 1;
+        if (top) return 1;
     }
     return found;
 }
@@ -61,20 +62,18 @@ static void observe(void *vs, const struct sa_page *p)
     if (p->kind == SA_KIND_CART || p->kind == SA_KIND_CHECKOUT) return;
     st->pages++;
     const char *where = NULL, *label = NULL;
-    int top = 0;
-    if (find_cart(p, &where, &label, &top)) {
-        if (top) {
-            st->in_header++;
-            sa_evidence_add(&st->good, p->url, where, label);
-        } else {
-            st->elsewhere++;
-            char msg[200];
-            snprintf(msg, sizeof msg, "cart only in the %s, not in the header: %.120s",
-                     strstr(where, "footer") ? "footer" : "page body", label ? label : "");
-            sa_evidence_add(&st->bad, p->url, where, msg);
-        }
-    } else {
+    enum sa_region region = SA_REGION_MAIN;
+    if (!find_cart(p, &where, &label, &region)) {
         sa_evidence_add(&st->bad, p->url, "header", "no cart link or button on this page");
+    } else if (region == SA_REGION_HEADER || region == SA_REGION_NAV) {
+        st->in_header++;
+        sa_evidence_add(&st->good, p->url, where, label);
+    } else {
+        st->elsewhere++;
+        char msg[200];
+        snprintf(msg, sizeof msg, "cart only in the %s, not in the header: %.120s",
+                 region == SA_REGION_FOOTER ? "footer" : "page body", label ? label : "");
+        sa_evidence_add(&st->bad, p->url, where, msg);
     }
 }
 

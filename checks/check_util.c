@@ -46,9 +46,10 @@ const struct sa_button *sa__buy_button(const struct sa_page *p)
 {
     for (size_t i = 0; i < p->nbuttons; i++) {
         const struct sa_button *b = &p->buttons[i];
-        if (b->disabled) continue;
+        /* The header's cart button is the site's, not this product's call to action. */
+        if (b->disabled || (b->region != SA_REGION_MAIN && b->region != SA_REGION_ASIDE)) continue;
         if (sa__button_is(p, b, SA_CONCEPT_REQUEST_QUOTE)) continue;
-        if (sa__button_is(p, b, SA_CONCEPT_BUY) || sa__button_is(p, b, SA_CONCEPT_CART)) return b;
+        if (sa__button_is(p, b, SA_CONCEPT_BUY)) return b;
     }
     return NULL;
 }

@@ -1306,10 +1306,15 @@ static void leave(struct build *b)
         const char *text = cap_text(b, f->cap_start);
         if (f->cap_kind == CAP_LINK) {
             struct link_tmp *l = &AT(b->links, struct link_tmp, (size_t)f->cap_target);
-            if (*text) {
+            /* The accessible name, as ARIA computes it: aria-label wins over the content, so a
+             * cart icon whose only visible text is its count ("2") is still named "Cart". */
+            if (l->aria && *l->aria) {
+                l->l.text = collapse_dup(b, l->aria, strlen(l->aria));
+                if (!*text) l->l.flags |= SA_LINK_ICON;
+            } else if (*text) {
                 l->l.text = text;
             } else {
-                const char *name = first_nonempty(l->aria, l->title, l->img_alt, NULL);
+                const char *name = first_nonempty(l->title, l->img_alt, NULL, NULL);
                 l->l.text = name ? collapse_dup(b, name, strlen(name)) : empty;
                 l->l.flags |= SA_LINK_ICON;
             }
@@ -1327,8 +1332,9 @@ static void leave(struct build *b)
             }
         } else if (f->cap_kind == CAP_BUTTON) {
             struct button_tmp *bt = &AT(b->buttons, struct button_tmp, (size_t)f->cap_target);
-            const char *name =
-                *text ? text : first_nonempty(bt->value, bt->aria, bt->title, bt->img_alt);
+            const char *name = bt->aria && *bt->aria ? bt->aria
+                               : *text               ? text
+                                       : first_nonempty(bt->value, bt->title, bt->img_alt, NULL);
             bt->b.text = name == text ? text : name ? collapse_dup(b, name, strlen(name)) : empty;
             bt->b.where = frame_where(b, idx);
         } else if (f->cap_kind == CAP_LABEL) {

@@ -366,12 +366,10 @@ TEST(check_cart_visible_no_goods_not_applicable_en)
     sa_verdict_release(&v);
 }
 
-/* BUG (checks/cart_visible.c, find_cart): an "Add to cart" link styled as a button (as
- * WooCommerce writes it: a.button.add_to_cart_button, href "?add-to-cart=42") is taken for the
- * cart itself, because the link loop asks only "does the label say CART?" while the button
- * loop rightly skips labels that also say BUY. Here the home page's real cart is in the footer
- * and the product page has no cart at all: expected partial (0 + ½·1) / 2 = 0.25 with the
- * footer link as evidence; the check gives 0.5 and cites "Add to cart" as the cart. */
+/* An "Add to cart" link styled as a button (WooCommerce: a.button.add_to_cart_button, href
+ * "?add-to-cart=42") names the cart too, but is not the cart. The home page's real cart is in
+ * the footer and the product page has none: partial (0 + ½·1) / 2 = 0.25, footer link cited.
+ * (Once a bug: the link was taken for the cart, 0.5.) */
 TEST(check_cart_visible_add_to_cart_link_is_not_the_cart_partial_en)
 {
     static const struct pg pages[] = {
@@ -398,12 +396,10 @@ TEST(check_cart_visible_add_to_cart_link_is_not_the_cart_partial_en)
     sa_verdict_release(&v);
 }
 
-/* BUG (checks/cart_visible.c, observe): "footer" or "page body" in the evidence is guessed
- * from the CSS-like path (strstr(where, "footer")), which keeps only the last four steps, so
- * the cart link in an OpenCart footer column (footer > div.container > div.row > div.col-sm-3
- * > ul.list-unstyled > li > a) is cut to "div.col-sm-3 > ul.list-unstyled > li > a" and
- * reported as "cart only in the page body". The link's region is FOOTER and the check has it
- * (l->region); expected "cart only in the footer, not in the header: ΚΑΛΑΘΙ". */
+/* Whether a lower cart is in the footer or the body comes from the link's region, not from
+ * its CSS-like path, which keeps only four steps: the cart in an OpenCart footer column
+ * (footer > div.container > div.row > div.col-sm-3 > ul > li > a) is "in the footer".
+ * (Once a bug: the path was searched for "footer" and said "page body".) */
 TEST(check_cart_visible_footer_column_cart_reported_as_footer_partial_el)
 {
     static const struct pg pages[] = {
@@ -511,11 +507,9 @@ TEST(check_cta_buttons_ask_price_is_not_a_buy_button_fails_ru)
     sa_verdict_release(&v);
 }
 
-/* BUG (checks/check_util.c, sa__buy_button): any enabled control whose label says CART counts
- * as the product's buy button, wherever it is, so the header's cart link (a link styled as a
- * button, "header-btn", as Bitrix themes write it) makes a request-only product page pass.
- * docs/checks/cta_buttons.md asks for a label that says BUY; expected fail with the request
- * as evidence, got pass citing "header > a.header-btn", "Корзина". */
+/* The header's cart link styled as a button (Bitrix "header-btn") is the site's control, not
+ * the product's call to action: a request-only product page fails, the request cited.
+ * (Once a bug: any CART-labelled control anywhere counted as the buy button.) */
 TEST(check_cta_buttons_header_cart_button_is_not_a_buy_button_fails_ru)
 {
     static const struct pg pages[] = {
@@ -891,11 +885,9 @@ TEST(check_contacts_capitals_link_and_contact_page_passes_el)
     sa_verdict_release(&v);
 }
 
-/* BUG (checks/lexicon/ru.json, address pattern "\bг\.\s?\p{L}{3}"): "г." after a year means
- * "год" (year), not "город" (city), so the copyright line "© 2015–2024 г. Все права защищены"
- * is taken for an address and a site with a phone and no address at all passes. Expected
- * partial: 0.3 phone + 0.3 × 1 reach (the "Контакты" link) = 0.6; got pass with the copyright
- * line as the address evidence. */
+/* "г." after a year means "год" (year), not "город" (city): the copyright line "© 2015–2024 г.
+ * Все права защищены" is not an address. Partial: 0.3 phone + 0.3 × 1 reach ("Контакты"
+ * link) = 0.6. (Once a bug in ru.json: it passed with the copyright line as the address.) */
 TEST(check_contacts_copyright_year_is_not_an_address_partial_ru)
 {
     static const struct pg pages[] = {
@@ -914,11 +906,9 @@ TEST(check_contacts_copyright_year_is_not_an_address_partial_ru)
     sa_verdict_release(&v);
 }
 
-/* BUG (checks/lexicon/en.json, address pattern "\baddress(?:es)?\b"): the word alone counts
- * as a postal address, so the footer newsletter label "Your email address" makes a site with a
- * phone and no street address pass. Expected partial: 0.3 phone + 0.3 × 0 reach (no page shows
- * phone and address, none links to a contacts page) = 0.3; got pass with the label as the
- * address evidence ("footer > form", "Your email address"). */
+/* The newsletter label "Your email address" is not a postal address. Partial: 0.3 phone +
+ * 0.3 × 0 reach (no page shows phone and address, none links to contacts) = 0.3.
+ * (Once a bug in en.json: "address" alone counted and the site passed.) */
 TEST(check_contacts_email_address_label_is_not_an_address_partial_en)
 {
     static const struct pg pages[] = {
@@ -938,8 +928,8 @@ TEST(check_contacts_email_address_label_is_not_an_address_partial_en)
     sa_verdict_release(&v);
 }
 
-/* BUG (checks/lexicon/el.json, address pattern "\bδιεύθυνση\b"): the same in Greek, where
- * "Διεύθυνση email" is the newsletter's "email address". Expected partial 0.3, got pass. */
+/* The same in Greek: "Διεύθυνση email" is the newsletter's e-mail address. Partial 0.3.
+ * (Once a bug in el.json.) */
 TEST(check_contacts_email_address_label_is_not_an_address_partial_el)
 {
     static const struct pg pages[] = {
