@@ -3,6 +3,7 @@
 #ifndef SA_ALLOC_H
 #define SA_ALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *sa__malloc(size_t n);
@@ -17,6 +18,8 @@ char *sa__asprintf(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
+
+char *sa__vasprintf(const char *fmt, va_list ap);
 
 /* Fail allocation number n (1-based) and every later one; 0 turns failure injection off.
  * Only for tests. */

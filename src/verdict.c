@@ -137,14 +137,8 @@ void sa_evidence_release(struct sa_evidence_list *l)
 
 static int vset(char **dst, const char *fmt, va_list ap)
 {
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
-    va_end(ap2);
-    if (n < 0) return SA_EINVAL;
-    char *s = sa__malloc((size_t)n + 1);
+    char *s = sa__vasprintf(fmt, ap);
     if (!s) return SA_ENOMEM;
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
     sa__free(*dst);
     *dst = s;
     return SA_OK;

@@ -256,6 +256,19 @@ class CliTests(harness.AuditTestCase):
         self.assertEqual(res.code, 0, res)
         self.assertEqual(res.stderr, "")
 
+    # -- choosing checks ----------------------------------------------------------------------
+
+    def test_checks_option_runs_only_named_checks(self):
+        srv = self.serve("minimal")
+        report, _ = self.audit(srv.url("/"), "--checks", "https,cart_visible")
+        self.assertEqual([c["id"] for c in report["checks"]], ["cart_visible", "https"])
+        self.assertEqual({c["id"] for c in report["categories"]}, {"buying", "basics"})
+
+    def test_checks_option_unknown_id_exit_2(self):
+        res = self.run_cli("--checks", "https,cart_visibel", "http://127.0.0.1:1/")
+        self.assertEqual(res.code, 2, res)
+        self.assertOneErrorLine(res, "shopaudit: --checks: unknown check 'cart_visibel'")
+
 
 if __name__ == "__main__":
     unittest.main()
