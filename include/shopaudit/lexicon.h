@@ -39,7 +39,28 @@
     X(REVIEWS, "reviews", "customer reviews / ratings")                                            \
     X(LIVE_CHAT, "live_chat", "online consultant / chat / callback")                               \
     X(SUPPORT, "support", "help centre / FAQ / blog / guides")                                     \
-    X(PRICE_ON_REQUEST, "price_on_request", "price on request: not a firm price")
+    X(PRICE_ON_REQUEST, "price_on_request", "price on request: not a firm price")                  \
+    X(PRICE, "price", "an amount with its currency: 3 490 руб., 1.299,00 €, ฿350, $249.00")        \
+    X(PRICE_FROM, "price_from", "a price floor, not a firm price: from $, от 8 900")               \
+    X(LEGAL_ID, "legal_id", "company registration / tax id labels: VAT, ИНН, ΑΦΜ, ՀՎՀՀ")           \
+    X(LEGAL_FORM, "legal_form", "legal entity forms: Ltd, GmbH, ООО, Α.Ε., บริษัท จำกัด, ՍՊԸ")        \
+    X(FOUNDED, "founded", "founding year: since 1998, с 2005 года, ιδρύθηκε")                      \
+    X(CALLBACK, "callback", "request a call back / we will call you")                              \
+    X(MESSENGER, "messenger", "messenger names: WhatsApp, Telegram, Viber, LINE, Messenger")       \
+    X(TOLL_FREE, "toll_free", "toll-free numbers: 8-800, 1-800, 0-800, 1800")                      \
+    X(DELIVERY_TIME, "delivery_time", "delivery times: in 1-3 days, ships within 24 hours")        \
+    X(FREE_DELIVERY, "free_delivery", "free delivery (over an amount)")                            \
+    X(PICKUP, "pickup", "pickup points / click and collect / самовывоз")                           \
+    X(PAYMENT_METHOD, "payment_method", "payment methods: cards, PayPal, cash on delivery")        \
+    X(RETURN_PERIOD, "return_period", "a returns period: within 14 days, 30-day returns")          \
+    X(ACCOUNT_BENEFIT, "account_benefit", "what registering gives: discount, points, tracking")    \
+    X(LOYALTY_TIER, "loyalty_tier", "loyalty tiers / levels: silver, gold; статус, уровень")       \
+    X(REFERRAL, "referral", "refer a friend rewards")                                              \
+    X(WELCOME_BONUS, "welcome_bonus", "a welcome bonus / points on sign-up")                       \
+    X(AUTO_ENROL, "auto_enrol", "automatic enrolment on registration")                             \
+    X(PROMO_TERMS, "promo_terms", "terms and conditions apply / see details, of a promotion")      \
+    X(PROMO_RESTRICTION, "promo_restriction",                                                      \
+      "hard-to-meet promotion conditions: only when buying 3+, not combinable, minimum order")
 
 enum sa_concept {
 #define SA__CONCEPT_ENUM(e, name, what) SA_CONCEPT_##e,
