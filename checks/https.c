@@ -56,9 +56,22 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
                        "Audited from files, not a server: HTTPS cannot be judged.");
         sa_verdict_recommend(out, "%s", "");
         sa_evidence_add(&out->evidence, site->start_url, "site", "static export");
-    } else if (st->secure == st->pages && st->insecure_forms == 0 && st->mixed == 0) {
-        sa_verdict_set(out, SA_STATUS_PASS, 1, "All %zu pages are served over HTTPS.", st->pages);
+    } else if (st->secure == st->pages && st->insecure_forms == 0 && st->mixed == 0 &&
+               site->http_to_https >= 0) {
+        sa_verdict_set(out, SA_STATUS_PASS, 1, "All %zu pages are served over HTTPS%s.", st->pages,
+                       site->http_to_https > 0 ? ", and http:// redirects to https://" : "");
         sa_verdict_recommend(out, "%s", "");
+        if (site->http_to_https > 0)
+            sa_evidence_add(&out->evidence, site->start_url, "http://",
+                            "http:// redirects to https://");
+    } else if (st->secure == st->pages && st->insecure_forms == 0 && st->mixed == 0) {
+        /* every link is https, but a buyer who types the address lands on plain HTTP */
+        sa_verdict_set(out, SA_STATUS_PARTIAL, 0.7,
+                       "All %zu pages use HTTPS, but the http:// address serves the site without "
+                       "redirecting to https://.",
+                       st->pages);
+        sa_evidence_add(&out->evidence, site->start_url, "http://",
+                        "http:// answers without redirecting to https://");
     } else if (st->secure == 0) {
         sa_verdict_set(out, SA_STATUS_FAIL, 0, "The site is served over plain HTTP (%zu pages).",
                        st->pages);

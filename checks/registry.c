@@ -9,7 +9,8 @@
     X(cart_visible)                                                                                \
     X(cta_buttons)                                                                                 \
     X(https)                                                                                       \
-    X(mobile_viewport)
+    X(mobile_viewport)                                                                             \
+    X(broken_links)
 
 #define SA__DECLARE(id) extern const struct sa_check sa_check_##id;
 SA_BUILTIN_CHECKS(SA__DECLARE)

@@ -48,6 +48,19 @@ void sa_options_init(struct sa_options *o)
 
 static int curl_ready;
 
+static int listed(const char *const *ids, const char *id)
+{
+    for (; ids && *ids; ids++)
+        if (strcmp(*ids, id) == 0) return 1;
+    return 0;
+}
+
+/* --checks picks, --skip-checks leaves out; both may be given. */
+static int wanted(const struct sa_options *o, const char *id)
+{
+    return (!o->checks || listed(o->checks, id)) && !listed(o->skip_checks, id);
+}
+
 int sa_audit_new(const struct sa_options *o, struct sa_audit **out, char *err, size_t errlen)
 {
     *out = NULL;
@@ -83,11 +96,7 @@ int sa_audit_new(const struct sa_options *o, struct sa_audit **out, char *err, s
         for (size_t i = 0; i < n; i++) {
             const struct sa_check *ck = sa_builtin_checks[i];
             if (strcmp(ck->category, sa__categories[cat].id) != 0) continue;
-            if (o->checks) {
-                int on = 0;
-                for (const char *const *id = o->checks; *id; id++) on |= strcmp(*id, ck->id) == 0;
-                if (!on) continue;
-            }
+            if (!wanted(o, ck->id)) continue;
             struct slot *s = &a->slots[a->nslots];
             s->check = ck;
             s->state = sa__calloc(1, ck->state_size ? ck->state_size : 1);
@@ -95,13 +104,19 @@ int sa_audit_new(const struct sa_options *o, struct sa_audit **out, char *err, s
             a->nslots++;
         }
     }
-    if (o->checks) {
-        for (const char *const *id = o->checks; *id; id++)
-            if (!sa_check_find(*id)) {
-                snprintf(err, errlen, "unknown check '%s'", *id);
+    for (int list = 0; list < 2; list++) {
+        const char *const *ids = list ? o->skip_checks : o->checks;
+        for (; ids && *ids; ids++)
+            if (!sa_check_find(*ids)) {
+                snprintf(err, errlen, "unknown check '%s'", *ids);
                 sa_audit_free(a);
                 return SA_EINVAL;
             }
+    }
+    if (a->nslots == 0) {
+        snprintf(err, errlen, "no check left to run");
+        sa_audit_free(a);
+        return SA_EINVAL;
     }
     *out = a;
     return SA_OK;
@@ -193,6 +208,11 @@ static int resolve_target(struct sa_audit *a, const char *target, char **out)
     }
     snprintf(a->err, sizeof a->err, "'%.300s' is not a valid URL or folder", target);
     return SA_EURL;
+}
+
+static int status_of(const struct sa_site *site, const char *url)
+{
+    return sa__urlset_status(site->priv, url);
 }
 
 static void iso8601_now(char *buf, size_t n)
@@ -306,6 +326,9 @@ int sa_audit_run(struct sa_audit *a, const char *target)
         .is_static = is_file,
         .interrupted = out.interrupted,
         .lex = a->lex,
+        .http_to_https = out.http_to_https,
+        .status_of = status_of,
+        .priv = &out.seen,
     };
     memcpy(site.kind_count, a->kind_count, sizeof site.kind_count);
 

@@ -47,8 +47,14 @@ struct xfer {
     struct sa_buf body;
     int truncated; /* hit --max-bytes */
     int not_html;  /* aborted early: the Content-Type says it is not a page */
+    int probe;     /* a link check, not a page: PROBE_HEAD or PROBE_GET */
     double t0;
 };
+
+/* Link checks (images, files, pages linked but not crawled) ask HEAD first, then GET where a
+ * server refuses HEAD (405, 501), and keep only the status. */
+enum { PROBE_NONE, PROBE_HEAD, PROBE_GET };
+#define MAX_PROBES 5000 /* distinct URLs remembered for link checks */
 
 struct crawl {
     const struct sa_crawl_cfg *cfg;
@@ -70,6 +76,8 @@ struct crawl {
     unsigned delay_ms;
     int start_state; /* 0 pending, 1 audited, <0 the start page failed with this code */
     unsigned hint_used[SA_CONCEPT_LAST];
+    char **probes; /* URLs to link-check once the pages are done */
+    size_t nprobes, probes_cap, probes_done;
     char *err;
     size_t errlen;
 };
@@ -274,14 +282,34 @@ static int robots_allow(struct crawl *c, const char *url)
     return sa__robots_allowed(c->robots, pq);
 }
 
+/* Remembers an in-scope URL to link-check after the crawl (and marks it seen). */
+static void add_probe(struct crawl *c, const char *url)
+{
+    if (c->nprobes >= MAX_PROBES || c->is_file) return;
+    if (sa__frontier_mark(&c->frontier, url) != SA_OK) return; /* seen already, or full */
+    if (c->nprobes == c->probes_cap) {
+        size_t cap = c->probes_cap ? c->probes_cap * 2 : 64;
+        char **v = sa__realloc(c->probes, cap * sizeof *v);
+        if (!v) return;
+        c->probes = v;
+        c->probes_cap = cap;
+    }
+    char *copy = sa__strdup(url);
+    if (copy) c->probes[c->nprobes++] = copy;
+}
+
 /* Queues url (absolute, normalised) if it belongs to the audit. */
 static void consider(struct crawl *c, const char *url, const char *anchor, unsigned depth, int bias)
 {
     char *u = c->is_file ? file_index(url) : sa__strdup(url);
     if (!u) return;
     if (sa__frontier_seen(&c->frontier, u) || !sa__url_is_fetchable(u) ||
-        !sa__url_in_scope(c->start, u) || skip_by_extension(u))
+        !sa__url_in_scope(c->start, u))
         goto done;
+    if (skip_by_extension(u)) {
+        add_probe(c, u); /* a file, not a page: only whether it answers matters */
+        goto done;
+    }
     if (c->o->max_depth >= 0 && depth > (unsigned)c->o->max_depth) {
         hit_limit(c, SA_LIMIT_MAX_DEPTH);
         goto done;
@@ -392,6 +420,13 @@ static int xfer_start(struct crawl *c, struct xfer *x)
     curl_easy_setopt(x->easy, CURLOPT_URL, x->url);
     curl_easy_setopt(x->easy, CURLOPT_WRITEDATA, x);
     curl_easy_setopt(x->easy, CURLOPT_PRIVATE, x);
+    if (x->probe == PROBE_HEAD)
+        curl_easy_setopt(x->easy, CURLOPT_NOBODY, 1L);
+    else
+        curl_easy_setopt(x->easy, CURLOPT_HTTPGET, 1L);
+    /* a link check follows redirects itself: only where the chain ends matters */
+    curl_easy_setopt(x->easy, CURLOPT_FOLLOWLOCATION, x->probe ? 1L : 0L);
+    curl_easy_setopt(x->easy, CURLOPT_MAXREDIRS, (long)MAX_REDIRECTS);
     x->t0 = now_ms();
     if (curl_multi_add_handle(c->multi, x->easy) != CURLM_OK) return SA_ENOMEM;
     c->last_start = x->t0;
@@ -546,6 +581,8 @@ static void load_sitemaps(struct crawl *c)
     for (size_t i = 0; i < s.npending; i++) sa__free(s.pending[i]);
 }
 
+static void probe_http_redirect(struct crawl *c);
+
 /* ---- finished transfers ------------------------------------------------------------------- */
 
 static void fail_start(struct crawl *c, int code, const char *fmt, const char *a, const char *b)
@@ -599,6 +636,12 @@ static void audit_html(struct crawl *c, struct xfer *x, int status, unsigned ms,
     for (size_t i = 0; i < page->nlinks && !stopped(c); i++)
         if (page->links[i].url)
             consider(c, page->links[i].url, page->links[i].text, x->depth + 1, 0);
+    for (size_t i = 0; i < page->nimages; i++) {
+        const char *src = page->images[i].src;
+        if (src && sa__url_is_fetchable(src) && sa__url_in_scope(c->start, src) &&
+            !sa__frontier_seen(&c->frontier, src))
+            add_probe(c, src);
+    }
     sa__page_free(page);
 }
 
@@ -655,14 +698,51 @@ static int follow_redirect(struct crawl *c, struct xfer *x, int status)
     return xfer_start(c, x) == SA_OK;
 }
 
+/* Records how url answered, for the checks (broken_links) to ask after the crawl. */
+static void record_status(struct crawl *c, const char *url, long status)
+{
+    sa__urlset_set_status(&c->frontier.seen, url, (int)status);
+}
+
+static void on_probe_done(struct crawl *c, struct xfer *x, CURLcode res)
+{
+    long status = 0;
+    curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &status);
+    int ok = res == CURLE_OK || (res == CURLE_WRITE_ERROR && (x->truncated || x->not_html));
+    if (!ok) {
+        if (res == CURLE_ABORTED_BY_CALLBACK && stopped(c)) return;
+        record_status(c, x->url, 0);
+        add_error(c, x->url, "%s",
+                  res == CURLE_OPERATION_TIMEDOUT ? "timeout" : curl_easy_strerror(res));
+        return;
+    }
+    if (x->probe == PROBE_HEAD && (status == 405 || status == 501)) {
+        x->probe = PROBE_GET; /* HEAD refused: ask again the long way */
+        xfer_start(c, x);
+        return;
+    }
+    record_status(c, x->url, status);
+    if (status >= 400) add_error(c, x->url, "HTTP %ld (linked resource)", status);
+}
+
 static void on_done(struct crawl *c, struct xfer *x, CURLcode res)
 {
+    if (x->probe) {
+        on_probe_done(c, x, res);
+        return;
+    }
     unsigned ms = (unsigned)(now_ms() - x->t0);
     long status = 0;
     curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &status);
     if (c->is_file && res == CURLE_OK) status = 200;
     int is_start = c->start_state == 0 && x->depth == 0;
     c->done++;
+    /* what a link to the requested URL leads to, after any redirect */
+    if (!(status >= 300 && status < 400)) {
+        long final = (res == CURLE_OK || x->truncated || x->not_html) ? status : 0;
+        record_status(c, x->url, final);
+        if (x->hops) record_status(c, x->requested, final);
+    }
 
     int ok = res == CURLE_OK || (res == CURLE_WRITE_ERROR && (x->truncated || x->not_html));
     if (!ok) {
@@ -706,7 +786,34 @@ static void on_done(struct crawl *c, struct xfer *x, CURLcode res)
     if (is_start) {
         c->start_state = 1;
         load_sitemaps(c);
+        probe_http_redirect(c);
     }
+}
+
+/* Does http:// lead to https://? Asked once, of the start URL, for an https site. */
+static void probe_http_redirect(struct crawl *c)
+{
+    if (strncasecmp(c->start, "https://", 8) != 0) return;
+    char *url = sa__asprintf("http://%s", c->start + 8);
+    CURL *e = curl_easy_init();
+    if (url && e && easy_setup(c, e) == SA_OK) {
+        curl_easy_setopt(e, CURLOPT_URL, url);
+        curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
+        curl_easy_setopt(e, CURLOPT_TIMEOUT_MS,
+                         (long)(c->o->timeout_ms < 5000 ? c->o->timeout_ms : 5000));
+        long status = 0;
+        char *loc = NULL;
+        if (curl_easy_perform(e) == CURLE_OK) {
+            curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
+            curl_easy_getinfo(e, CURLINFO_REDIRECT_URL, &loc);
+            if (status >= 300 && status < 400 && loc && strncasecmp(loc, "https://", 8) == 0)
+                c->out->http_to_https = 1;
+            else if (status >= 200 && status < 300)
+                c->out->http_to_https = -1;
+        }
+    }
+    if (e) curl_easy_cleanup(e);
+    sa__free(url);
 }
 
 /* ---- the loop ----------------------------------------------------------------------------- */
@@ -718,18 +825,52 @@ static void report_progress(struct crawl *c, const char *url)
     c->o->progress(c->o->progress_ud, &p);
 }
 
+static struct xfer *idle_xfer(struct crawl *c)
+{
+    for (unsigned i = 0; i < c->nxfers; i++)
+        if (c->xfers[i].state == XFER_IDLE) return &c->xfers[i];
+    return NULL;
+}
+
+/* Starts the next link check once no page is left to fetch or in flight (a page in flight may
+ * still bring new pages, which come first). 1 when one was started, else 0. */
+static int start_probe(struct crawl *c)
+{
+    if (c->probes_done >= c->nprobes || c->start_state != 1) return 0;
+    for (unsigned i = 0; i < c->nxfers; i++)
+        if (c->xfers[i].state == XFER_FETCHING && !c->xfers[i].probe) return 0;
+    struct xfer *x = idle_xfer(c);
+    if (!x) return 0;
+    const char *url = c->probes[c->probes_done++];
+    if (!robots_allow(c, url)) return 1; /* skipped, not fetched: try the next one */
+    x->url = sa__strdup(url);
+    x->requested = sa__strdup(url);
+    x->depth = 0;
+    x->probe = PROBE_HEAD;
+    if (!x->url || !x->requested || xfer_start(c, x) != SA_OK) {
+        xfer_clear(x);
+        return 0;
+    }
+    c->started++;
+    return 1;
+}
+
 static int start_more(struct crawl *c)
 {
     while (c->in_flight < c->nxfers && !stopped(c)) {
         /* Until the start page is in, nothing else: its failure ends the audit early. */
         if (c->start_state == 0 && c->started > 0) break;
         if (c->started >= c->o->max_pages) {
-            if (sa__frontier_queued(&c->frontier)) hit_limit(c, SA_LIMIT_MAX_PAGES);
+            if (sa__frontier_queued(&c->frontier) || c->probes_done < c->nprobes)
+                hit_limit(c, SA_LIMIT_MAX_PAGES);
             break;
         }
         if (c->delay_ms && c->started && now_ms() - c->last_start < c->delay_ms) break;
         struct sa_frontier_entry e;
-        if (!sa__frontier_pop(&c->frontier, &e)) break;
+        if (!sa__frontier_pop(&c->frontier, &e)) {
+            if (start_probe(c) != 1) break;
+            continue;
+        }
         if (!robots_allow(c, e.url)) {
             hit_limit(c, SA_LIMIT_ROBOTS);
             if (c->started == 0) {
@@ -741,13 +882,9 @@ static int start_more(struct crawl *c)
             }
             continue;
         }
-        struct xfer *x = NULL;
-        for (unsigned i = 0; i < c->nxfers; i++)
-            if (c->xfers[i].state == XFER_IDLE) {
-                x = &c->xfers[i];
-                break;
-            }
+        struct xfer *x = idle_xfer(c);
         if (!x) break;
+        x->probe = PROBE_NONE;
         x->url = sa__strdup(e.url);
         x->requested = sa__strdup(e.url);
         x->depth = e.depth;
@@ -768,7 +905,9 @@ static int loop(struct crawl *c)
         if (c->start_state < 0) return c->start_state;
         if (c->in_flight == 0) {
             if (stopped(c)) break;
-            if (c->started >= c->o->max_pages || sa__frontier_queued(&c->frontier) == 0) break;
+            int more = sa__frontier_queued(&c->frontier) > 0 ||
+                       (c->start_state == 1 && c->probes_done < c->nprobes);
+            if (c->started >= c->o->max_pages || !more) break;
         }
         if (stopped(c)) {
             /* Abandon what is in flight; the pages already audited make the report. */
@@ -884,6 +1023,11 @@ out:
     curl_slist_free_all(c.headers);
     sa__free(c.user_agent);
     sa__robots_free(c.robots);
+    for (size_t i = 0; i < c.nprobes; i++) sa__free(c.probes[i]);
+    sa__free(c.probes);
+    /* the statuses outlive the crawl: checks ask them in finish() */
+    out->seen = c.frontier.seen;
+    memset(&c.frontier.seen, 0, sizeof c.frontier.seen);
     sa__frontier_release(&c.frontier);
     return rc;
 }
@@ -900,5 +1044,6 @@ void sa__crawl_out_release(struct sa_crawl_out *out)
     }
     sa__free(out->pages);
     sa__free(out->errors);
+    sa__urlset_release(&out->seen);
     memset(out, 0, sizeof *out);
 }

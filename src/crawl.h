@@ -9,6 +9,7 @@
 #include "shopaudit/audit.h"
 #include "shopaudit/page.h"
 #include "shopaudit/report.h"
+#include "urlset.h"
 
 /* What the crawl found besides the pages themselves. Arrays are the caller's after
  * sa__crawl_run returns (whatever it returns): sa__crawl_out_release. */
@@ -20,6 +21,8 @@ struct sa_crawl_out {
     unsigned limits_hit; /* bit (1u << enum sa_limit) */
     size_t html_pages;   /* pages shown to on_page */
     int interrupted;
+    int http_to_https;     /* as struct sa_site says */
+    struct sa_urlset seen; /* every URL met and how it answered (SA_URL_UNCHECKED if not asked) */
 };
 
 struct sa_crawl_cfg {

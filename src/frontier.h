@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "urlset.h"
+
 struct sa_frontier_entry {
     const char *url; /* owned by the frontier's seen-set: valid until sa__frontier_release */
     unsigned depth;
@@ -16,8 +18,7 @@ struct sa_frontier_entry {
 };
 
 struct sa_frontier {
-    char **set; /* open addressing, linear probing, power-of-two size */
-    size_t set_cap, nseen, max_seen;
+    struct sa_urlset seen; /* every URL met, with how it answered */
     struct sa_frontier_entry *heap;
     size_t nheap, heap_cap;
     unsigned long seq;

@@ -185,16 +185,53 @@ static void on_trace(void *ud, const char *line)
     fprintf(stderr, "shopaudit: trace: %s\n", line);
 }
 
-/* Splits "a,b,c" into a NULL-terminated list pointing into s (modified). */
-static const char **split_ids(char *s)
+/* A comma-separated list of check ids, as --checks and --skip-checks take it. */
+struct id_list {
+    char *buf;        /* a copy of the argument, split in place */
+    const char **ids; /* NULL-terminated, into buf; NULL when not given */
+};
+
+static void id_list_release(struct id_list *l)
+{
+    free(l->buf);
+    free(l->ids);
+    l->buf = NULL;
+    l->ids = NULL;
+}
+
+static int parse_ids(const char *opt, const char *val, struct id_list *l)
 {
     size_t n = 1;
-    for (char *p = s; *p; p++) n += *p == ',';
-    const char **v = calloc(n + 1, sizeof *v);
-    if (!v) return NULL;
+    for (const char *p = val; *p; p++) n += *p == ',';
+    l->buf = strdup(val);
+    l->ids = calloc(n + 1, sizeof *l->ids);
+    if (!l->buf || !l->ids) {
+        id_list_release(l);
+        return die_usage("%s: out of memory%s", opt, "");
+    }
     size_t k = 0;
-    for (char *tok = strtok(s, ","); tok; tok = strtok(NULL, ",")) v[k++] = tok;
-    return v;
+    for (char *tok = strtok(l->buf, ", "); tok; tok = strtok(NULL, ", ")) {
+        if (!sa_check_find(tok)) {
+            die_usage("%s: unknown check '%s' (see shopaudit --list-checks)", opt, tok);
+            id_list_release(l);
+            return -1;
+        }
+        l->ids[k++] = tok;
+    }
+    if (k == 0) {
+        id_list_release(l);
+        return die_usage("%s: no check id given%s", opt, "");
+    }
+    return 0;
+}
+
+static void list_checks(FILE *f)
+{
+    fprintf(f, "%-20s %-11s %6s  %s\n", "ID", "CATEGORY", "WEIGHT", "TITLE");
+    for (size_t i = 0; sa_builtin_checks[i]; i++) {
+        const struct sa_check *c = sa_builtin_checks[i];
+        fprintf(f, "%-20s %-11s %6.2f  %s\n", c->id, c->category, c->weight, c->title);
+    }
 }
 
 int main(int argc, char **argv)
@@ -204,9 +241,7 @@ int main(int argc, char **argv)
     const char *target = NULL, *json_path = NULL, *out_dir = NULL;
     int quiet = 0;
     double fail_under = 0;
-    const char *checks_arg = NULL;
-    char *checks_copy = NULL;
-    const char **check_ids = NULL;
+    struct id_list pick = {0}, skip = {0};
 
     for (int i = 1; i < argc; i++) {
         char *arg = argv[i];
@@ -230,14 +265,24 @@ int main(int argc, char **argv)
             snprintf(name, sizeof name, "%s", arg);
         }
         static const char *const flags[] = {
-            "--ignore-robots", "--mobile", "-q",        "--quiet", "-h",
-            "--help",          "-V",       "--version", NULL};
+            "--ignore-robots", "--mobile", "-q",        "--quiet",       "-h",
+            "--help",          "-V",       "--version", "--list-checks", NULL};
         int is_flag = 0;
         for (int f = 0; flags[f]; f++) is_flag |= strcmp(name, flags[f]) == 0;
-        static const char *const valued[] = {
-            "-o",      "--out",     "--json",      "--max-pages",  "--max-depth",  "--concurrency",
-            "--delay", "--timeout", "--max-bytes", "--user-agent", "--fail-under", "--checks",
-            NULL};
+        static const char *const valued[] = {"-o",
+                                             "--out",
+                                             "--json",
+                                             "--max-pages",
+                                             "--max-depth",
+                                             "--concurrency",
+                                             "--delay",
+                                             "--timeout",
+                                             "--max-bytes",
+                                             "--user-agent",
+                                             "--fail-under",
+                                             "--checks",
+                                             "--skip-checks",
+                                             NULL};
         int takes = 0;
         for (int f = 0; valued[f]; f++) takes |= strcmp(name, valued[f]) == 0;
         if (!is_flag && !takes)
@@ -297,22 +342,21 @@ int main(int argc, char **argv)
             if (!*val || *end || !(d >= 0 && d <= 101))
                 return die_usage("%s: not a score 0..100: '%s'", name, val);
             fail_under = d;
-        } else if (!strcmp(name, "--checks")) {
-            checks_arg = val;
+        } else if (!strcmp(name, "--list-checks")) {
+            list_checks(stdout);
+            return EXIT_DONE;
+        } else if (!strcmp(name, "--checks") || !strcmp(name, "--skip-checks")) {
+            struct id_list *l = name[2] == 'c' ? &pick : &skip;
+            id_list_release(l);
+            if (parse_ids(name, val, l) != 0) return EXIT_USAGE;
         }
     }
     if (!target) {
         fputs("shopaudit: no URL or folder to audit (try 'shopaudit --help')\n", stderr);
         return EXIT_USAGE;
     }
-    if (checks_arg) {
-        checks_copy = strdup(checks_arg);
-        check_ids = checks_copy ? split_ids(checks_copy) : NULL;
-        if (!check_ids) return die_usage("out of memory%s%s", "", "");
-        for (const char **id = check_ids; *id; id++)
-            if (!sa_check_find(*id)) return die_usage("--checks: unknown check '%s'%s", *id, "");
-        o.checks = check_ids;
-    }
+    o.checks = pick.ids;
+    o.skip_checks = skip.ids;
 
     char out_json[PATH_MAX];
     if (out_dir) {
@@ -357,8 +401,8 @@ int main(int argc, char **argv)
                : rc == SA_EINTR || stop_flag ? EXIT_INTERRUPTED
                                              : EXIT_SITE;
         sa_audit_free(a);
-        free(checks_copy);
-        free(check_ids);
+        id_list_release(&pick);
+        id_list_release(&skip);
         return code;
     }
     code = EXIT_DONE;
@@ -381,7 +425,7 @@ int main(int argc, char **argv)
         }
     }
     sa_audit_free(a);
-    free(checks_copy);
-    free(check_ids);
+    id_list_release(&pick);
+    id_list_release(&skip);
     return code;
 }

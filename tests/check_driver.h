@@ -29,6 +29,11 @@ static __attribute__((unused)) struct sa_lexicon *lexicon(void)
     return lex;
 }
 
+/* What the engine would know after a crawl, for checks that ask (broken_links, https): set
+ * them before RUN and reset them after. */
+static int (*t_status_of)(const struct sa_site *site, const char *url);
+static int t_http_to_https;
+
 struct pg {
     const char *url, *html;
 };
@@ -75,6 +80,8 @@ static __attribute__((unused)) int run_check_def(const struct sa_check *c, const
     site.host = is_static ? "" : host_of(site.start_url, host, sizeof host);
     site.is_static = is_static;
     site.lex = lexicon();
+    site.status_of = t_status_of;
+    site.http_to_https = t_http_to_https;
     for (size_t i = 0; i < n; i++) {
         struct sa_fetch_info fi = {0};
         fi.url = pages[i].url;

@@ -20,6 +20,7 @@ to a behaviour; these fields combine:
     "content_type": "…"  override the Content-Type guessed from the file's extension
     "gzip": true         gzip the body whatever the client accepts
     "drip": 1            send the body 16 bytes at a time, this many seconds apart
+    "no_head": true      answer HEAD with 405 Method Not Allowed (GET works)
     "generate": 40000000 answer an HTML page of about this many bytes, made on the fly (with
                          "gzip": a compression bomb: a few KB on the wire)
 
@@ -136,6 +137,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
         route = srv.route(path)
 
+        if route.get("no_head") and self.command == "HEAD":
+            self.send(405, b"", TYPES[".html"], with_body, headers={"Allow": "GET"})
+            return
         if route.get("sleep") and srv.stopping.wait(route["sleep"]):
             self.close_connection = True
             return

@@ -32,10 +32,11 @@ struct sa_options {
     unsigned timeout_ms;  /* per request, whole transfer; default 15 000 */
     size_t max_bytes;     /* per page, decoded; default 5 MiB */
     int ignore_robots;
-    int mobile;                /* send a mobile browser User-Agent and viewport hints */
-    const char *user_agent;    /* NULL: "shopaudit/VERSION (+HOMEPAGE)" */
-    const char *lexicon_dir;   /* NULL: the lexicon embedded at build time */
-    const char *const *checks; /* NULL: every built-in check; else NULL-terminated ids */
+    int mobile;                     /* send a mobile browser User-Agent and viewport hints */
+    const char *user_agent;         /* NULL: "shopaudit/VERSION (+HOMEPAGE)" */
+    const char *lexicon_dir;        /* NULL: the lexicon embedded at build time */
+    const char *const *checks;      /* NULL: every built-in check; else NULL-terminated ids */
+    const char *const *skip_checks; /* NULL-terminated ids left out; NULL: none */
     /* Set non-zero from anywhere (a signal handler) to stop fetching: the audit then runs the
      * checks on what it has and marks the report "interrupted". */
     const volatile sig_atomic_t *stop;

@@ -83,6 +83,14 @@ struct sa_site {
     int is_static;   /* audited from a folder or file:// */
     int interrupted; /* the crawl stopped early: verdicts may be incomplete */
     const struct sa_lexicon *lex;
+    /* For an https site: 1 when http:// redirects to https://, -1 when http:// serves pages
+     * without redirecting, 0 when not known (not checked, unreachable, or not https). */
+    int http_to_https;
+    /* How url (absolute, normalised) answered during the crawl or its link checks: the HTTP
+     * status, 0 when the fetch failed, -1 when it was never fetched (out of budget, skipped).
+     * NULL when the engine keeps no statuses (unit tests). */
+    int (*status_of)(const struct sa_site *site, const char *url);
+    const void *priv; /* the engine's, for status_of */
 };
 
 struct sa_check {

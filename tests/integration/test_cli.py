@@ -267,7 +267,33 @@ class CliTests(harness.AuditTestCase):
     def test_checks_option_unknown_id_exit_2(self):
         res = self.run_cli("--checks", "https,cart_visibel", "http://127.0.0.1:1/")
         self.assertEqual(res.code, 2, res)
-        self.assertOneErrorLine(res, "shopaudit: --checks: unknown check 'cart_visibel'")
+        self.assertOneErrorLine(res, "shopaudit: --checks: unknown check 'cart_visibel' "
+                                     "(see shopaudit --list-checks)")
+
+    def test_skip_checks_leaves_named_checks_out(self):
+        srv = self.serve("minimal")
+        report, _ = self.audit(srv.url("/"), "--skip-checks", "https,broken_links")
+        ids = [c["id"] for c in report["checks"]]
+        self.assertNotIn("https", ids)
+        self.assertNotIn("broken_links", ids)
+        self.assertIn("cart_visible", ids)
+
+    def test_list_checks_prints_every_check_with_category_and_weight(self):
+        res = self.run_cli("--list-checks")
+        self.assertEqual(res.code, 0, res)
+        lines = res.stdout.splitlines()
+        self.assertEqual(lines[0].split(), ["ID", "CATEGORY", "WEIGHT", "TITLE"])
+        rows = {l.split()[0]: l.split() for l in lines[1:]}
+        for cid in harness.CHECK_IDS:
+            self.assertIn(cid, rows)
+        self.assertEqual(rows["cart_visible"][1:3], ["buying", "0.20"])
+        self.assertEqual(rows["contacts"][1:3], ["trust", "0.45"])
+        # every category's weights add up to 1 (each weight is a share of its category)
+        total = {}
+        for r in rows.values():
+            total[r[1]] = total.get(r[1], 0) + float(r[2])
+        for cat, w in total.items():
+            self.assertLessEqual(w, 1.0001, cat)
 
 
 if __name__ == "__main__":

@@ -304,6 +304,42 @@ class CrawlTests(harness.AuditTestCase):
         self.assertEqual(len(report["pages"]), 7)
         self.assertGreaterEqual(elapsed, 6 * 0.3)
 
+    # -- link checks --------------------------------------------------------------------------
+
+    def test_broken_links_found_with_head_then_get(self):
+        srv = self.serve("broken")
+        report, _ = self.audit(srv.url("/"))
+        bl = harness.check(report, "broken_links")
+        # 3 broken of 9 checked (/shipping.html 404, /gone.html 410, the kettle image 404): more
+        # than a quarter, so a fail
+        self.assertEqual(bl["status"], "fail", bl)
+        self.assertEqual(bl["summary"], "3 of 9 internal links and images checked are broken.")
+        self.assertEqual(bl["score"], 0)
+        snippets = [e["snippet"] for e in bl["evidence"]]
+        self.assertIn('HTTP 404 from ' + srv.url("/shipping.html") + ' ("Shipping")', snippets)
+        self.assertIn('HTTP 404 from ' + srv.url("/img/missing-kettle.jpg") + ' ("Cast-iron kettle")',
+                      snippets)
+        for e in bl["evidence"][:3]:
+            self.assertEqual(url_path(e["url"]), "/")  # the page that carries the link
+        # images and files are asked with HEAD; the one whose server refuses HEAD, with GET
+        reqs = [(r.method, r.path) for r in srv.requests()]
+        self.assertIn(("HEAD", "/img/missing-kettle.jpg"), reqs)
+        self.assertIn(("HEAD", "/docs/terms.pdf"), reqs)
+        self.assertIn(("HEAD", "/img/tea.png"), reqs)
+        self.assertIn(("GET", "/img/tea.png"), reqs)
+        self.assertNotIn(("GET", "/img/missing-kettle.jpg"), reqs)
+        errors = {url_path(e["url"]): e["error"] for e in report["errors"]}
+        self.assertEqual(errors.get("/img/missing-kettle.jpg"), "HTTP 404 (linked resource)")
+        # link checks are not pages
+        self.assertNotIn("/img/tea.png", pages_by_path(report))
+
+    def test_link_checks_count_against_max_pages(self):
+        srv = self.serve("broken")
+        report, _ = self.audit(srv.url("/"), "--max-pages", "4")
+        self.assertLessEqual(len(srv.requests()) - sum(r.path in ("/robots.txt", "/sitemap.xml")
+                                                       for r in srv.requests()), 4)
+        self.assertIn("max_pages", report["site"]["limits_hit"])
+
 
 if __name__ == "__main__":
     unittest.main()
