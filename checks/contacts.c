@@ -1,16 +1,20 @@
 /* contacts: can a visitor find a phone number and an address (and an e-mail) from every page?
  * Trust comes first on a first visit: contacts "in a prominent place on every page", and the
- * more live channels, the more trust (RETENTION_CRITERIA.md, stage 1 and "Service and
- * contacts"). A page reaches the contacts when its header/footer shows them or links to a
- * contacts page. */
+ * more live channels, the more trust: a toll-free number, chat or a callback, messengers
+ * (RETENTION_CRITERIA.md, stage 1 and "Service and contacts"). A page reaches the contacts when
+ * its header/footer shows them or links to a contacts page. Phone and address decide pass;
+ * the further channels raise the score of a site that does not pass yet. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "check_util.h"
 
-enum { PHONE, ADDRESS, EMAIL, FORM, NCHAN };
-static const char *const chan_name[NCHAN] = {"phone", "address", "e-mail", "contact form"};
+/* The order is the order of the evidence and of the channels named in the summary. */
+enum { PHONE, ADDRESS, EMAIL, FORM, TOLL_FREE, CHAT, MESSENGER, NCHAN };
+static const char *const chan_name[NCHAN] = {
+    "phone", "address", "e-mail", "contact form", "toll-free number", "chat or callback",
+    "messenger"};
 
 struct state {
     size_t pages, reachable;
@@ -39,10 +43,84 @@ static int find_email(const char *s, size_t n, size_t *off, size_t *len)
     return 0;
 }
 
+/* The first match of concept c in the visible text of the regions of mask that does not
+ * also say concept not (SA_CONCEPT_LAST: none). */
+static int find_but(const struct sa_page *p, enum sa_concept c, enum sa_concept not,
+                    unsigned mask, struct sa_hit *h)
+{
+    for (int r = 0; r < SA_REGION_LAST; r++) {
+        if (!(mask & SA_REGION_BIT(r))) continue;
+        const char *t = p->text[r].ptr;
+        size_t n = p->text[r].len, from = 0;
+        struct sa_match m;
+        while (from < n && sa_lexicon_find_from(p->lex, c, t, n, from, &m) > 0) {
+            if (not == SA_CONCEPT_LAST || sa_lexicon_match(p->lex, not, t + m.off, m.len) <= 0) {
+                h->region = (enum sa_region)r;
+                h->block = sa_page_block_at(p, (enum sa_region)r, m.off);
+                h->off = m.off;
+                h->len = m.len;
+                h->lang = m.lang;
+                return 1;
+            }
+            from = m.off + (m.len ? m.len : 1);
+        }
+    }
+    return 0;
+}
+
+/* A live channel (chat or callback, messenger) offered by a visible link or button: icons are
+ * named by their aria-label, and messenger links by their address (wa.me, t.me). */
+static int live_control(struct state *st, const struct sa_page *p, int k, unsigned mask)
+{
+    for (size_t i = 0; i < p->nlinks; i++) {
+        const struct sa_link *l = &p->links[i];
+        if (!(mask & SA_REGION_BIT(l->region)) || (l->flags & SA_LINK_HIDDEN)) continue;
+        int messenger = sa__link_is(p, l, SA_CONCEPT_MESSENGER) ||
+                        sa_lexicon_match(p->lex, SA_CONCEPT_MESSENGER, l->href, strlen(l->href));
+        int yes = k == MESSENGER ? messenger
+                                 : !messenger && (sa__link_is(p, l, SA_CONCEPT_LIVE_CHAT) ||
+                                                  sa__link_is(p, l, SA_CONCEPT_CALLBACK));
+        if (yes) {
+            if (!st->found[k]++)
+                sa_evidence_add(&st->chan[k], p->url, l->where, *l->text ? l->text : l->href);
+            return 1;
+        }
+    }
+    for (size_t i = 0; i < p->nbuttons; i++) {
+        const struct sa_button *b = &p->buttons[i];
+        if (!(mask & SA_REGION_BIT(b->region))) continue;
+        int messenger = sa__button_is(p, b, SA_CONCEPT_MESSENGER);
+        int yes = k == MESSENGER ? messenger
+                                 : !messenger && (sa__button_is(p, b, SA_CONCEPT_LIVE_CHAT) ||
+                                                  sa__button_is(p, b, SA_CONCEPT_CALLBACK));
+        if (yes) {
+            if (!st->found[k]++) sa_evidence_add(&st->chan[k], p->url, b->where, b->text);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Looks for channel k in the regions of mask; records the first sighting as evidence. */
 static int seek(struct state *st, const struct sa_page *p, int k, unsigned mask)
 {
     struct sa_hit h;
+    if (k == TOLL_FREE || k == CHAT || k == MESSENGER) {
+        /* messenger names are also chat words in some languages (ไลน์, WhatsApp): a
+         * messenger counts once, as a messenger */
+        int found = k == TOLL_FREE ? sa_page_find(p, SA_CONCEPT_TOLL_FREE, mask, &h) > 0
+                    : k == MESSENGER
+                        ? sa_page_find(p, SA_CONCEPT_MESSENGER, mask, &h) > 0
+                        : find_but(p, SA_CONCEPT_LIVE_CHAT, SA_CONCEPT_MESSENGER, mask, &h) ||
+                              find_but(p, SA_CONCEPT_CALLBACK, SA_CONCEPT_LAST, mask, &h);
+        if (found) {
+            if (!st->found[k]++)
+                sa_evidence_add_hit(&st->chan[k], p->url, h.block ? h.block->where : "page",
+                                    p->text[h.region].ptr, p->text[h.region].len, h.off, h.len);
+            return 1;
+        }
+        return k != TOLL_FREE && live_control(st, p, k, mask);
+    }
     if (k == PHONE || k == ADDRESS) {
         if (sa_page_find(p, k == PHONE ? SA_CONCEPT_PHONE : SA_CONCEPT_ADDRESS, mask, &h) > 0) {
             if (!st->found[k]++)
@@ -94,12 +172,10 @@ static void observe(void *vs, const struct sa_page *p)
     int phone = seek(st, p, PHONE, SA_CHROME_REGIONS);
     int addr = seek(st, p, ADDRESS, SA_CHROME_REGIONS);
     seek(st, p, EMAIL, SA_CHROME_REGIONS);
+    for (int k = TOLL_FREE; k < NCHAN; k++) seek(st, p, k, SA_CHROME_REGIONS);
     if (p->kind == SA_KIND_CONTACT || p->kind == SA_KIND_ABOUT) {
         /* the contacts page may keep them in its body */
-        seek(st, p, PHONE, SA_REGIONS_ALL);
-        seek(st, p, ADDRESS, SA_REGIONS_ALL);
-        seek(st, p, EMAIL, SA_REGIONS_ALL);
-        seek(st, p, FORM, SA_REGIONS_ALL);
+        for (int k = 0; k < NCHAN; k++) seek(st, p, k, SA_REGIONS_ALL);
     }
     int linked = 0;
     for (size_t i = 0; i < p->nlinks && !linked; i++) {
@@ -124,7 +200,7 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
     size_t n = st->pages;
     double reach = n ? (double)st->reachable / (double)n : 0;
     int phone = st->found[PHONE] > 0, addr = st->found[ADDRESS] > 0, mail = st->found[EMAIL] > 0;
-    char have[96] = "";
+    char have[160] = "";
     for (int k = 0; k < NCHAN; k++)
         if (st->found[k])
             snprintf(have + strlen(have), sizeof have - strlen(have), "%s%s", have[0] ? ", " : "",
@@ -134,8 +210,12 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
     } else if (phone && addr && st->reachable * 10 >= n * 9) {
         sa_verdict_set(out, SA_STATUS_PASS, 1, "Contacts (%s) are reachable from %zu of %zu pages.",
                        have, st->reachable, n);
-    } else if (phone || addr || mail || st->found[FORM]) {
-        double score = 0.3 * phone + 0.3 * addr + 0.1 * mail + 0.3 * reach;
+    } else if (phone || addr || mail || st->found[FORM] || st->found[CHAT] ||
+               st->found[MESSENGER]) {
+        /* each further live channel adds a little: the more channels, the more trust */
+        double more = 0.05 * (st->found[FORM] > 0) + 0.05 * (st->found[TOLL_FREE] > 0) +
+                      0.05 * (st->found[CHAT] > 0) + 0.05 * (st->found[MESSENGER] > 0);
+        double score = 0.3 * phone + 0.3 * addr + 0.1 * mail + 0.3 * reach + more;
         if (score > 0.9) score = 0.9;
         if (score < 0.1) score = 0.1;
         if (phone && addr)
@@ -154,11 +234,11 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
     if (out->status == SA_STATUS_PASS || out->status == SA_STATUS_NOT_APPLICABLE)
         sa_verdict_recommend(out, "%s", "");
     else
-        sa_verdict_recommend(out, "Show a phone number and a street address in the header or "
-                                  "footer of every page, with a \"Contacts\" link to a page "
-                                  "that adds e-mail, chat and messengers: the more live "
-                                  "channels a shop shows, the more a first-time visitor trusts "
-                                  "it.");
+        sa_verdict_recommend(out, "Show a phone number (toll-free if you can) and a street "
+                                  "address in the header or footer of every page, with a "
+                                  "\"Contacts\" link to a page that adds e-mail, chat or a "
+                                  "callback, and messengers: the more live channels a shop "
+                                  "shows, the more a first-time visitor trusts it.");
     for (int k = 0; k < NCHAN; k++) sa_evidence_move(&out->evidence, &st->chan[k]);
     sa_evidence_move(&out->evidence, &st->links);
     if (out->evidence.n == 0 || out->status != SA_STATUS_PASS)

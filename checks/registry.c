@@ -6,8 +6,21 @@
 
 #define SA_BUILTIN_CHECKS(X)                                                                       \
     X(contacts)                                                                                    \
+    X(about_company)                                                                               \
+    X(live_help)                                                                                   \
     X(cart_visible)                                                                                \
     X(cta_buttons)                                                                                 \
+    X(delivery_info)                                                                               \
+    X(payment_info)                                                                                \
+    X(guest_checkout)                                                                              \
+    X(prices_visible)                                                                              \
+    X(returns_policy)                                                                              \
+    X(newsletter_signup)                                                                           \
+    X(account_benefits)                                                                            \
+    X(loyalty_program)                                                                             \
+    X(reviews)                                                                                     \
+    X(social_links)                                                                                \
+    X(support_content)                                                                             \
     X(https)                                                                                       \
     X(mobile_viewport)                                                                             \
     X(broken_links)

@@ -294,6 +294,151 @@ TEST(check_cart_visible_footer_column_cart_reported_as_footer_partial_el)
     sa_verdict_release(&v);
 }
 
+/* A Bootstrap 5 theme that keeps the cart link only in the off-canvas menu behind the
+ * hamburger button: in the header's markup, out of sight until the menu is opened. Half credit
+ * on each page, as for a footer cart: (0 + ½ · 2) / 2. */
+#define EN_OFFCANVAS_HEADER                                                                        \
+    "<header class=\"site-header\"><a class=\"logo\" href=\"/\">Linen &amp; Co</a><button "        \
+    "class=\"navbar-toggler\" type=\"button\" data-bs-toggle=\"offcanvas\" "                      \
+    "data-bs-target=\"#menu\" aria-controls=\"menu\" aria-expanded=\"false\" "                    \
+    "aria-label=\"Menu\">☰</button><div class=\"offcanvas offcanvas-end\" id=\"menu\"><div "      \
+    "class=\"offcanvas-body\"><ul class=\"navbar-nav\"><li><a "                                    \
+    "href=\"/collections/all\">Shop</a></li><li><a href=\"/cart\">Cart (1)</a></li></ul></div>"   \
+    "</div></header>"
+
+TEST(check_cart_visible_offcanvas_menu_only_partial_en)
+{
+    static const struct pg pages[] = {
+        {"https://linen.test/",
+         DOC("en", "Linen & Co", EN_OFFCANVAS_HEADER "<main><h1>Linen for every day</h1></main>")},
+        {"https://linen.test/products/linen-shirt",
+         DOC("en", "Linen shirt",
+             EN_OFFCANVAS_HEADER "<main><h1>Linen shirt</h1><p>$49.00</p><form "
+                                 "action=\"/cart/add\" method=\"post\"><button "
+                                 "type=\"submit\">Add to cart</button></form></main>")},
+    };
+    struct sa_verdict v;
+    ASSERT(RUN("cart_visible", pages, &v));
+    EXPECT_EQ(v.status, SA_STATUS_PARTIAL);
+    EXPECT_NEAR(v.score, (0 + 0.5 * 2) / 2.0, 1e-9);
+    EXPECT_STREQ(v.summary, "The cart is in the header of only 0 of 2 pages (2 more show it only "
+                            "inside a collapsed menu).");
+    EXPECT(v.recommendation && strstr(v.recommendation, "hamburger") != NULL);
+    EXPECT_EQ(v.evidence.n, 2);
+    EXPECT_EV(&v, 0, "https://linen.test/", "div.offcanvas-body > ul.navbar-nav > li > a",
+              "cart only inside a collapsed menu: Cart (1)");
+    EXPECT_EV(&v, 1, "https://linen.test/products/linen-shirt",
+              "div.offcanvas-body > ul.navbar-nav > li > a",
+              "cart only inside a collapsed menu: Cart (1)");
+    sa_verdict_release(&v);
+}
+
+/* Three Russian templates: the cart inside a closed <details> menu (folded), a mini-cart link
+ * that is itself a dropdown toggle with aria-expanded="false" (its own dropdown: the link is in
+ * sight), and a <details open> menu (unfolded). (2 + ½) / 3. */
+TEST(check_cart_visible_details_menu_folded_minicart_toggle_not_partial_ru)
+{
+    static const struct pg pages[] = {
+        {"https://domik.test/",
+         DOC("ru", "Домик",
+             "<header><a class=\"logo\" href=\"/\">Домик</a><details class=\"mobile-nav\">"
+             "<summary>Меню</summary><ul><li><a href=\"/katalog/\">Каталог</a></li><li><a "
+             "href=\"/korzina/\">Корзина</a></li></ul></details></header><main><h1>Товары для "
+             "дома</h1></main>")},
+        {"https://domik.test/katalog/",
+         DOC("ru", "Каталог",
+             "<header><a class=\"logo\" href=\"/\">Домик</a><div class=\"minicart\"><a "
+             "class=\"cart-toggle\" href=\"/korzina/\" data-toggle=\"dropdown\" "
+             "aria-expanded=\"false\">Корзина (2)</a><div class=\"dropdown-menu\"><p>Чайник, 1 "
+             "шт.</p><a href=\"/korzina/\">Оформить заказ</a></div></div></header><main><h1>"
+             "Каталог</h1></main>")},
+        {"https://domik.test/o-nas/",
+         DOC("ru", "О компании",
+             "<header><a class=\"logo\" href=\"/\">Домик</a><details class=\"menu\" open>"
+             "<summary>Меню</summary><a class=\"cart\" href=\"/korzina/\">Корзина</a></details>"
+             "</header><main><h1>О компании</h1></main>")},
+    };
+    struct sa_verdict v;
+    ASSERT(RUN("cart_visible", pages, &v));
+    EXPECT_EQ(v.status, SA_STATUS_PARTIAL);
+    EXPECT_NEAR(v.score, (2 + 0.5 * 1) / 3.0, 1e-9);
+    EXPECT_STREQ(v.summary, "The cart is in the header of only 2 of 3 pages (1 more show it only "
+                            "inside a collapsed menu).");
+    EXPECT_EQ(v.evidence.n, 3); /* the folded one first, then the two in sight */
+    EXPECT_EV(&v, 0, "https://domik.test/", "details.mobile-nav > ul > li > a",
+              "cart only inside a collapsed menu: Корзина");
+    EXPECT_EV(&v, 1, "https://domik.test/katalog/", "header > div.minicart > a.cart-toggle",
+              "Корзина (2)");
+    EXPECT_EV(&v, 2, "https://domik.test/o-nas/", "header > details.menu > a.cart", "Корзина");
+    sa_verdict_release(&v);
+}
+
+/* OpenCart keeps "ΚΑΛΑΘΙ" in the "my account" dropdown (ul.dropdown-menu): folded. A
+ * Bootstrap navbar-expand-lg lays its collapse flat on wide screens, so the cart inside it is in
+ * sight there, whatever its phone toggle says. (1 + ½) / 2. */
+TEST(check_cart_visible_account_dropdown_folded_expanding_navbar_not_partial_el)
+{
+    static const struct pg pages[] = {
+        {"https://epipla-o.test/",
+         DOC("el", "Έπιπλα Ο.",
+             "<header><a class=\"logo\" href=\"/\">Έπιπλα Ο.</a><ul class=\"list-inline\"><li "
+             "class=\"dropdown\"><a href=\"#\" class=\"dropdown-toggle\" "
+             "data-toggle=\"dropdown\" aria-expanded=\"false\">Ο ΛΟΓΑΡΙΑΣΜΟΣ ΜΟΥ</a><ul "
+             "class=\"dropdown-menu\"><li><a href=\"/index.php?route=account/login\">ΣΥΝΔΕΣΗ"
+             "</a></li><li><a href=\"/index.php?route=checkout/cart\">ΚΑΛΑΘΙ</a></li></ul></li>"
+             "</ul></header><main><h1>Έπιπλα</h1></main>")},
+        {"https://epipla-o.test/index.php?route=product/category&path=20",
+         DOC("el", "Καναπέδες",
+             "<header><nav class=\"navbar navbar-expand-lg\"><a class=\"navbar-brand\" "
+             "href=\"/\">Έπιπλα Ο.</a><button class=\"navbar-toggler\" aria-controls=\"nav\" "
+             "aria-expanded=\"false\">☰</button><div class=\"collapse navbar-collapse\" "
+             "id=\"nav\"><ul class=\"navbar-nav\"><li><a "
+             "href=\"/index.php?route=checkout/cart\">ΚΑΛΑΘΙ (0)</a></li></ul></div></nav>"
+             "</header><main><h1>Καναπέδες</h1></main>")},
+    };
+    struct sa_verdict v;
+    ASSERT(RUN("cart_visible", pages, &v));
+    EXPECT_EQ(v.status, SA_STATUS_PARTIAL);
+    EXPECT_NEAR(v.score, (1 + 0.5 * 1) / 2.0, 1e-9);
+    EXPECT_EQ(v.evidence.n, 2);
+    EXPECT_EV(&v, 0, "https://epipla-o.test/", "li.dropdown > ul.dropdown-menu > li > a",
+              "cart only inside a collapsed menu: ΚΑΛΑΘΙ");
+    EXPECT_EV(&v, 1, "https://epipla-o.test/index.php?route=product/category&path=20",
+              "div#nav > ul.navbar-nav > li > a", "ΚΑΛΑΘΙ (0)");
+    sa_verdict_release(&v);
+}
+
+/* An Armenian theme whose menu button (aria-expanded="false", no aria-controls) opens the menu
+ * right after it, where the cart is; the blog template has the cart in the footer only. Both
+ * half credit: (0 + ½ · 2) / 2, and the summary names both. */
+TEST(check_cart_visible_menu_after_closed_toggle_and_footer_partial_hy)
+{
+    static const struct pg pages[] = {
+        {"https://gorger.test/hy/",
+         DOC("hy", "Գորգեր",
+             "<header><a class=\"logo\" href=\"/hy/\">Գորգեր</a><button class=\"menu-toggle\" "
+             "aria-expanded=\"false\">Մենյու</button><nav class=\"main-menu\"><ul><li><a "
+             "href=\"/hy/gorger\">Գորգեր</a></li><li><a href=\"/hy/cart\">Զամբյուղ</a></li></ul>"
+             "</nav></header><main><h1>Ձեռագործ գորգեր</h1></main>")},
+        {"https://gorger.test/hy/blog/gorgi-khnamq",
+         DOC("hy", "Ինչպես խնամել գորգը",
+             HY_HEADER_PLAIN "<main><h1>Ինչպես խնամել գորգը</h1></main><footer><p><a "
+                             "href=\"/hy/cart\">Իմ զամբյուղը</a></p></footer>")},
+    };
+    struct sa_verdict v;
+    ASSERT(RUN("cart_visible", pages, &v));
+    EXPECT_EQ(v.status, SA_STATUS_PARTIAL);
+    EXPECT_NEAR(v.score, (0 + 0.5 * 2) / 2.0, 1e-9);
+    EXPECT_STREQ(v.summary, "The cart is in the header of only 0 of 2 pages (1 more show it only "
+                            "inside a collapsed menu, 1 lower down).");
+    EXPECT_EQ(v.evidence.n, 2);
+    EXPECT_EV(&v, 0, "https://gorger.test/hy/", "nav.main-menu > ul > li > a",
+              "cart only inside a collapsed menu: Զամբյուղ");
+    EXPECT_EV(&v, 1, "https://gorger.test/hy/blog/gorgi-khnamq", "footer > p > a",
+              "cart only in the footer, not in the header: Իմ զամբյուղը");
+    sa_verdict_release(&v);
+}
+
 /* ---- cta_buttons ---- */
 
 #define RU_PRODUCT(name, price, buy)                                                               \
@@ -761,7 +906,9 @@ TEST(check_contacts_capitals_link_and_contact_page_passes_el)
 
 /* "г." after a year means "год" (year), not "город" (city): the copyright line "© 2015–2024 г.
  * Все права защищены" is not an address. Partial: 0.3 phone + 0.3 × 1 reach ("Контакты"
- * link) = 0.6. (Once a bug in ru.json: it passed with the copyright line as the address.) */
+ * link) + 0.05 for the toll-free 8 (800) number = 0.65. (Once a bug in ru.json: it passed with
+ * the copyright line as the address. The toll-free 0.05, and its name in the summary, came
+ * with the live-channel extension of contacts: 0.6 before.) */
 TEST(check_contacts_copyright_year_is_not_an_address_partial_ru)
 {
     static const struct pg pages[] = {
@@ -773,10 +920,11 @@ TEST(check_contacts_copyright_year_is_not_an_address_partial_ru)
     struct sa_verdict v;
     ASSERT(RUN("contacts", pages, &v));
     EXPECT_EQ(v.status, SA_STATUS_PARTIAL);
-    EXPECT_NEAR(v.score, 0.3 + 0.3 * 1.0, 1e-9);
-    EXPECT_STREQ(v.summary,
-                 "The site shows only phone; a phone number and an address are both needed.");
+    EXPECT_NEAR(v.score, 0.3 + 0.3 * 1.0 + 0.05, 1e-9);
+    EXPECT_STREQ(v.summary, "The site shows only phone, toll-free number; a phone number and an "
+                            "address are both needed.");
     EXPECT_EV(&v, 0, "https://domik.test/", "footer > p", "Тел.: 8 (800) 555-35-35");
+    EXPECT_EV(&v, 1, "https://domik.test/", "footer > p", "Тел.: 8 (800) 555-35-35");
     sa_verdict_release(&v);
 }
 
@@ -820,6 +968,102 @@ TEST(check_contacts_email_address_label_is_not_an_address_partial_el)
     EXPECT_NEAR(v.score, 0.3, 1e-9);
     EXPECT_EV(&v, 0, "https://epipla.test/", "header > p", "Τηλ.: 210 123 4567");
     EXPECT(ev_find(&v, "https://epipla.test/", "footer > form") < 0);
+    sa_verdict_release(&v);
+}
+
+/* A Russian shop with a toll-free 8-800 number, a "Заказать звонок" (request a callback)
+ * button and a WhatsApp icon, but no street address: still partial, scored higher for each
+ * live channel: 0.3 phone + 0.3 × 1 reach + 0.05 toll-free + 0.05 callback + 0.05 messenger. */
+#define RU_LIVE_HEADER                                                                             \
+    "<header><a class=\"logo\" href=\"/\">Домик</a><div class=\"phones\"><p>8-800-555-35-35 "     \
+    "<span>звонок бесплатный</span></p><button class=\"callback-btn\" type=\"button\">Заказать "  \
+    "звонок</button></div></header><nav><ul><li><a href=\"/kontakty/\">Контакты</a></li></ul>"    \
+    "</nav>"
+#define RU_LIVE_FOOTER                                                                             \
+    "<footer><a class=\"social\" href=\"https://wa.me/79991234567\" aria-label=\"WhatsApp\"><img " \
+    "src=\"/img/wa.svg\" alt=\"\"></a></footer>"
+
+TEST(check_contacts_toll_free_callback_messenger_raise_partial_ru)
+{
+    static const struct pg pages[] = {
+        {"https://domik.test/",
+         DOC("ru", "Домик",
+             RU_LIVE_HEADER "<main><h1>Товары для дома</h1></main>" RU_LIVE_FOOTER)},
+        {"https://domik.test/katalog/",
+         DOC("ru", "Каталог", RU_LIVE_HEADER "<main><h1>Каталог</h1></main>" RU_LIVE_FOOTER)},
+    };
+    struct sa_verdict v;
+    ASSERT(RUN("contacts", pages, &v));
+    EXPECT_EQ(v.status, SA_STATUS_PARTIAL);
+    EXPECT_NEAR(v.score, 0.3 + 0.3 * 1.0 + 0.05 * 3, 1e-9);
+    EXPECT_STREQ(v.summary, "The site shows only phone, toll-free number, chat or callback, "
+                            "messenger; a phone number and an address are both needed.");
+    EXPECT(v.recommendation && strstr(v.recommendation, "toll-free") != NULL);
+    EXPECT_EQ(v.evidence.n, 5); /* phone, toll-free, callback, messenger, contacts link */
+    EXPECT_EV(&v, 0, "https://domik.test/", "header > div.phones > p",
+              "8-800-555-35-35 звонок бесплатный");
+    EXPECT_EV(&v, 1, "https://domik.test/", "header > div.phones > p",
+              "8-800-555-35-35 звонок бесплатный");
+    EXPECT_EV(&v, 2, "https://domik.test/", "header > div.phones > button.callback-btn",
+              "Заказать звонок");
+    EXPECT_EV(&v, 3, "https://domik.test/", "footer > a.social", "WhatsApp");
+    EXPECT_EV(&v, 4, "https://domik.test/", "nav > ul > li > a", "Контакты");
+    sa_verdict_release(&v);
+}
+
+/* A Thai footer with phone, address, a LINE link ("แอดไลน์") and "แชทกับเรา" (chat with
+ * us): a pass that names every channel. "ออนไลน์" (online) contains ไลน์ but is no LINE. */
+#define TH_LIVE_FOOTER                                                                             \
+    "<footer><p>โทร 02-123-4567</p><p>ที่อยู่: 99 ถนนสุขุมวิท แขวงคลองเตย กรุงเทพฯ 10110</p>"     \
+    "<p>ช้อปออนไลน์ได้ตลอด 24 ชั่วโมง</p><ul class=\"social\"><li><a "                             \
+    "href=\"https://line.me/R/ti/p/@ranthai\">แอดไลน์ @ranthai</a></li><li><a "                    \
+    "href=\"/chat\">แชทกับเรา</a></li></ul></footer>"
+
+TEST(check_contacts_several_live_channels_pass_th)
+{
+    static const struct pg pages[] = {
+        {"https://ranthai.test/",
+         DOC("th", "ร้านไทย", TH_HEADER "<main><h1>ขนมไทย</h1></main>" TH_LIVE_FOOTER)},
+        {"https://ranthai.test/product/thong-yip/",
+         DOC("th", "ทองหยิบ", TH_HEADER "<main><h1>ทองหยิบ</h1></main>" TH_LIVE_FOOTER)},
+    };
+    struct sa_verdict v;
+    ASSERT(RUN("contacts", pages, &v));
+    EXPECT_EQ(v.status, SA_STATUS_PASS);
+    EXPECT_NEAR(v.score, 1.0, 1e-9);
+    EXPECT_STREQ(v.summary, "Contacts (phone, address, chat or callback, messenger) are reachable "
+                            "from 2 of 2 pages.");
+    EXPECT_STREQ(v.recommendation, "");
+    EXPECT_EQ(v.evidence.n, 4);
+    EXPECT_EV(&v, 0, "https://ranthai.test/", "footer > p", "โทร 02-123-4567");
+    EXPECT_EV(&v, 2, "https://ranthai.test/", "footer > ul.social > li > a", "แชทกับเรา");
+    EXPECT_EV(&v, 3, "https://ranthai.test/", "footer > ul.social > li > a", "แอดไลน์ @ranthai");
+    sa_verdict_release(&v);
+}
+
+/* A Greek shop whose only channel is the message form on its contacts page, linked from every
+ * page: 0.3 × 1 reach + 0.05 form. */
+TEST(check_contacts_only_a_form_partial_el)
+{
+    static const struct pg pages[] = {
+        {"https://epipla.test/",
+         DOC("el", "Έπιπλα Κ.", EL_CONTACT_NAV "<main><h1>Καλώς ήρθατε</h1></main>")},
+        {"https://epipla.test/index.php?route=information/contact",
+         DOC("el", "Επικοινωνία",
+             EL_CONTACT_NAV "<main><h1>ΕΠΙΚΟΙΝΩΝΙΑ</h1><form id=\"contact-form\" method=\"post\">"
+                            "<input name=\"name\"><textarea name=\"enquiry\"></textarea><button "
+                            "type=\"submit\">ΑΠΟΣΤΟΛΗ</button></form></main>")},
+    };
+    struct sa_verdict v;
+    ASSERT(RUN("contacts", pages, &v));
+    EXPECT_EQ(v.status, SA_STATUS_PARTIAL);
+    EXPECT_NEAR(v.score, 0.3 * 1.0 + 0.05, 1e-9);
+    EXPECT_STREQ(v.summary, "The site shows only contact form; a phone number and an address are "
+                            "both needed.");
+    EXPECT_EQ(v.evidence.n, 2);
+    EXPECT_EV(&v, 0, "https://epipla.test/index.php?route=information/contact", "form#contact-form",
+              "a contact form with a message field");
+    EXPECT_EV(&v, 1, "https://epipla.test/", "nav.menu > ul > li > a", "ΕΠΙΚΟΙΝΩΝΙΑ");
     sa_verdict_release(&v);
 }
 
