@@ -24,9 +24,9 @@ struct state {
 /* Class tokens of menus that stay closed until a visitor opens them (Bootstrap, WordPress,
  * Shopify and OpenCart themes). */
 static const char *const folded_classes[] = {
-    "dropdown-menu", "dropdown-content", "sub-menu",      "submenu",     "offcanvas",
-    "offcanvas-start", "offcanvas-end",  "offcanvas-body", "off-canvas", "mobile-menu",
-    "mobile-nav",    "drawer",           "menu-drawer",   "hamburger-menu", NULL};
+    "dropdown-menu",   "dropdown-content", "sub-menu",       "submenu",        "offcanvas",
+    "offcanvas-start", "offcanvas-end",    "offcanvas-body", "off-canvas",     "mobile-menu",
+    "mobile-nav",      "drawer",           "menu-drawer",    "hamburger-menu", NULL};
 
 static int class_token(const xmlNode *e, const char *tok, int prefix)
 {
@@ -252,16 +252,17 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
         if (score < 0.1) score = 0.1;
         char more[120];
         if (st->in_menu && st->elsewhere)
-            snprintf(more, sizeof more, "%zu more show it only inside a collapsed menu, %zu lower down",
-                     st->in_menu, st->elsewhere);
+            snprintf(more, sizeof more,
+                     "%zu more show it only inside a collapsed menu, %zu lower down", st->in_menu,
+                     st->elsewhere);
         else if (st->in_menu)
             snprintf(more, sizeof more, "%zu more show it only inside a collapsed menu",
                      st->in_menu);
         else
             snprintf(more, sizeof more, "%zu more show it lower down", st->elsewhere);
         sa_verdict_set(out, SA_STATUS_PARTIAL, score,
-                       "The cart is in the header of only %zu of %zu pages (%s).", st->in_header,
-                       n, more);
+                       "The cart is in the header of only %zu of %zu pages (%s).", st->in_header, n,
+                       more);
         sa_verdict_recommend(out, "Put a cart link with its item count in the header of every "
                                   "page, next to the search and account links and outside any "
                                   "folded or hamburger menu, so a buyer can always see what "

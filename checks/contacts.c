@@ -12,9 +12,9 @@
 
 /* The order is the order of the evidence and of the channels named in the summary. */
 enum { PHONE, ADDRESS, EMAIL, FORM, TOLL_FREE, CHAT, MESSENGER, NCHAN };
-static const char *const chan_name[NCHAN] = {
-    "phone", "address", "e-mail", "contact form", "toll-free number", "chat or callback",
-    "messenger"};
+static const char *const chan_name[NCHAN] = {"phone",        "address",          "e-mail",
+                                             "contact form", "toll-free number", "chat or callback",
+                                             "messenger"};
 
 struct state {
     size_t pages, reachable;
@@ -45,8 +45,8 @@ static int find_email(const char *s, size_t n, size_t *off, size_t *len)
 
 /* The first match of concept c in the visible text of the regions of mask that does not
  * also say concept not (SA_CONCEPT_LAST: none). */
-static int find_but(const struct sa_page *p, enum sa_concept c, enum sa_concept not,
-                    unsigned mask, struct sa_hit *h)
+static int find_but(const struct sa_page *p, enum sa_concept c, enum sa_concept not, unsigned mask,
+                    struct sa_hit *h)
 {
     for (int r = 0; r < SA_REGION_LAST; r++) {
         if (!(mask & SA_REGION_BIT(r))) continue;
@@ -210,8 +210,8 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
     } else if (phone && addr && st->reachable * 10 >= n * 9) {
         sa_verdict_set(out, SA_STATUS_PASS, 1, "Contacts (%s) are reachable from %zu of %zu pages.",
                        have, st->reachable, n);
-    } else if (phone || addr || mail || st->found[FORM] || st->found[CHAT] ||
-               st->found[MESSENGER]) {
+    } else if (phone || addr || mail || st->found[FORM] || st->found[TOLL_FREE] ||
+               st->found[CHAT] || st->found[MESSENGER]) {
         /* each further live channel adds a little: the more channels, the more trust */
         double more = 0.05 * (st->found[FORM] > 0) + 0.05 * (st->found[TOLL_FREE] > 0) +
                       0.05 * (st->found[CHAT] > 0) + 0.05 * (st->found[MESSENGER] > 0);

@@ -107,12 +107,28 @@ static size_t marker_at(const char *s, size_t n, char *out)
     return 0;
 }
 
+/* 1 when the text before byte k ends with a metre (m, м, մ: "м²", "cm³"): a ² or ³ there is a
+ * unit of area or volume, not a footnote. */
+static int after_metre(const char *t, size_t k)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    if (k >= 1 && (u[k - 1] == 'm' || u[k - 1] == 'M')) return 1;
+    if (k >= 2 && u[k - 2] == 0xD0 && (u[k - 1] == 0xBC || u[k - 1] == 0x9C)) return 1; /* м М */
+    if (k >= 2 &&
+        ((u[k - 2] == 0xD5 && u[k - 1] == 0xB4) || (u[k - 2] == 0xD5 && u[k - 1] == 0x84)))
+        return 1; /* մ Մ */
+    return 0;
+}
+
 /* The first footnote marker in a claim's text ("-30%*", "Sale¹"), normalised into out[8];
  * 0 when none. A row of four or more stars is skipped whole. */
 static int find_marker(const char *t, size_t len, char *out)
 {
     for (size_t k = 0; k < len; k++) {
-        if (marker_at(t + k, len - k, out)) return 1;
+        if (marker_at(t + k, len - k, out)) {
+            if ((out[0] == '2' || out[0] == '3') && after_metre(t, k)) continue;
+            return 1;
+        }
         while (t[k] == '*' && k + 1 < len && t[k + 1] == '*') k++;
     }
     out[0] = '\0';
@@ -152,8 +168,9 @@ static int dead_link(const struct sa_page *p, const struct sa_block *b, const ch
 {
     for (size_t i = 0; i < p->nlinks; i++) {
         const struct sa_link *l = &p->links[i];
-        if ((l->flags & SA_LINK_DEAD) && l->region == b->region && strcmp(l->where, b->where) == 0 &&
-            strlen(l->text) == len && memcmp(l->text, t, len) == 0)
+        if ((l->flags & SA_LINK_DEAD) && l->region == b->region &&
+            strcmp(l->where, b->where) == 0 && strlen(l->text) == len &&
+            memcmp(l->text, t, len) == 0)
             return 1;
     }
     return 0;
@@ -204,9 +221,13 @@ static void text_claims(const struct sa_page *p, struct claim *cl, size_t *n)
             const struct sa_block *m = &p->blocks[i + 1];
             size_t ml;
             const char *mt = block_text(p, m, &ml);
+            char mk2[8];
             if (m->region == b->region && (m->flags & SA_BLOCK_SMALL) &&
-                m->off == b->off + b->len + 1 && marker_only(mt, ml, c->marker))
+                m->off == b->off + b->len + 1 && marker_only(mt, ml, mk2) &&
+                !((mk2[0] == '2' || mk2[0] == '3') && after_metre(t, len))) {
+                memcpy(c->marker, mk2, sizeof mk2);
                 c->marker_block = (long)(i + 1);
+            }
         }
     }
 }
@@ -289,9 +310,10 @@ static void offer_claim(const struct sa_item *it, const char *name, const cJSON 
         /* names and currencies are cut on character boundaries, so the text stays UTF-8 */
         int namelen = (int)sa__utf8_floor(name, strlen(name), 80);
         int curlen = (int)sa__utf8_floor(cur, strlen(cur), 8);
-        int k = snprintf(c->own, sizeof c->own, "schema.org offer%s%.*s: %.2f%s%.*s, before %.2f%s%.*s",
-                         namelen ? " for " : "", namelen, name, price, curlen ? " " : "", curlen, cur, before,
-                         curlen ? " " : "", curlen, cur);
+        int k =
+            snprintf(c->own, sizeof c->own, "schema.org offer%s%.*s: %.2f%s%.*s, before %.2f%s%.*s",
+                     namelen ? " for " : "", namelen, name, price, curlen ? " " : "", curlen, cur,
+                     before, curlen ? " " : "", curlen, cur);
         c->len = k < 0 ? 0 : (size_t)k < sizeof c->own ? (size_t)k : sizeof c->own - 1;
         c->text = c->own;
         c->where = strcmp(it->source, "json-ld") == 0 ? "script[type=application/ld+json]"
@@ -368,8 +390,10 @@ static void judge_marker(const struct sa_page *p, struct claim *c)
         c->why = "condition in small print";
     else if (b->region == SA_REGION_FOOTER)
         c->why = "condition in the footer";
-    else if (b->region != c->region || c->off == SIZE_MAX ||
-             (b->off > c->off + c->len ? b->off - (c->off + c->len) : c->off - b->off) > FAR_CHARS)
+    /* an image's place in the text is unknown: only its region tells */
+    else if (b->region != c->region ||
+             (c->off != SIZE_MAX && (b->off > c->off + c->len ? b->off - (c->off + c->len)
+                                                              : c->off - b->off) > FAR_CHARS))
         c->why = "condition far from the offer";
     c->grade = c->why ? G_HIDDEN : G_HONEST;
 }
@@ -420,8 +444,7 @@ static int small_print(const struct sa_page *p, const struct claim *cl, size_t n
         found = 1;
         /* the snippet centred on the clause, then labelled */
         struct sa_evidence_list tmp = {0};
-        if (sa_evidence_add_hit(&tmp, p->url, b->where, t, len, m.off, m.len) == SA_OK &&
-            tmp.n) {
+        if (sa_evidence_add_hit(&tmp, p->url, b->where, t, len, m.off, m.len) == SA_OK && tmp.n) {
             char prefix[64];
             snprintf(prefix, sizeof prefix, "%s %s", what,
                      b->flags & SA_BLOCK_SMALL ? "in small print" : "in the footer");
@@ -568,8 +591,8 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
                                   "cannot get sends them there.");
     } else {
         sa_verdict_set(out, SA_STATUS_PASS, 1,
-                       "%zu promotion claim(s) found on %zu page(s); none hides its conditions.",
-                       n, st->promo_pages);
+                       "%zu promotion claim(s) found on %zu page(s); none hides its conditions.", n,
+                       st->promo_pages);
         sa_verdict_recommend(out, "%s", "");
     }
     for (int g = G_LAST - 1; g >= 0; g--) sa_evidence_move(&out->evidence, &st->ev[g]);

@@ -5,6 +5,7 @@
  * <style> rules for body text, walls of text (one block of more than 1 500 characters with no
  * paragraph, heading or line break), and unbroken strings a phone cannot wrap. Stylesheets
  * linked from other files are not fetched, so a tiny font set there goes unseen. */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -18,17 +19,17 @@
 
 /* Below 12px (9pt, 0.75em of the usual 16px) text is small print; the page model uses the
  * same line for SA_BLOCK_SMALL. */
-#define TINY_PX        12.0
-#define ROOT_PX        16.0 /* the browsers' default root font size */
+#define TINY_PX 12.0
+#define ROOT_PX 16.0 /* the browsers' default root font size */
 /* A tiny badge, price or "© 2025" is no body text: only runs of this many characters count. */
 #define TINY_MIN_CHARS 40
 /* About a screen of a phone: a block longer than this with no paragraph break is a wall. */
-#define WALL_CHARS     1500
+#define WALL_CHARS 1500
 /* A phone line holds about 40 characters at 16px; a string of 50 with no place to wrap
  * overflows the screen or forces zooming. */
 #define UNBROKEN_CHARS 50
-#define EV_PER_KIND    3  /* evidence items per page and kind, so that other pages get cited */
-#define CSS_DEPTH      4  /* nesting of @media / @supports blocks we follow */
+#define EV_PER_KIND    3 /* evidence items per page and kind, so that other pages get cited */
+#define CSS_DEPTH      4 /* nesting of @media / @supports blocks we follow */
 #define CSS_MAX        (1u << 20) /* bytes of one <style> element we read */
 
 enum kind { K_TINY, K_WALL, K_UNBROKEN, K_LAST };
@@ -114,16 +115,16 @@ static void inline_tiny(struct pagecheck *pc)
 
 /* Lower-case words in a selector that mark text meant to be small, not body text. */
 static const char *const css_not_body[] = {
-    "footer", "copyright", "legal", "disclaimer", "small",   "sup",   "sub",
-    "caption", "badge",    "label", "tooltip",    "breadcrumb", "note", "hint",
-    "muted",  "meta",      "tag",   "fine",       NULL,
+    "footer",  "copyright", "legal", "disclaimer", "small",      "sup",  "sub",
+    "caption", "badge",     "label", "tooltip",    "breadcrumb", "note", "hint",
+    "muted",   "meta",      "tag",   "fine",       NULL,
 };
 /* Elements and class-name parts that hold body text. */
 static const char *const css_body_tags[] = {"body",    "p",    "li",         "dd", "td",
                                             "article", "main", "blockquote", "*",  NULL};
-static const char *const css_body_words[] = {"description", "desc", "content", "text",  "article",
-                                             "entry",       "rte",  "post",    "story", "prose",
-                                             NULL};
+static const char *const css_body_words[] = {"description", "desc",  "content", "text",
+                                             "article",     "entry", "rte",     "post",
+                                             "story",       "prose", NULL};
 
 static int ci_find(const char *s, size_t n, const char *w)
 {
@@ -169,9 +170,9 @@ static double css_px(const char *v, size_t n, double base, double root)
     static const struct {
         const char *k;
         double px;
-    } keys[] = {{"xx-small", 9},  {"x-small", 10},   {"small", 13},     {"medium", 16},
-                {"large", 18},    {"x-large", 24},   {"xx-large", 32},  {"xxx-large", 48},
-                {"smaller", -2},  {"larger", -3},    {NULL, 0}};
+    } keys[] = {{"xx-small", 9}, {"x-small", 10}, {"small", 13},    {"medium", 16},
+                {"large", 18},   {"x-large", 24}, {"xx-large", 32}, {"xxx-large", 48},
+                {"smaller", -2}, {"larger", -3},  {NULL, 0}};
     for (size_t i = 0; keys[i].k; i++)
         if (n == strlen(keys[i].k) && strncasecmp(v, keys[i].k, n) == 0)
             return keys[i].px == -2 ? base * 0.833 : keys[i].px == -3 ? base * 1.2 : keys[i].px;
@@ -181,7 +182,8 @@ static double css_px(const char *v, size_t n, double base, double root)
     while (i < n && v[i] >= '0' && v[i] <= '9') x = x * 10 + (v[i++] - '0'), any = 1;
     if (i < n && v[i] == '.') {
         i++;
-        while (i < n && v[i] >= '0' && v[i] <= '9') scale /= 10, x += (v[i++] - '0') * scale, any = 1;
+        while (i < n && v[i] >= '0' && v[i] <= '9')
+            scale /= 10, x += (v[i++] - '0') * scale, any = 1;
     }
     if (!any) return -1;
     const char *u = v + i;
@@ -190,9 +192,9 @@ static double css_px(const char *v, size_t n, double base, double root)
         const char *u;
         double f;
         int rel; /* 0 absolute, 1 of base, 2 of root */
-    } units[] = {{"px", 1, 0},   {"pt", 4.0 / 3, 0}, {"pc", 16, 0},     {"in", 96, 0},
-                 {"cm", 96 / 2.54, 0}, {"mm", 96 / 25.4, 0}, {"rem", 1, 2}, {"em", 1, 1},
-                 {"%", 0.01, 1}, {"ex", 0.5, 1},     {"ch", 0.5, 1},    {NULL, 0, 0}};
+    } units[] = {{"px", 1, 0},         {"pt", 4.0 / 3, 0},   {"pc", 16, 0},  {"in", 96, 0},
+                 {"cm", 96 / 2.54, 0}, {"mm", 96 / 25.4, 0}, {"rem", 1, 2},  {"em", 1, 1},
+                 {"%", 0.01, 1},       {"ex", 0.5, 1},       {"ch", 0.5, 1}, {NULL, 0, 0}};
     for (size_t k = 0; units[k].u; k++)
         if (un == strlen(units[k].u) && strncasecmp(u, units[k].u, un) == 0)
             return x * units[k].f * (units[k].rel == 1 ? base : units[k].rel == 2 ? root : 1);
@@ -222,8 +224,10 @@ static size_t block_end(const char *s, size_t n, size_t i)
     for (; i < n; i++) {
         char c = s[i];
         if (q) {
-            if (c == '\\') i++;
-            else if (c == q) q = 0;
+            if (c == '\\')
+                i++;
+            else if (c == q)
+                q = 0;
         } else if (c == '"' || c == '\'') {
             q = c;
         } else if (c == '{') {
@@ -258,8 +262,8 @@ static double rule_px(const struct css *c, const char *s, size_t n, const char *
         }
         i++;
         while (d < e && (s[d] == ' ' || s[d] == '\n' || s[d] == '\t' || s[d] == '\r')) d++;
-        while (e > d && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\t' ||
-                         s[e - 1] == '\r'))
+        while (e > d &&
+               (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\t' || s[e - 1] == '\r'))
             e--;
         const char *colon = memchr(s + d, ':', e - d);
         if (!colon) continue;
@@ -304,7 +308,7 @@ static void css_rule(struct css *c, const char *sel, size_t sn, const char *body
         return;
     }
     double px = rule_px(c, body, bn, &decl, &decln);
-    if (px < 0 || px >= TINY_PX) return;
+    if (px <= 0 || px >= TINY_PX) return; /* 0 hides text (a layout trick), it is not small */
     int body_text = 0;
     for (size_t i = 0, s = 0; i <= sn && !body_text; i++)
         if (i == sn || sel[i] == ',') {
@@ -331,8 +335,10 @@ static void css_rules(struct css *c, const char *s, size_t n, int depth)
         while (i < n) {
             char ch = s[i];
             if (q) {
-                if (ch == '\\') i++;
-                else if (ch == q) q = 0;
+                if (ch == '\\')
+                    i++;
+                else if (ch == q)
+                    q = 0;
             } else if (ch == '"' || ch == '\'') {
                 q = ch;
             } else if (ch == '{' || ch == ';' || ch == '}') {
@@ -424,8 +430,7 @@ static size_t breaks_in(const struct sa_page *p, const struct sa_block *b)
     if (!doc) return 0;
     size_t best = 0;
     xmlXPathContext *ctx = xmlXPathNewContext(doc);
-    xmlXPathObject *res =
-        ctx ? xmlXPathEvalExpression((const xmlChar *)"//*[br]", ctx) : NULL;
+    xmlXPathObject *res = ctx ? xmlXPathEvalExpression((const xmlChar *)"//*[br]", ctx) : NULL;
     for (int i = 0; res && res->nodesetval && i < res->nodesetval->nodeNr; i++) {
         xmlNode *e = res->nodesetval->nodeTab[i];
         char w[512];

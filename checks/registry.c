@@ -14,6 +14,7 @@
     X(payment_info)                                                                                \
     X(guest_checkout)                                                                              \
     X(prices_visible)                                                                              \
+    X(promo_fine_print)                                                                            \
     X(returns_policy)                                                                              \
     X(newsletter_signup)                                                                           \
     X(account_benefits)                                                                            \
@@ -23,7 +24,8 @@
     X(support_content)                                                                             \
     X(https)                                                                                       \
     X(mobile_viewport)                                                                             \
-    X(broken_links)
+    X(broken_links)                                                                                \
+    X(readable_text)
 
 #define SA__DECLARE(id) extern const struct sa_check sa_check_##id;
 SA_BUILTIN_CHECKS(SA__DECLARE)

@@ -299,11 +299,11 @@ TEST(check_cart_visible_footer_column_cart_reported_as_footer_partial_el)
  * on each page, as for a footer cart: (0 + ½ · 2) / 2. */
 #define EN_OFFCANVAS_HEADER                                                                        \
     "<header class=\"site-header\"><a class=\"logo\" href=\"/\">Linen &amp; Co</a><button "        \
-    "class=\"navbar-toggler\" type=\"button\" data-bs-toggle=\"offcanvas\" "                      \
-    "data-bs-target=\"#menu\" aria-controls=\"menu\" aria-expanded=\"false\" "                    \
-    "aria-label=\"Menu\">☰</button><div class=\"offcanvas offcanvas-end\" id=\"menu\"><div "      \
+    "class=\"navbar-toggler\" type=\"button\" data-bs-toggle=\"offcanvas\" "                       \
+    "data-bs-target=\"#menu\" aria-controls=\"menu\" aria-expanded=\"false\" "                     \
+    "aria-label=\"Menu\">☰</button><div class=\"offcanvas offcanvas-end\" id=\"menu\"><div "     \
     "class=\"offcanvas-body\"><ul class=\"navbar-nav\"><li><a "                                    \
-    "href=\"/collections/all\">Shop</a></li><li><a href=\"/cart\">Cart (1)</a></li></ul></div>"   \
+    "href=\"/collections/all\">Shop</a></li><li><a href=\"/cart\">Cart (1)</a></li></ul></div>"    \
     "</div></header>"
 
 TEST(check_cart_visible_offcanvas_menu_only_partial_en)
@@ -974,10 +974,10 @@ TEST(check_contacts_email_address_label_is_not_an_address_partial_el)
 /* A Russian shop with a toll-free 8-800 number, a "Заказать звонок" (request a callback)
  * button and a WhatsApp icon, but no street address: still partial, scored higher for each
  * live channel: 0.3 phone + 0.3 × 1 reach + 0.05 toll-free + 0.05 callback + 0.05 messenger. */
-#define RU_LIVE_HEADER                                                                             \
-    "<header><a class=\"logo\" href=\"/\">Домик</a><div class=\"phones\"><p>8-800-555-35-35 "     \
-    "<span>звонок бесплатный</span></p><button class=\"callback-btn\" type=\"button\">Заказать "  \
-    "звонок</button></div></header><nav><ul><li><a href=\"/kontakty/\">Контакты</a></li></ul>"    \
+#define RU_LIVE_HEADER                                                                                                   \
+    "<header><a class=\"logo\" href=\"/\">Домик</a><div class=\"phones\"><p>8-800-555-35-35 "                       \
+    "<span>звонок бесплатный</span></p><button class=\"callback-btn\" type=\"button\">Заказать " \
+    "звонок</button></div></header><nav><ul><li><a href=\"/kontakty/\">Контакты</a></li></ul>"             \
     "</nav>"
 #define RU_LIVE_FOOTER                                                                             \
     "<footer><a class=\"social\" href=\"https://wa.me/79991234567\" aria-label=\"WhatsApp\"><img " \
@@ -987,8 +987,7 @@ TEST(check_contacts_toll_free_callback_messenger_raise_partial_ru)
 {
     static const struct pg pages[] = {
         {"https://domik.test/",
-         DOC("ru", "Домик",
-             RU_LIVE_HEADER "<main><h1>Товары для дома</h1></main>" RU_LIVE_FOOTER)},
+         DOC("ru", "Домик", RU_LIVE_HEADER "<main><h1>Товары для дома</h1></main>" RU_LIVE_FOOTER)},
         {"https://domik.test/katalog/",
          DOC("ru", "Каталог", RU_LIVE_HEADER "<main><h1>Каталог</h1></main>" RU_LIVE_FOOTER)},
     };
@@ -1013,10 +1012,10 @@ TEST(check_contacts_toll_free_callback_messenger_raise_partial_ru)
 
 /* A Thai footer with phone, address, a LINE link ("แอดไลน์") and "แชทกับเรา" (chat with
  * us): a pass that names every channel. "ออนไลน์" (online) contains ไลน์ but is no LINE. */
-#define TH_LIVE_FOOTER                                                                             \
-    "<footer><p>โทร 02-123-4567</p><p>ที่อยู่: 99 ถนนสุขุมวิท แขวงคลองเตย กรุงเทพฯ 10110</p>"     \
-    "<p>ช้อปออนไลน์ได้ตลอด 24 ชั่วโมง</p><ul class=\"social\"><li><a "                             \
-    "href=\"https://line.me/R/ti/p/@ranthai\">แอดไลน์ @ranthai</a></li><li><a "                    \
+#define TH_LIVE_FOOTER                                                                                                                                                        \
+    "<footer><p>โทร 02-123-4567</p><p>ที่อยู่: 99 ถนนสุขุมวิท แขวงคลองเตย กรุงเทพฯ 10110</p>" \
+    "<p>ช้อปออนไลน์ได้ตลอด 24 ชั่วโมง</p><ul class=\"social\"><li><a "                                                      \
+    "href=\"https://line.me/R/ti/p/@ranthai\">แอดไลน์ @ranthai</a></li><li><a "                                                                                 \
     "href=\"/chat\">แชทกับเรา</a></li></ul></footer>"
 
 TEST(check_contacts_several_live_channels_pass_th)

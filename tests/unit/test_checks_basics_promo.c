@@ -21,15 +21,16 @@ extern const struct sa_check sa_check_promo_fine_print;
  * a short line) or the <small> VAT line is body text set too small; a commented-out rule, a
  * print-only rule and an HTML comment are not read. */
 #define EL_STYLE                                                                                   \
-    "<style>html { font-size: 62.5%; } body { font: 1.6rem/1.5 Arial, sans-serif; }"              \
+    "<style>html { font-size: 62.5%; } body { font: 1.6rem/1.5 Arial, sans-serif; }"               \
     " .badge { font-size: 10px; } footer .copyright { font-size: 11px; }"                          \
     " /* p { font-size: 10px; } */ @media print { p { font-size: 8pt; } }</style>"
-#define EL_RT_HEADER                                                                               \
-    "<header><a class=\"logo\" href=\"/\">Έπιπλα Κ.</a><nav><ul><li><a "                           \
-    "href=\"/kanapedes\">ΚΑΝΑΠΕΔΕΣ</a></li><li><a href=\"/kalathi\">ΚΑΛΑΘΙ</a></li></ul></nav>"   \
+#define EL_RT_HEADER                                                                                           \
+    "<header><a class=\"logo\" href=\"/\">Έπιπλα Κ.</a><nav><ul><li><a "                                \
+    "href=\"/kanapedes\">ΚΑΝΑΠΕΔΕΣ</a></li><li><a href=\"/kalathi\">ΚΑΛΑΘΙ</a></li></ul></nav>" \
     "</header>"
 #define EL_RT_FOOTER                                                                               \
-    "<footer><p class=\"copyright\" style=\"font-size:11px\">© 2025 Έπιπλα Κ.</p><!-- <p style=\"font-size:9px\">Παλιοί "   \
+    "<footer><p class=\"copyright\" style=\"font-size:11px\">© 2025 Έπιπλα Κ.</p><!-- <p " \
+    "style=\"font-size:9px\">Παλιοί "                                                        \
     "όροι πώλησης που δεν ισχύουν πια και δεν εμφανίζονται.</p> --></footer>"
 
 TEST(check_readable_text_body_text_readable_passes_el)
@@ -37,10 +38,10 @@ TEST(check_readable_text_body_text_readable_passes_el)
     static const struct pg pages[] = {
         {"https://epipla.test/",
          DOC_HEAD("el", VIEWPORT EL_STYLE, "Έπιπλα Κ.",
-                  EL_RT_HEADER "<main><h1>Έπιπλα για κάθε σπίτι</h1><div class=\"card\"><div "
-                               "class=\"badge\">-20%</div><h3>Καναπές Roma</h3><p>Τριθέσιος "
-                               "καναπές με ύφασμα που καθαρίζεται εύκολα.</p></div></main>"
-                               EL_RT_FOOTER)},
+                  EL_RT_HEADER
+                  "<main><h1>Έπιπλα για κάθε σπίτι</h1><div class=\"card\"><div "
+                  "class=\"badge\">-20%</div><h3>Καναπές Roma</h3><p>Τριθέσιος "
+                  "καναπές με ύφασμα που καθαρίζεται εύκολα.</p></div></main>" EL_RT_FOOTER)},
         {"https://epipla.test/proion/kanapes-roma",
          DOC_HEAD("el", VIEWPORT EL_STYLE, "Καναπές Roma",
                   EL_RT_HEADER
@@ -69,22 +70,24 @@ TEST(check_readable_text_body_text_readable_passes_el)
  * product page. The old price (a struck-through number) and the footer may be small; neither
  * is body text. 1 page of 3: 1 − 1/3. */
 #define RU_RT_HEADER                                                                               \
-    "<header><a class=\"logo\" href=\"/\">Домик</a><a class=\"cart\" "                             \
+    "<header><a class=\"logo\" href=\"/\">Домик</a><a class=\"cart\" "                        \
     "href=\"/korzina/\">Корзина (1)</a></header>"
 #define RU_RT_STYLE                                                                                \
     "<style>html{font-size:62.5%}body{font-size:1.6rem}.price-old{font-size:11px;"                 \
-    "text-decoration:line-through}footer p{font-size:11px}.product-description p{font-size:"      \
+    "text-decoration:line-through}footer p{font-size:11px}.product-description p{font-size:"       \
     "1.1rem;line-height:1.3}</style>"
 
 TEST(check_readable_text_tiny_description_rule_partial_ru)
 {
     static const struct pg pages[] = {
         {"https://domik.test/",
-         DOC("ru", "Домик", RU_RT_HEADER "<main><h1>Товары для дома</h1><p>Посуда, текстиль и "
-                                         "декор с доставкой по России.</p></main>")},
+         DOC("ru", "Домик",
+             RU_RT_HEADER "<main><h1>Товары для дома</h1><p>Посуда, текстиль и "
+                          "декор с доставкой по России.</p></main>")},
         {"https://domik.test/katalog/posuda/",
-         DOC("ru", "Посуда", RU_RT_HEADER "<main><h1>Посуда</h1><p>Чайники, кастрюли и "
-                                          "сковороды.</p></main>")},
+         DOC("ru", "Посуда",
+             RU_RT_HEADER "<main><h1>Посуда</h1><p>Чайники, кастрюли и "
+                          "сковороды.</p></main>")},
         {"https://domik.test/tovar/chaynik-123/",
          DOC_HEAD("ru", VIEWPORT RU_RT_STYLE, "Чайник электрический",
                   RU_RT_HEADER "<main><h1>Чайник электрический</h1><p><span "
@@ -112,7 +115,7 @@ TEST(check_readable_text_tiny_description_rule_partial_ru)
  * same text split with <br><br> is formatted. 1 page of 2: 1 − 1/2. */
 #define TH_SENTENCE "ขนมไทยของเราทำสดใหม่ทุกวันจากวัตถุดิบธรรมชาติไม่ใส่สารกันบูดและไม่ใส่สีสังเคราะห์ "
 #define TH_RT_HEADER                                                                               \
-    "<header><a class=\"logo\" href=\"/\">ร้านไทย</a><a class=\"cart\" "                           \
+    "<header><a class=\"logo\" href=\"/\">ร้านไทย</a><a class=\"cart\" "             \
     "href=\"/cart\">ตะกร้า</a></header>"
 
 TEST(check_readable_text_wall_of_thai_text_partial_th)
@@ -147,7 +150,7 @@ TEST(check_readable_text_wall_of_thai_text_partial_th)
  * blog post with a tracking link pasted as text: 98 characters a phone cannot wrap. The
  * <small> delivery note is fine print, not a tiny font. 3 pages of 4: most, so fail. */
 #define HY_RT_HEADER                                                                               \
-    "<header><a class=\"logo\" href=\"/hy/\">Գորգեր</a><a class=\"cart\" "                         \
+    "<header><a class=\"logo\" href=\"/hy/\">Գորգեր</a><a class=\"cart\" "                   \
     "href=\"/hy/cart\">Զամբյուղ</a></header>"
 
 TEST(check_readable_text_tiny_inline_on_most_pages_fails_hy)
@@ -181,10 +184,12 @@ TEST(check_readable_text_tiny_inline_on_most_pages_fails_hy)
                  "Text is hard to read on 3 of 4 page(s): tiny fonts, unbroken strings.");
     EXPECT(v.recommendation && strstr(v.recommendation, "12px") != NULL);
     EXPECT_EQ(v.evidence.n, 4);
-    EXPECT_EV(&v, 0, "https://gorger.test/hy/apranq/gorg-12", "main > div.desc > p",
-              "font below 12px: Ձեռագործ գորգը հյուսված է բնական բրդից և ներկված է բուսական ներկե…");
-    EXPECT_EV(&v, 1, "https://gorger.test/hy/apranq/gorg-14", "main > p > font",
-              "font below 12px: Գորգի չափսերն են 200 × 300 սմ, խտությունը՝ 250 000 հանգույց մ²-ում։");
+    EXPECT_EV(
+        &v, 0, "https://gorger.test/hy/apranq/gorg-12", "main > div.desc > p",
+        "font below 12px: Ձեռագործ գորգը հյուսված է բնական բրդից և ներկված է բուսական ներկե…");
+    EXPECT_EV(
+        &v, 1, "https://gorger.test/hy/apranq/gorg-14", "main > p > font",
+        "font below 12px: Գորգի չափսերն են 200 × 300 սմ, խտությունը՝ 250 000 հանգույց մ²-ում։");
     EXPECT_EV(&v, 2, "https://gorger.test/hy/blog/garun", "main > p",
               "98 characters without a place to wrap: "
               "https://gorger.test/hy/apranq/gorg12?utm_source=newsletter&utm_medium=email&utm_"
@@ -279,8 +284,8 @@ TEST(check_promo_fine_print_no_promotion_form_asterisks_pass_hy)
  * coupon field labelled "Promo code*" (a required field, no fine print). 4 claims, all
  * honest. */
 #define EN_TEA_HEADER                                                                              \
-    "<header><a class=\"logo\" href=\"/\">Kettle &amp; Leaf</a><nav><ul><li><a "                  \
-    "href=\"/collections/tea\">Tea</a></li><li><a href=\"/collections/sale\">Sale</a></li></ul>"  \
+    "<header><a class=\"logo\" href=\"/\">Kettle &amp; Leaf</a><nav><ul><li><a "                   \
+    "href=\"/collections/tea\">Tea</a></li><li><a href=\"/collections/sale\">Sale</a></li></ul>"   \
     "</nav><a class=\"cart\" href=\"/cart\">Cart (0)</a></header>"
 #define EN_TEA_JSONLD                                                                              \
     "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":"         \
@@ -334,9 +339,11 @@ TEST(check_promo_fine_print_plain_conditions_pass_en)
 }
 
 /* A Russian shop whose discount page keeps "Количество товара ограничено" (limited stock) in
- * <small>; the header banner of the home page has no small print. (1 + ½) / 2. */
-#define RU_PROMO_HEADER                                                                            \
-    "<header><a class=\"logo\" href=\"/\">Домик</a><div class=\"top-banner\">Распродажа посуды "  \
+ * <small>; the header banner and the laminate offer of the home page have no small print, and
+ * the "²" of "м²" (square metre) and of "м<sup>2</sup>" is a unit, not a footnote marker.
+ * (1 + 1 + 1 + ½) / 4. */
+#define RU_PROMO_HEADER                                                                                               \
+    "<header><a class=\"logo\" href=\"/\">Домик</a><div class=\"top-banner\">Распродажа посуды " \
     "до конца мая</div><a class=\"cart\" href=\"/korzina/\">Корзина</a></header>"
 
 TEST(check_promo_fine_print_availability_in_small_print_partial_ru)
@@ -344,7 +351,8 @@ TEST(check_promo_fine_print_availability_in_small_print_partial_ru)
     static const struct pg pages[] = {
         {"https://domik.test/",
          DOC("ru", "Домик",
-             RU_PROMO_HEADER "<main><h1>Товары для дома</h1><p>Посуда, текстиль и декор.</p>"
+             RU_PROMO_HEADER "<main><h1>Товары для дома</h1><h2>Скидка 15% на ламинат: 450 "
+                             "руб./м²</h2><h2>Плитка со скидкой: 990 руб./м<sup>2</sup></h2>"
                              "</main>")},
         {"https://domik.test/akcii/chayniki/",
          DOC("ru", "Чайники со скидкой",
@@ -357,11 +365,11 @@ TEST(check_promo_fine_print_availability_in_small_print_partial_ru)
     struct sa_verdict v;
     ASSERT(RUN_DEF(sa_check_promo_fine_print, pages, &v));
     EXPECT_EQ(v.status, SA_STATUS_PARTIAL);
-    EXPECT_NEAR(v.score, (1 + 0.5) / 2.0, 1e-9);
-    EXPECT_STREQ(v.summary, "1 of 2 promotion claim(s) come with availability or purchase "
+    EXPECT_NEAR(v.score, (1 + 1 + 1 + 0.5) / 4.0, 1e-9);
+    EXPECT_STREQ(v.summary, "1 of 4 promotion claim(s) come with availability or purchase "
                             "conditions in small print.");
     EXPECT(v.recommendation && strstr(v.recommendation, "while stocks last") != NULL);
-    EXPECT_EQ(v.evidence.n, 3); /* the claim, its small print, then the honest banner */
+    EXPECT_EQ(v.evidence.n, 5); /* the claim, its small print, then the three honest ones */
     EXPECT_EV(&v, 0, "https://domik.test/akcii/chayniki/", "main > h1",
               "Скидка 30% на все чайники");
     EXPECT_EV(&v, 1, "https://domik.test/akcii/chayniki/", "main > p.note > small",
@@ -369,6 +377,8 @@ TEST(check_promo_fine_print_availability_in_small_print_partial_ru)
               "консультантов.");
     EXPECT_EV(&v, 2, "https://domik.test/", "header > div.top-banner",
               "Распродажа посуды до конца мая");
+    EXPECT_EV(&v, 3, "https://domik.test/", "main > h2", "Скидка 15% на ламинат: 450 руб./м²");
+    EXPECT_EV(&v, 4, "https://domik.test/", "main > h2", "Плитка со скидкой: 990 руб./м");
     sa_verdict_release(&v);
 }
 
@@ -376,7 +386,7 @@ TEST(check_promo_fine_print_availability_in_small_print_partial_ru)
  * other page's "ซื้อ 2 แถม 1" (buy 2 get 1) states its quantity plainly in the claim itself,
  * which is honest. The LINE menu link and "โปรโมชั่น" in the nav are no claims. (½ + 1 + 1) / 3. */
 #define TH_PROMO_HEADER                                                                            \
-    "<header><a class=\"logo\" href=\"/\">ร้านไทย</a><nav><ul><li><a "                             \
+    "<header><a class=\"logo\" href=\"/\">ร้านไทย</a><nav><ul><li><a "               \
     "href=\"/promotion/\">โปรโมชั่น</a></li></ul></nav></header>"
 
 TEST(check_promo_fine_print_restriction_in_small_print_partial_th)
@@ -450,8 +460,8 @@ TEST(check_promo_fine_print_asterisk_conditions_in_footer_and_small_print_fail_e
 /* An Armenian sale heading marked with <sup>*</sup> whose condition ("only when buying 3 or
  * more rugs") is printed at the bottom of the catalogue, more than 1 000 characters of product
  * cards away, and the footer adds "while stocks last". */
-#define HY_CARD                                                                                    \
-    "<li class=\"card\"><h3>Ձեռագործ գորգ «Արցախ»</h3><p>Բնական բուրդ, 200 × 300 սմ, 185 000 "  \
+#define HY_CARD                                                                                                                 \
+    "<li class=\"card\"><h3>Ձեռագործ գորգ «Արցախ»</h3><p>Բնական բուրդ, 200 × 300 սմ, 185 000 " \
     "֏</p></li>"
 
 TEST(check_promo_fine_print_sup_condition_far_away_fails_hy)
@@ -460,10 +470,12 @@ TEST(check_promo_fine_print_sup_condition_far_away_fails_hy)
         {"https://gorger.test/hy/zeghch",
          DOC("hy", "Զեղչեր",
              HY_RT_HEADER "<main><h1>Զեղչ 40%<sup>*</sup> բոլոր գորգերի համար</h1><ul "
-                          "class=\"products\">" X4(HY_CARD) X4(HY_CARD) X4(HY_CARD)
-                 "</ul><p class=\"terms\"><sup>*</sup>Զեղչը գործում է միայն 3 և ավելի գորգ "
-                 "գնելիս։</p></main><footer><p>Ակցիան գործում է մինչև ապրանքի սպառումը։</p>"
-                 "</footer>")},
+                          "class=\"products\">" X4(HY_CARD) X4(HY_CARD)
+                              X4(HY_CARD) "</ul><p class=\"terms\"><sup>*</sup>Զեղչը գործում է "
+                                          "միայն 3 և ավելի գորգ "
+                                          "գնելիս։</p></main><footer><p>Ակցիան գործում է մինչև "
+                                          "ապրանքի սպառումը։</p>"
+                                          "</footer>")},
     };
     struct sa_verdict v;
     ASSERT(RUN_DEF(sa_check_promo_fine_print, pages, &v));

@@ -988,6 +988,7 @@ static const struct example retention_examples[] = {
     {EX(LEGAL_ID), NULL, "Prices include VAT"},
     {EX(LEGAL_ID), NULL, "VAT included"},
     {EX(LEGAL_ID), NULL, "Company news"},
+    {EX(LEGAL_ID), NULL, "Registration no longer required"},
     {EX(LEGAL_ID), "ru", "ИНН 7701234567"},
     {EX(LEGAL_ID), "ru", "ОГРН 1027700132195"},
     {EX(LEGAL_ID), "ru", "КПП: 770101001"},
@@ -1024,6 +1025,8 @@ static const struct example retention_examples[] = {
     {EX(LEGAL_FORM), "th", "บริษัท ร้านไทย จำกัด (มหาชน)"},
     {EX(LEGAL_FORM), "th", "หจก. สมใจ"},
     {EX(LEGAL_FORM), "th", "ห้างหุ้นส่วนจำกัด สมใจ"},
+    {EX(LEGAL_FORM), "th", "บริษัท ไทย ซิลค์ จำกัด"},
+    {EX(LEGAL_FORM), NULL, "บริษัทขอสงวนสิทธิ์ สินค้ามีจำนวนจำกัด"},
     {EX(LEGAL_FORM), NULL, "บริษัทขนส่งชั้นนำ"},
     {EX(LEGAL_FORM), "el", "Έπιπλα Κ. Α.Ε."},
     {EX(LEGAL_FORM), "el", "ΕΠΙΠΛΑ ΑΕ"},
@@ -1568,8 +1571,8 @@ static void check_examples(const struct example *ex, size_t n)
             T_FAIL("%s not found in \"%s\" (%s)", sa_concept_name(e->c), e->text,
                    rc == 1 ? m.lang : "no match");
         if (!e->lang && rc == 1)
-            T_FAIL("%s found in \"%s\": \"%.*s\" (%s)", sa_concept_name(e->c), e->text,
-                   (int)m.len, e->text + m.off, m.lang);
+            T_FAIL("%s found in \"%s\": \"%.*s\" (%s)", sa_concept_name(e->c), e->text, (int)m.len,
+                   e->text + m.off, m.lang);
     }
 }
 
@@ -1657,7 +1660,7 @@ TEST(lexicon_toll_free_formats)
         EXPECT_EQ(m.len, strlen(numbers[i]));
         EXPECT_STREQ(m.lang, "any");
     }
-    const char *city[] = {"+7 (495) 123-45-67", "02-123-4567", "+30 210 1234567",
+    const char *city[] = {"+7 (495) 123-45-67", "02-123-4567",       "+30 210 1234567",
                           "+374 10 123456",     "8 (495) 123-45-67", "+49 30 1234567"};
     for (size_t i = 0; i < sizeof city / sizeof *city; i++)
         if (says(SA_CONCEPT_TOLL_FREE, city[i])) T_FAIL("toll-free: %s", city[i]);
@@ -2314,8 +2317,8 @@ TEST(lexicon_concepts_stay_fast_on_long_near_miss_pages)
                 if (rc < 0 || hits == 0 || (walk && last < tail))
                     T_FAIL("%s: the %s page hides the phrase at its end \"%s\" (%zu matches, "
                            "last at %zu of %zu)",
-                           sa_concept_name(c), u ? "Greek/Armenian" : "Latin/Cyrillic/Thai",
-                           phrase, hits, last, tail);
+                           sa_concept_name(c), u ? "Greek/Armenian" : "Latin/Cyrillic/Thai", phrase,
+                           hits, last, tail);
                 if (dt > 1.0)
                     T_FAIL("%s: %.2f s %s %zu KiB", sa_concept_name(c), dt,
                            walk ? "walking" : "searching", len >> 10);
