@@ -28,9 +28,15 @@ enum sa_region {
 #define SA_KIND_MAP(X)                                                                             \
     X(HOME, "home")                                                                                \
     X(PRODUCT, "product")                                                                          \
-    X(CATEGORY, "category") X(CART, "cart") X(CHECKOUT, "checkout") X(CONTACT, "contact")          \
-        X(DELIVERY, "delivery") X(RETURNS, "returns") X(ABOUT, "about") X(PROMO, "promo")          \
-            X(OTHER, "other")
+    X(CATEGORY, "category")                                                                        \
+    X(CART, "cart")                                                                                \
+    X(CHECKOUT, "checkout")                                                                        \
+    X(CONTACT, "contact")                                                                          \
+    X(DELIVERY, "delivery")                                                                        \
+    X(RETURNS, "returns")                                                                          \
+    X(ABOUT, "about")                                                                              \
+    X(PROMO, "promo")                                                                              \
+    X(OTHER, "other")
 
 enum sa_page_kind {
 #define SA__KIND_ENUM(e, name) SA_KIND_##e,

@@ -14,8 +14,12 @@
 #define SA_LIMIT_MAP(X)                                                                            \
     X(MAX_PAGES, "max_pages")                                                                      \
     X(MAX_DEPTH, "max_depth")                                                                      \
-    X(MAX_BYTES, "max_bytes") X(TIMEOUT, "timeout") X(MAX_REDIRECTS, "max_redirects")              \
-        X(URL_TRAP, "url_trap") X(ROBOTS, "robots") X(INTERRUPTED, "interrupted")
+    X(MAX_BYTES, "max_bytes")                                                                      \
+    X(TIMEOUT, "timeout")                                                                          \
+    X(MAX_REDIRECTS, "max_redirects")                                                              \
+    X(URL_TRAP, "url_trap")                                                                        \
+    X(ROBOTS, "robots")                                                                            \
+    X(INTERRUPTED, "interrupted")
 
 enum sa_limit {
 #define SA__LIMIT_ENUM(e, name) SA_LIMIT_##e,
