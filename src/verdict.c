@@ -78,7 +78,8 @@ int sa_evidence_add(struct sa_evidence_list *l, const char *url, const char *whe
     return SA_OK;
 }
 
-/* Context kept on each side of a match: enough to read the phrase, short enough to scan. */
+/* Context kept on each side of a match, in characters, not bytes: a Thai or Cyrillic snippet
+ * reads as much as an English one. */
 #define HIT_CONTEXT 60
 
 int sa_evidence_add_hit(struct sa_evidence_list *l, const char *url, const char *where,
@@ -86,11 +87,15 @@ int sa_evidence_add_hit(struct sa_evidence_list *l, const char *url, const char 
 {
     if (off > textlen) off = textlen;
     if (len > textlen - off) len = textlen - off;
-    size_t start = off > HIT_CONTEXT ? off - HIT_CONTEXT : 0;
-    size_t end = textlen - (off + len) > HIT_CONTEXT ? off + len + HIT_CONTEXT : textlen;
-    /* move the cuts to character boundaries, outward-safe */
-    while (start > 0 && ((unsigned char)text[start] & 0xC0) == 0x80) start--;
-    while (end < textlen && ((unsigned char)text[end] & 0xC0) == 0x80) end++;
+    size_t start = off, end = off + len;
+    for (int k = 0; k < HIT_CONTEXT && start > 0; k++) {
+        start--;
+        while (start > 0 && ((unsigned char)text[start] & 0xC0) == 0x80) start--;
+    }
+    for (int k = 0; k < HIT_CONTEXT && end < textlen; k++) {
+        end++;
+        while (end < textlen && ((unsigned char)text[end] & 0xC0) == 0x80) end++;
+    }
     /* stay inside the line (block) of the match */
     for (size_t i = off; i > start; i--)
         if (text[i - 1] == '\n') {

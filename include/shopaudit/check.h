@@ -33,7 +33,7 @@ struct sa_evidence {
 /* Kept evidence is capped so that a 20 000-page audit keeps a readable report; total counts
  * every item offered, so a summary can still say "on 19 873 pages". */
 #define SA_EVIDENCE_MAX 25
-#define SA_SNIPPET_MAX  240
+#define SA_SNIPPET_MAX  480
 struct sa_evidence_list {
     struct sa_evidence *items;
     size_t n, cap;

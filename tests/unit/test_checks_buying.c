@@ -368,7 +368,7 @@ TEST(check_payment_info_methods_next_to_buy_button_pass_ru)
     EXPECT_EQ(v.evidence.n, 2); /* the first sighting of each method */
     /* a snippet keeps 60 bytes of context on each side of the match */
     EXPECT_EV(&v, 0, "https://domik.test/tovar/chaynik-123/", "main > div.product-payment > p",
-              "Оплата наличными или банковской картой при получе…");
+              "Оплата наличными или банковской картой при получении.");
     sa_verdict_release(&v);
 }
 
@@ -723,7 +723,7 @@ TEST(check_guest_checkout_log_in_to_order_wording_fails_ru)
     EXPECT_NEAR(v.score, 0.0, 1e-9);
     EXPECT_EQ(v.evidence.n, 1);
     EXPECT_EV(&v, 0, "https://domik.test/korzina/", "main > p.auth-note",
-              "…тобы оформить заказ, войдите или зарегистрируйтесь.");
+              "Чтобы оформить заказ, войдите или зарегистрируйтесь.");
     sa_verdict_release(&v);
 }
 

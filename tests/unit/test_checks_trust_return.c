@@ -445,7 +445,7 @@ TEST(check_returns_policy_mention_without_terms_partial_ru)
     EXPECT_EQ(v.evidence.n, 1);
     /* sa_evidence_add_hit keeps 60 bytes after the match: 30 Cyrillic letters */
     EXPECT_EV(&v, 0, "https://domik.test/tovar/kamin-5/", "main > p.terms",
-              "Возврат и обмен товара возможен по согла…");
+              "Возврат и обмен товара возможен по согласованию с менеджером.");
     sa_verdict_release(&v);
 }
 

@@ -74,10 +74,11 @@ TEST(evidence_hit_snippet_keeps_context_within_line)
 TEST(evidence_snippet_trimmed_on_character_boundary)
 {
     struct sa_evidence_list l = {0};
-    char big[1000] = "";
-    for (int i = 0; i < 200; i++) strcat(big, "\xd0\xb4"); /* "д" x 200 = 400 bytes */
+    char big[2 * SA_SNIPPET_MAX + 64] = "";
+    for (int i = 0; i < SA_SNIPPET_MAX / 2 + 20; i++) strcat(big, "\xd0\xb4"); /* "д", 2 bytes */
+    ASSERT(strlen(big) > SA_SNIPPET_MAX);
     EXPECT_EQ(sa_evidence_add(&l, "u", "w", big), SA_OK);
-    EXPECT(strlen(l.items[0].snippet) <= SA_SNIPPET_MAX);
+    EXPECT_EQ(strlen(l.items[0].snippet), SA_SNIPPET_MAX);
     EXPECT(sa__utf8_valid(l.items[0].snippet, strlen(l.items[0].snippet)));
     EXPECT_EQ(strlen(l.items[0].snippet) % 2, 0);
     sa_evidence_release(&l);
