@@ -225,7 +225,14 @@ class CliTests(harness.AuditTestCase):
     def test_progress_on_terminal_stderr_only(self):
         srv = self.serve("minimal")
         out = os.path.join(self.tmp, "tty.json")
-        master, slave = os.openpty()
+        # with stderr a pipe there is no progress at all
+        res = self.run_cli("--json", out, srv.url("/"))
+        self.assertEqual(res.code, 0, res)
+        self.assertEqual(res.stderr, "")
+        try:
+            master, slave = os.openpty()
+        except OSError as e:  # a chroot or container without /dev/pts
+            self.skipTest(f"no pseudo-terminal to show progress on: {e}")
         try:
             proc = subprocess.Popen([harness.SHOPAUDIT, "--json", out, srv.url("/")],
                                     stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -251,10 +258,6 @@ class CliTests(harness.AuditTestCase):
         self.assertRegex(tty, r"\d+ done, \d+ queued, \d+ fetching")
         self.assertIn("\x1b[K", tty)  # the line is cleared, not left behind
         self.assertNotIn("done, ", stdout.decode())
-        # the same run with stderr a pipe shows no progress at all
-        res = self.run_cli("--json", out, srv.url("/"))
-        self.assertEqual(res.code, 0, res)
-        self.assertEqual(res.stderr, "")
 
     # -- choosing checks ----------------------------------------------------------------------
 
