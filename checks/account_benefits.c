@@ -46,24 +46,12 @@ static int benefit(const struct sa_page *p, const char *t, size_t n, struct sa_m
     return 0;
 }
 
-/* Copies s[0..n) into buf, cut on a character boundary when it does not fit: the phrase is
- * quoted in the summary, which must stay valid UTF-8. */
-static void copy_phrase(char *buf, size_t cap, const char *s, size_t n)
-{
-    if (n >= cap) {
-        n = cap - 1;
-        while (n && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
-    }
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-}
-
 static void keep_benefit(struct state *st, const struct sa_page *p, const struct sa_block *b,
                          const struct sa_match *m)
 {
     const char *t = p->text[b->region].ptr;
     st->near = 1;
-    copy_phrase(st->benefit, sizeof st->benefit, t + b->off + m->off, m->len);
+    sa__copy_phrase(st->benefit, sizeof st->benefit, t + b->off + m->off, m->len);
     sa_evidence_add_hit(&st->near_ev, p->url, b->where, t, p->text[b->region].len, b->off + m->off,
                         m->len);
 }

@@ -81,3 +81,38 @@ int sa__page_sells(const struct sa_page *p)
     const char *w;
     return sa__request_quote_label(p, &w) != NULL;
 }
+
+int sa__decision_page(const struct sa_page *p)
+{
+    return p->kind == SA_KIND_PRODUCT || p->kind == SA_KIND_CART || p->kind == SA_KIND_CHECKOUT;
+}
+
+int sa__terms_block(const struct sa_page *p, const struct sa_block *b, int facts)
+{
+    if (!b || (b->flags & SA_BLOCK_BUTTON)) return 0;
+    /* A heading names a section ("Сроки доставки", "Payment methods"); the terms are the text
+     * under it, so a heading is at most a mention. */
+    if (facts && (b->flags & SA_BLOCK_HEADING)) return 0;
+    if (!(b->flags & SA_BLOCK_LINK)) return 1;
+    if (!facts) return 0;
+    /* a link block is terms only when it is a live, visible link (matched by path and text) */
+    const char *t = p->text[b->region].ptr + b->off;
+    for (size_t i = 0; i < p->nlinks; i++) {
+        const struct sa_link *l = &p->links[i];
+        if ((l->flags & (SA_LINK_DEAD | SA_LINK_HIDDEN)) || l->region != b->region) continue;
+        if (strcmp(l->where, b->where) == 0 && strlen(l->text) == b->len &&
+            memcmp(l->text, t, b->len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+void sa__copy_phrase(char *buf, size_t cap, const char *s, size_t n)
+{
+    if (n >= cap) {
+        n = cap - 1;
+        while (n && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+    }
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+}

@@ -17,6 +17,17 @@ const char *sa__request_quote_label(const struct sa_page *p, const char **where)
 /* 1 when the page shows goods: a product page, a schema.org Product/Offer, or buy controls. */
 int sa__page_sells(const struct sa_page *p);
 
+/* 1 on the pages where the buyer decides: product, cart and checkout. */
+int sa__decision_page(const struct sa_page *p);
+/* 1 when block b states terms: running text, not a button's label nor a heading (facts=1; a
+ * heading only mentions, facts=0 accepts it), nor a dead link; a live link's label counts only
+ * when facts are asked for ("Free delivery over $50" in a top bar). */
+int sa__terms_block(const struct sa_page *p, const struct sa_block *b, int facts);
+
+/* Copies s[0..n) into buf (cap bytes), cut on a character boundary when it does not fit: a
+ * phrase quoted in a summary must stay valid UTF-8. */
+void sa__copy_phrase(char *buf, size_t cap, const char *s, size_t n);
+
 /* 1 when region r is the page's chrome: header, nav, aside or footer (repeated on every page). */
 #define SA_CHROME_REGIONS                                                                          \
     (SA_REGION_BIT(SA_REGION_HEADER) | SA_REGION_BIT(SA_REGION_NAV) |                              \

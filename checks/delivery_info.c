@@ -34,33 +34,6 @@ struct fact {
     size_t off, len;
 };
 
-static int decides(const struct sa_page *p)
-{
-    return p->kind == SA_KIND_PRODUCT || p->kind == SA_KIND_CART || p->kind == SA_KIND_CHECKOUT;
-}
-
-/* Terms are running text. A button's label is an action; a link's label names a page, so it
- * counts only when the link leads somewhere and a fact is asked for ("Free delivery over $50"
- * in a top bar is one); a dead link (href="#") states nothing. */
-static int terms_block(const struct sa_page *p, const struct sa_block *b, int facts)
-{
-    if (!b || (b->flags & SA_BLOCK_BUTTON)) return 0;
-    /* A heading names a section ("Сроки доставки", "Payment methods"); the terms are the text
-     * under it, so a heading is at most a mention. */
-    if (facts && (b->flags & SA_BLOCK_HEADING)) return 0;
-    if (!(b->flags & SA_BLOCK_LINK)) return 1;
-    if (!facts) return 0;
-    const char *t = p->text[b->region].ptr + b->off;
-    for (size_t i = 0; i < p->nlinks; i++) {
-        const struct sa_link *l = &p->links[i];
-        if ((l->flags & (SA_LINK_DEAD | SA_LINK_HIDDEN)) || l->region != b->region) continue;
-        if (strcmp(l->where, b->where) == 0 && strlen(l->text) == b->len &&
-            memcmp(l->text, t, b->len) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* Next match of c at or after *at in region r that sits in a terms block; advances *at. */
 static int next_term(const struct sa_page *p, enum sa_concept c, enum sa_region r, int facts,
                      size_t *at, struct fact *f)
@@ -70,7 +43,7 @@ static int next_term(const struct sa_page *p, enum sa_concept c, enum sa_region 
     while (*at < t->len && sa_lexicon_find_from(p->lex, c, t->ptr, t->len, *at, &m) == 1) {
         *at = m.off + (m.len ? m.len : 1);
         const struct sa_block *b = sa_page_block_at(p, r, m.off);
-        if (terms_block(p, b, facts)) {
+        if (sa__terms_block(p, b, facts)) {
             *f = (struct fact){1, b, r, m.off, m.len};
             return 1;
         }
@@ -131,7 +104,7 @@ static void observe(void *vs, const struct sa_page *p)
     find_cost(p, &f[COST]);
     find_term(p, SA_CONCEPT_PICKUP, 1, &f[PICKUP]);
     int any = f[TIME].found || f[COST].found || f[PICKUP].found;
-    int d = decides(p);
+    int d = sa__decision_page(p);
     for (int k = 0; k < NFACT; k++)
         if (f[k].found && !st->seen[d][k]++) add_fact(d ? &st->found : &st->elsewhere, p, &f[k]);
     if (d) {

@@ -29,33 +29,6 @@ struct hit {
     size_t textlen, off, len;
 };
 
-static int decides(const struct sa_page *p)
-{
-    return p->kind == SA_KIND_PRODUCT || p->kind == SA_KIND_CART || p->kind == SA_KIND_CHECKOUT;
-}
-
-/* Terms are running text. A button's label is an action; a link's label names a page, so it
- * counts only when the link leads somewhere and a method is named ("Pay with PayPal" linking to
- * PayPal's terms); a dead link (href="#") states nothing. */
-static int terms_block(const struct sa_page *p, const struct sa_block *b, int facts)
-{
-    if (!b || (b->flags & SA_BLOCK_BUTTON)) return 0;
-    /* A heading names a section ("Сроки доставки", "Payment methods"); the terms are the text
-     * under it, so a heading is at most a mention. */
-    if (facts && (b->flags & SA_BLOCK_HEADING)) return 0;
-    if (!(b->flags & SA_BLOCK_LINK)) return 1;
-    if (!facts) return 0;
-    const char *t = p->text[b->region].ptr + b->off;
-    for (size_t i = 0; i < p->nlinks; i++) {
-        const struct sa_link *l = &p->links[i];
-        if ((l->flags & (SA_LINK_DEAD | SA_LINK_HIDDEN)) || l->region != b->region) continue;
-        if (strcmp(l->where, b->where) == 0 && strlen(l->text) == b->len &&
-            memcmp(l->text, t, b->len) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* Case folding for telling "VISA" from "Visa" apart as one method: Latin, Cyrillic, Greek
  * (accents dropped, final sigma folded, as the lexicon does) and Armenian; Thai has no case. */
 static uint32_t fold_cp(uint32_t c)
@@ -153,7 +126,7 @@ static int scan_methods(struct state *st, const struct sa_page *p, int d)
                                                    t->len, at, &m) == 1) {
             at = m.off + (m.len ? m.len : 1);
             const struct sa_block *b = sa_page_block_at(p, (enum sa_region)r, m.off);
-            if (!terms_block(p, b, 1)) continue;
+            if (!sa__terms_block(p, b, 1)) continue;
             named++;
             if (remember(st, t->ptr + m.off, m.len, d))
                 sa_evidence_add_hit(ev, p->url, b->where, t->ptr, t->len, m.off, m.len);
@@ -180,7 +153,7 @@ static void observe(void *vs, const struct sa_page *p)
     struct state *st = vs;
     st->pages++;
     if (sa__page_sells(p)) st->selling++;
-    int d = decides(p);
+    int d = sa__decision_page(p);
     int named = scan_methods(st, p, d);
     if (d) {
         st->decide++;
@@ -205,7 +178,7 @@ static void observe(void *vs, const struct sa_page *p)
                    sa_lexicon_find_from(p->lex, SA_CONCEPT_PAYMENT, t->ptr, t->len, at, &m) == 1) {
                 at = m.off + (m.len ? m.len : 1);
                 const struct sa_block *b = sa_page_block_at(p, (enum sa_region)r, m.off);
-                if (!terms_block(p, b, 0)) continue;
+                if (!sa__terms_block(p, b, 0)) continue;
                 st->vague = 1;
                 sa_evidence_add_hit(&st->vague_ev, p->url, b->where, t->ptr, t->len, m.off, m.len);
                 break;

@@ -24,18 +24,6 @@ struct state {
     struct sa_evidence_list chrome_ev, other_ev, page_ev, period_ev, small_ev, mention_ev;
 };
 
-/* Copies s[0..n) into buf, cut on a character boundary when it does not fit: the phrase is
- * quoted in the summary, which must stay valid UTF-8. */
-static void copy_phrase(char *buf, size_t cap, const char *s, size_t n)
-{
-    if (n >= cap) {
-        n = cap - 1;
-        while (n && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
-    }
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-}
-
 static void remember(struct state *st, const char *url)
 {
     if (!url || st->ntargets >= MAX_TARGETS) return;
@@ -80,7 +68,7 @@ static void find_periods(struct state *st, const struct sa_page *p, int policy_p
             if (!st->small++)
                 sa_evidence_add_hit(&st->small_ev, p->url, b->where, t, tl, b->off + m.off, m.len);
         } else if (!st->period++) {
-            copy_phrase(st->period_text, sizeof st->period_text, t + b->off + m.off, m.len);
+            sa__copy_phrase(st->period_text, sizeof st->period_text, t + b->off + m.off, m.len);
             sa_evidence_add_hit(&st->period_ev, p->url, b->where, t, tl, b->off + m.off, m.len);
         }
     }
