@@ -189,6 +189,8 @@ static void observe(void *vs, const struct sa_page *p)
     for (size_t i = 0; i < p->nlinks; i++) {
         const struct sa_link *l = &p->links[i];
         if (l->flags & SA_LINK_HIDDEN) continue; /* a buyer cannot see it */
+        /* A menu entry leading nowhere is a stub; a "#" launcher elsewhere may open a chat. */
+        if ((l->flags & SA_LINK_DEAD) && l->region == SA_REGION_NAV) continue;
         int app = messenger_app(l);
         if (app >= 0)
             note(st, CH_MSG + app, p->url, l->where, l->href);

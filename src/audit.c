@@ -352,6 +352,8 @@ int sa_audit_run(struct sa_audit *a, const char *target)
     }
     r->nchecks = a->nslots;
     finish_checks(a, &site);
+    /* the URL statuses served finish(); the report keeps pages and errors only */
+    sa__urlset_release(&out.seen);
     for (int cat = 0; sa__categories[cat].id; cat++) {
         struct sa_category_result *cr = &r->categories[r->ncategories];
         cr->id = sa__categories[cat].id;
