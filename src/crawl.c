@@ -940,12 +940,16 @@ static int loop(struct crawl *c)
             }
             if (c->start_state < 0) return c->start_state;
         }
-        int wait = 100; /* wake at least every 100 ms to see a stop request */
-        if (c->delay_ms && c->in_flight < c->nxfers) {
+        /* Sleep only when there is something to wait for: sockets of running transfers, or the
+         * --delay before the next start. file:// transfers finish inside perform(), and a
+         * transfer that just ended leaves room to start the next one at once. */
+        int wait = running ? 100 : 0; /* wake at least every 100 ms to see a stop request */
+        if (c->delay_ms && c->in_flight < c->nxfers && sa__frontier_queued(&c->frontier)) {
             double left_ms = c->delay_ms - (now_ms() - c->last_start);
-            if (left_ms < wait) wait = left_ms > 0 ? (int)left_ms : 0;
+            if (left_ms > 0 && left_ms < 100) wait = (int)left_ms;
+            else if (left_ms >= 100) wait = 100;
         }
-        if (running || wait > 0) curl_multi_poll(c->multi, NULL, 0, wait, NULL);
+        if (wait > 0) curl_multi_poll(c->multi, NULL, 0, wait, NULL);
     }
     return SA_OK;
 }
