@@ -946,8 +946,10 @@ static int loop(struct crawl *c)
         int wait = running ? 100 : 0; /* wake at least every 100 ms to see a stop request */
         if (c->delay_ms && c->in_flight < c->nxfers && sa__frontier_queued(&c->frontier)) {
             double left_ms = c->delay_ms - (now_ms() - c->last_start);
-            if (left_ms > 0 && left_ms < 100) wait = (int)left_ms;
-            else if (left_ms >= 100) wait = 100;
+            if (left_ms > 0 && left_ms < 100)
+                wait = (int)left_ms;
+            else if (left_ms >= 100)
+                wait = 100;
         }
         if (wait > 0) curl_multi_poll(c->multi, NULL, 0, wait, NULL);
     }
