@@ -37,6 +37,15 @@ int sa__link_is(const struct sa_page *p, const struct sa_link *l, enum sa_concep
     return c == SA_CONCEPT_CART && path_names_cart(l->where);
 }
 
+const struct sa_link *sa__live_link(const struct sa_page *p, enum sa_concept c)
+{
+    for (size_t i = 0; i < p->nlinks; i++) {
+        const struct sa_link *l = &p->links[i];
+        if (!(l->flags & (SA_LINK_DEAD | SA_LINK_HIDDEN)) && sa__link_is(p, l, c)) return l;
+    }
+    return NULL;
+}
+
 int sa__button_is(const struct sa_page *p, const struct sa_button *b, enum sa_concept c)
 {
     return says(p, c, b->text);

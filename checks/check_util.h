@@ -8,6 +8,9 @@
 /* 1 when the link names concept c by its text (visible or accessible name), its URL slug or a
  * class/id on its path ("a.cart-link"; cart only). */
 int sa__link_is(const struct sa_page *p, const struct sa_link *l, enum sa_concept c);
+/* The first link a buyer can follow (neither hidden nor leading nowhere) that names concept c,
+ * or NULL. */
+const struct sa_link *sa__live_link(const struct sa_page *p, enum sa_concept c);
 /* 1 when the button's label says concept c. */
 int sa__button_is(const struct sa_page *p, const struct sa_button *b, enum sa_concept c);
 /* The first enabled buy control (BUY label, and not a "request a quote" label), or NULL. */

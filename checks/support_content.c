@@ -156,16 +156,10 @@ static void observe(void *vs, const struct sa_page *p)
 {
     struct state *st = vs;
     st->pages++;
-    int linked_here = 0;
-    for (size_t i = 0; i < p->nlinks && !linked_here; i++) {
-        const struct sa_link *l = &p->links[i];
-        if (l->flags & (SA_LINK_DEAD | SA_LINK_HIDDEN)) continue;
-        if (sa__link_is(p, l, SA_CONCEPT_SUPPORT)) {
-            linked_here = 1;
-            if (!st->linked++)
-                sa_evidence_add(&st->link, p->url, l->where, *l->text ? l->text : l->href);
-        }
-    }
+    const struct sa_link *l = sa__live_link(p, SA_CONCEPT_SUPPORT);
+    int linked_here = l != NULL;
+    if (l && !st->linked++)
+        sa_evidence_add(&st->link, p->url, l->where, *l->text ? l->text : l->href);
     /* home, catalogue, product, cart and checkout pages link to help but are not help pages */
     int shop_page = p->kind == SA_KIND_HOME || p->kind == SA_KIND_PRODUCT ||
                     p->kind == SA_KIND_CATEGORY || p->kind == SA_KIND_CART ||
