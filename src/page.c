@@ -182,8 +182,9 @@ struct frame {
     size_t cap_start;  /* capture: where its text starts in the capture stream */
     int form, link, label, button, cap_target;
     cJSON *scope; /* microdata item that itemprops attach to */
+    const char *title; /* this element's or the nearest ancestor's title attribute, or NULL */
     unsigned flags;
-    unsigned char region, vis, hcap, sectioning, small, boundary, cap_kind;
+    unsigned char region, vis, hcap, sectioning, small, strike, boundary, cap_kind;
 };
 
 struct build {
@@ -199,6 +200,7 @@ struct build {
 
     struct sa_buf run; /* text of the current run, collapsed */
     int run_space;
+    const char *run_title; /* the first tooltip over the current run's text */
     struct sa_buf rtext[SA_REGION_LAST];
     struct sa_buf cap; /* visible text while a capture is open */
     int cap_space;
@@ -501,6 +503,7 @@ static void flush_run(struct build *b, size_t owner)
 {
     b->run_space = 0;
     if (!b->run.len || owner == SIZE_MAX || b->err) {
+        b->run_title = NULL;
         sa__buf_reset(&b->run);
         return;
     }
@@ -515,7 +518,9 @@ static void flush_run(struct build *b, size_t owner)
         bl->flags = f->flags;
         if (sa__buf_append(t, b->run.ptr, b->run.len) != SA_OK) oom(b);
         bl->where = frame_where(b, owner);
+        bl->title = b->run_title;
     }
+    b->run_title = NULL;
     sa__buf_reset(&b->run);
 }
 
@@ -631,6 +636,7 @@ struct style {
     int font;     /* 1 when font-size was given */
     int small;    /* ... and it is below 12px */
     int relative; /* ... relative (em, %) and not below 0.75: inherit */
+    int strike;   /* text-decoration with line-through */
 };
 
 /* A decimal number without locale: strtod would read "0.7" as 0 under a German locale. */
@@ -719,6 +725,13 @@ static void parse_style(const char *s, struct style *st)
                  (vn == 8 && strcmp(val, "collapse") == 0)))
                 st->hidden = 1;
             if (pn == 9 && starts_nocase(p, "font-size")) font_size(v, vn, st);
+            /* "text-decoration: line-through red" or text-decoration-line: a struck price */
+            if (pn >= 15 && starts_nocase(p, "text-decoration")) {
+                char dv[64] = {0};
+                for (size_t i = 0; i < vn && i + 1 < sizeof dv; i++)
+                    dv[i] = (char)lower((unsigned char)v[i]);
+                if (strstr(dv, "line-through")) st->strike = 1;
+            }
         }
         s = semi ? semi + 1 : NULL;
     }
@@ -1067,6 +1080,16 @@ static int enter(struct build *b, xmlNode *e)
         f.flags = small ? f.flags | SA_BLOCK_SMALL : f.flags & ~(unsigned)SA_BLOCK_SMALL;
         f.boundary = 1;
     }
+    /* struck text gets a block of its own, so a "was" price is not read as the price */
+    int strike = f.strike || strcmp(tag, "del") == 0 || strcmp(tag, "s") == 0 ||
+                 strcmp(tag, "strike") == 0 || st.strike;
+    if (strike != f.strike) {
+        f.strike = (unsigned char)strike;
+        f.flags |= SA_BLOCK_STRIKE;
+        f.boundary = 1;
+    }
+    if (at.v[A_TITLE] && at.v[A_TITLE][strspn(at.v[A_TITLE], " \t\r\n")])
+        f.title = collapse_dup(b, at.v[A_TITLE], strlen(at.v[A_TITLE]));
 
     if (in_list(tag, block_tags, sizeof block_tags / sizeof block_tags[0])) f.boundary = 1;
     if (tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6' && !tag[2]) f.flags |= SA_BLOCK_HEADING;
@@ -1289,7 +1312,10 @@ static void text_node(struct build *b, const xmlNode *t)
     if (!t->content) return;
     const char *s = (const char *)t->content;
     size_t n = strlen(s);
-    if (f->vis) text_append(b, &b->run, &b->run_space, s, n);
+    if (f->vis) {
+        if (f->title && !b->run_title && s[strspn(s, " \t\r\n")]) b->run_title = f->title;
+        text_append(b, &b->run, &b->run_space, s, n);
+    }
     if (b->ncap && (f->vis || f->hcap)) text_append(b, &b->cap, &b->cap_space, s, n);
 }
 

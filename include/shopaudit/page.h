@@ -56,12 +56,16 @@ enum {
     SA_BLOCK_HEADING = 1u << 1, /* h1..h6 */
     SA_BLOCK_LINK = 1u << 2,    /* the block is a link's text */
     SA_BLOCK_BUTTON = 1u << 3,  /* the block is a button's text */
+    SA_BLOCK_STRIKE = 1u << 4,  /* <del>, <s>, <strike> or an inline line-through: a "was" price */
 };
 struct sa_block {
     size_t off, len;
     enum sa_region region;
     unsigned flags;
     const char *where; /* CSS-like path: "footer > div.contacts > p" */
+    /* The tooltip over the text: the title attribute of the first element in the run that has
+     * one, itself or inherited from an ancestor; NULL when none. */
+    const char *title;
 };
 
 enum {

@@ -1559,6 +1559,25 @@ static const struct example retention_examples[] = {
     {EX(PROMO_RESTRICTION), "hy", "Գործում է միայն ընտրված ապրանքների համար"},
     {EX(PROMO_RESTRICTION), NULL, "Անվճար առաքում"},
     {EX(PROMO_RESTRICTION), NULL, "Զեղչ 20%"},
+    {EX(QUANTITY_OFFER), "en", "Buy 5 mugs, the 6th is a gift"},
+    {EX(QUANTITY_OFFER), "en", "Buy 3, get 1 free"},
+    {EX(QUANTITY_OFFER), "en", "3 for 2 on all teas"},
+    {EX(QUANTITY_OFFER), "en", "Second pair half price"},
+    {EX(QUANTITY_OFFER), NULL, "Only when you buy 3 or more"},
+    {EX(QUANTITY_OFFER), NULL, "2 for $10"},
+    {EX(QUANTITY_OFFER), "ru", "Купите 2, получите 3-й в подарок"},
+    {EX(QUANTITY_OFFER), "ru", "3 по цене 2"},
+    {EX(QUANTITY_OFFER), "ru", "Каждая 3-я пара в подарок"},
+    {EX(QUANTITY_OFFER), NULL, "акция действует при покупке от 3 товаров"},
+    {EX(QUANTITY_OFFER), "th", "ซื้อ 2 แถม 1"},
+    {EX(QUANTITY_OFFER), "th", "ซื้อ 3 ชิ้น ฟรี 1"},
+    {EX(QUANTITY_OFFER), NULL, "เมื่อซื้อครบ 3 ชิ้น"},
+    {EX(QUANTITY_OFFER), "el", "Αγοράστε 2, πάρτε 1 δώρο"},
+    {EX(QUANTITY_OFFER), "el", "3 στην τιμή των 2"},
+    {EX(QUANTITY_OFFER), NULL, "Με την αγορά 3 προϊόντων"},
+    {EX(QUANTITY_OFFER), "hy", "Գնեք 5 գավաթ, 6-րդը՝ նվեր"},
+    {EX(QUANTITY_OFFER), "hy", "2+1 նվեր"},
+    {EX(QUANTITY_OFFER), NULL, "3 և ավելի ապրանք գնելիս"},
 };
 
 static void check_examples(const struct example *ex, size_t n)
@@ -1979,6 +1998,9 @@ static const struct example german_examples[] = {
     {EX(PROMO_RESTRICTION), "de", "Pro Kunde nur einmal einlösbar"},
     {EX(PROMO_RESTRICTION), NULL, "kostenloser Versand ab 50 €"},
     {EX(PROMO_RESTRICTION), NULL, "20% auf alles"},
+    {EX(QUANTITY_OFFER), "de", "Kaufe 3, zahle 2"},
+    {EX(QUANTITY_OFFER), "de", "Jede 3. Flasche gratis"},
+    {EX(QUANTITY_OFFER), NULL, "Beim Kauf von 3 Artikeln"},
 };
 
 TEST(lexicon_german_examples)
