@@ -149,6 +149,7 @@ struct claim {
     const char *tip;   /* a title tooltip holding the condition, or NULL */
     double before, now; /* a struck or list price and the price now; 0 when not a price claim */
     unsigned mask;     /* problems found on this page */
+    int qty;           /* a plain quantity offer stated with it */
     char own[200];
 };
 
@@ -829,7 +830,9 @@ static void cite(struct state *st, const struct sa_page *p, const struct claim *
             pair_snippet(buf, sizeof buf, cs, "condition next to the offer",
                          p->blocks[c->cond].where, tmp);
         } else {
-            pair_snippet(buf, sizeof buf, cs, "no hidden condition found", NULL, NULL);
+            pair_snippet(buf, sizeof buf, cs,
+                         c->qty ? "quantity offer stated with it" : "no hidden condition found",
+                         NULL, NULL);
         }
         add_once(&st->ev[G_HONEST], p->url, c->where, buf);
         return;
@@ -972,30 +975,32 @@ static void keep_footnotes(struct state *st, const struct sa_page *p, const stru
 
 /* Quantity offers stated with the claim ("buy 5 mugs, the 6th is a gift"): honest, listed
  * in the details. The claim's own text, or the line right after it. */
-static void note_quantity(struct state *st, const struct sa_page *p, const struct claim *c)
+static int note_quantity(struct state *st, const struct sa_page *p, const struct claim *c)
 {
-    if (st->nqty >= QTY_MAX || c->block < 0) return;
+    if (c->block < 0) return 0;
     const char *t = c->text;
     size_t len = c->len;
     if (sa_lexicon_match(p->lex, SA_CONCEPT_QUANTITY_OFFER, t, len) <= 0) {
         size_t j = (size_t)c->block + 1;
-        if (j >= p->nblocks) return;
+        if (j >= p->nblocks) return 0;
         const struct sa_block *b = &p->blocks[j];
-        if (b->region != c->region || (b->flags & SA_BLOCK_SMALL)) return;
+        if (b->region != c->region || (b->flags & SA_BLOCK_SMALL)) return 0;
         t = block_text(p, b, &len);
-        if (sa_lexicon_match(p->lex, SA_CONCEPT_QUANTITY_OFFER, t, len) <= 0) return;
+        if (sa_lexicon_match(p->lex, SA_CONCEPT_QUANTITY_OFFER, t, len) <= 0) return 0;
     }
     size_t cut = sa__utf8_floor(t, len, 160);
     for (size_t i = 0; i < st->nqty; i++)
-        if (strlen(st->qty[i]) == cut && memcmp(st->qty[i], t, cut) == 0) return;
+        if (strlen(st->qty[i]) == cut && memcmp(st->qty[i], t, cut) == 0) return 1;
+    if (st->nqty >= QTY_MAX) return 1;
     char *q = sa__strndup(t, cut), *u = sa__strdup(p->url);
     if (!q || !u) {
         sa__free(q);
         sa__free(u);
-        return;
+        return 1;
     }
     st->qty[st->nqty] = q;
     st->qty_url[st->nqty++] = u;
+    return 1;
 }
 
 static struct product *product_get(struct state *st, const struct sa_page *p, const char *name)
@@ -1137,7 +1142,7 @@ static void observe(void *vs, const struct sa_page *p)
         if (gone && c->region == SA_REGION_MAIN) c->mask |= BIT(P_OUT_OF_STOCK);
         if (c->before > 0 && c->now < c->before * (1 - IMPLAUSIBLE_OFF))
             c->mask |= BIT(P_INFLATED);
-        if (!c->mask) note_quantity(st, p, c);
+        if (!c->mask) c->qty = note_quantity(st, p, c);
         if (remember(st, c, &idx[i])) cite(st, p, c, cls, ncls, oos_where, oos);
     }
     remember_prices(st, p, cl, idx, n);
