@@ -280,6 +280,20 @@ static struct claim *new_claim(struct claim *cl, size_t *n)
     return c;
 }
 
+/* 1 when text makes an offer: PROMO or a quantity offer ("buy 5 mugs, the 6th is a gift"),
+ * and not only the name of the rules ("Promotion rules", "Условия акции"): a link to the terms
+ * or the rules page's own title promises nothing. */
+static int says_promo(const struct sa_page *p, const char *t, size_t len)
+{
+    struct sa_match m, terms;
+    if (sa_lexicon_find(p->lex, SA_CONCEPT_PROMO, t, len, &m) <= 0)
+        return sa_lexicon_match(p->lex, SA_CONCEPT_QUANTITY_OFFER, t, len) > 0;
+    if (sa_lexicon_find(p->lex, SA_CONCEPT_PROMO_TERMS, t, len, &terms) <= 0) return 1;
+    size_t end = terms.off + terms.len;
+    if (m.off + m.len <= terms.off || m.off >= end) return 1;
+    return end < len && sa_lexicon_find_from(p->lex, SA_CONCEPT_PROMO, t, len, end, &m) > 0;
+}
+
 /* Claims in visible text: a heading, or a short line (badge, banner, lead) saying PROMO, in the
  * main content, header bar or sidebar. Menu links, buttons and small print are not claims: a
  * "Sale" menu item points to promotions, a button asks to buy, small print is the other side. */
@@ -300,7 +314,7 @@ static void text_claims(const struct sa_page *p, struct claim *cl, size_t *n)
         if (marker_at(t, len, mk)) continue; /* "*Offer valid ...": a footnote, not a claim */
         if ((b->flags & SA_BLOCK_LINK) && dead_link(p, b, t, len)) continue;
         if (!(b->flags & SA_BLOCK_HEADING) && u8chars(t, len) > CLAIM_MAX_CHARS) continue;
-        if (sa_lexicon_match(p->lex, SA_CONCEPT_PROMO, t, len) <= 0) continue;
+        if (!says_promo(p, t, len)) continue;
         struct claim *c = new_claim(cl, n);
         if (!c) return;
         c->text = t;
@@ -949,7 +963,7 @@ static void keep_footnotes(struct state *st, const struct sa_page *p, const stru
         }
         if (cand < 0 || in_form(p->blocks[cand].where)) continue;
         int used = 0;
-        for (size_t i = 0; i < n; i++) used |= cl[i].cond == cand || cl[i].block == cand;
+        for (size_t i = 0; i < n; i++) used |= cl[i].block == cand; /* a claim, not a note */
         if (used) continue;
         const char *ct = block_text(p, &p->blocks[cand], &len);
         size_t cut = sa__utf8_floor(ct, len, FOOTNOTE_BYTES);
@@ -1180,6 +1194,27 @@ static void link_pending(struct state *st, size_t pages)
     }
 }
 
+/* Removes the honest item of a claim found inflated at the end: one claim, one verdict. */
+static void drop_honest(struct sa_evidence_list *l, const char *url, const char *where,
+                        const char *claim)
+{
+    char head[CLAIM_SNIP + 8];
+    snprintf(head, sizeof head, "«%s»", claim);
+    for (size_t i = 0; i < l->n; i++) {
+        struct sa_evidence *e = &l->items[i];
+        if (strcmp(e->url, url) != 0 || strcmp(e->where, where) != 0 ||
+            strncmp(e->snippet, head, strlen(head)) != 0)
+            continue;
+        sa__free(e->url);
+        sa__free(e->where);
+        sa__free(e->snippet);
+        memmove(e, e + 1, (l->n - i - 1) * sizeof *e);
+        l->n--;
+        l->total--;
+        return;
+    }
+}
+
 /* Discounts whose "sale" price the same product shows elsewhere as its regular price: the
  * "before" price was never charged. */
 static void check_prices(struct state *st)
@@ -1189,6 +1224,7 @@ static void check_prices(struct state *st)
         if (pr->before <= 0 || pr->regular <= 0 || !pr->claim) continue;
         if (pr->regular > pr->now * (1 + SAME_PRICE)) continue;
         if (pr->promo >= 0) st->promos[pr->promo].mask |= BIT(P_INFLATED);
+        drop_honest(&st->ev[G_HONEST], pr->claim_url, pr->claim_where, pr->claim);
         char cond[160], buf[SA_SNIPPET_MAX + 1];
         snprintf(cond, sizeof cond, "%.2f before, %.2f now; regular price %.2f", pr->before,
                  pr->now, pr->regular);
@@ -1311,8 +1347,7 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
     } else {
         /* one kind of problem on a minority of claims is a lapse; more is a habit */
         int partial = kinds == 1 && 2 * bad < n;
-        double score = sum / (double)n;
-        if (!partial && score > 0.49) score = 0.49; /* a fail never outscores a partial */
+        double score = sum / (double)n; /* a fail scores 0 whatever the mean */
         sa_verdict_set(out, partial ? SA_STATUS_PARTIAL : SA_STATUS_FAIL, score,
                        "%zu of %zu promotion claim(s) on %zu page(s) hide or undermine their "
                        "conditions (%s).",
