@@ -31,27 +31,27 @@
 /* Footnotes kept for claims whose marker leads nowhere on their own page (a /promo-rules page,
  * another page's footer), and such claims waiting for one: a site has a handful of rule
  * pages, so 64 of each is plenty and bounds the memory of a 20 000-page crawl. */
-#define FOOTNOTES_MAX   64
-#define FOOTNOTE_BYTES  300
-#define PENDING_MAX     64
+#define FOOTNOTES_MAX  64
+#define FOOTNOTE_BYTES 300
+#define PENDING_MAX    64
 /* Products whose prices are remembered across pages, by name (at most NAME_MAX bytes). */
-#define PRODUCTS_MAX    512
-#define NAME_MAX_BYTES  120
-#define QTY_MAX         16 /* plain quantity offers listed in the details */
+#define PRODUCTS_MAX   512
+#define NAME_MAX_BYTES 120
+#define QTY_MAX        16 /* plain quantity offers listed in the details */
 /* A "before" price more than 75% above the sale price is implausible: real clearance stops
  * around -70%, and -80% or -90% on a full-price range is the classic inflated list price. */
 #define IMPLAUSIBLE_OFF 0.75
 /* Two prices within 1% are the same price (rounding, a 99-cent ending). */
-#define SAME_PRICE      0.01
+#define SAME_PRICE 0.01
 /* Bytes of the claim in an evidence snippet; the condition gets the rest. */
-#define CLAIM_SNIP      160
+#define CLAIM_SNIP 160
 
 /* Problem kinds, in the order the summary and the details list them. */
 #define PROBLEM_MAP(X)                                                                             \
-    X(HIDDEN, "hidden_condition", "hidden condition")                                             \
-    X(AVAILABILITY, "availability_small_print", "availability in small print")                    \
-    X(RESTRICTION, "restriction_small_print", "restriction in small print")                       \
-    X(OUT_OF_STOCK, "out_of_stock", "promotion on goods out of stock")                            \
+    X(HIDDEN, "hidden_condition", "hidden condition")                                              \
+    X(AVAILABILITY, "availability_small_print", "availability in small print")                     \
+    X(RESTRICTION, "restriction_small_print", "restriction in small print")                        \
+    X(OUT_OF_STOCK, "out_of_stock", "promotion on goods out of stock")                             \
     X(INFLATED, "inflated_price", "inflated before price")
 
 enum problem {
@@ -108,12 +108,12 @@ struct pending {
 
 /* What the crawl showed of one product's prices. */
 struct product {
-    char *name;            /* owned */
-    char lang[8];          /* prices compare only within one language (one currency) */
-    double regular;        /* a price shown without any discount; 0 when none seen */
-    char *regular_url;     /* owned */
-    double before, now;    /* a discount claimed for it; 0 when none */
-    long promo;            /* index of the discount claim in promos, -1 when unknown */
+    char *name;         /* owned */
+    char lang[8];       /* prices compare only within one language (one currency) */
+    double regular;     /* a price shown without any discount; 0 when none seen */
+    char *regular_url;  /* owned */
+    double before, now; /* a discount claimed for it; 0 when none */
+    long promo;         /* index of the discount claim in promos, -1 when unknown */
     char *claim_url, *claim_where, *claim; /* owned */
 };
 
@@ -140,16 +140,16 @@ struct claim {
     const char *text, *where;
     size_t len;
     enum sa_region region;
-    size_t off;        /* in p->text[region]; SIZE_MAX for images and schema.org offers */
-    long block;        /* index in p->blocks, -1 when not a text block */
-    long marker_block; /* a <sup> holding the marker, or -1 */
-    char marker[8];    /* normalised footnote marker ("*", "***", "†", "1"), "" when none */
-    long cond;         /* block holding the condition the marker points to, or -1 */
-    const char *why;   /* why the condition is hidden, NULL when plain */
-    const char *tip;   /* a title tooltip holding the condition, or NULL */
+    size_t off;         /* in p->text[region]; SIZE_MAX for images and schema.org offers */
+    long block;         /* index in p->blocks, -1 when not a text block */
+    long marker_block;  /* a <sup> holding the marker, or -1 */
+    char marker[8];     /* normalised footnote marker ("*", "***", "†", "1"), "" when none */
+    long cond;          /* block holding the condition the marker points to, or -1 */
+    const char *why;    /* why the condition is hidden, NULL when plain */
+    const char *tip;    /* a title tooltip holding the condition, or NULL */
     double before, now; /* a struck or list price and the price now; 0 when not a price claim */
-    unsigned mask;     /* problems found on this page */
-    int qty;           /* a plain quantity offer stated with it */
+    unsigned mask;      /* problems found on this page */
+    int qty;            /* a plain quantity offer stated with it */
     char own[200];
 };
 
@@ -568,8 +568,10 @@ static int parse_amount(const char *t, size_t n, double *out)
             while (k < n && t[k] >= '0' && t[k] <= '9') k++, d++;
             if (d != 3) break;
         }
-        if (!space && (*u == '.' || *u == ',')) last_sep = nd;
-        else if (space) last_sep = SIZE_MAX;
+        if (!space && (*u == '.' || *u == ','))
+            last_sep = nd;
+        else if (space)
+            last_sep = SIZE_MAX;
         i += sep;
     }
     digits[nd] = '\0';
@@ -599,8 +601,7 @@ static int block_price(const struct sa_page *p, const struct sa_block *b, double
         return parse_amount(t + m.off, m.len, out) && *out > 0;
     if (len == 0 || len > 16) return 0;
     for (size_t i = 0; i < len; i++)
-        if (!((t[i] >= '0' && t[i] <= '9') || t[i] == '.' || t[i] == ',' || t[i] == ' '))
-            return 0;
+        if (!((t[i] >= '0' && t[i] <= '9') || t[i] == '.' || t[i] == ',' || t[i] == ' ')) return 0;
     return parse_amount(t, len, out) && *out > 0;
 }
 
@@ -611,9 +612,8 @@ static void strike_claims(const struct sa_page *p, struct claim *cl, size_t *n)
     size_t given = *n;
     for (size_t i = 0; i < p->nblocks; i++) {
         const struct sa_block *b = &p->blocks[i];
-        if (!(b->flags & SA_BLOCK_STRIKE) || (b->region != SA_REGION_MAIN &&
-                                              b->region != SA_REGION_ASIDE) ||
-            in_form(b->where))
+        if (!(b->flags & SA_BLOCK_STRIKE) ||
+            (b->region != SA_REGION_MAIN && b->region != SA_REGION_ASIDE) || in_form(b->where))
             continue;
         double before, now = 0;
         if (!block_price(p, b, &before)) continue;
@@ -669,7 +669,10 @@ static const char *single_product(const struct sa_page *p)
         name = nm;
     }
     if (name && *name) return name;
-    if (p->kind == SA_KIND_PRODUCT && p->h1 && *p->h1) return p->h1;
+    if (!p->h1 || !*p->h1) return NULL;
+    if (p->kind == SA_KIND_PRODUCT) return p->h1;
+    /* an outlet or promo page selling one thing: its h1 names it, a buy button sells it */
+    if ((p->kind == SA_KIND_PROMO || p->kind == SA_KIND_OTHER) && sa__buy_button(p)) return p->h1;
     return NULL;
 }
 
@@ -1052,8 +1055,8 @@ static int regular_price(const struct sa_page *p, double *out)
         if (strcmp(p->items[i].type, "Product") != 0) continue;
         const cJSON *o = cJSON_GetObjectItemCaseSensitive(p->items[i].json, "offers");
         if (cJSON_IsArray(o)) o = o->child;
-        if (cJSON_IsObject(o) &&
-            json_amount(cJSON_GetObjectItemCaseSensitive(o, "price"), out) && *out > 0)
+        if (cJSON_IsObject(o) && json_amount(cJSON_GetObjectItemCaseSensitive(o, "price"), out) &&
+            *out > 0)
             return 1;
     }
     for (size_t i = 0; i < p->nblocks; i++) {
@@ -1154,8 +1157,7 @@ static void observe(void *vs, const struct sa_page *p)
         }
         /* the site-wide promo bar is not about the product that is gone */
         if (gone && c->region == SA_REGION_MAIN) c->mask |= BIT(P_OUT_OF_STOCK);
-        if (c->before > 0 && c->now < c->before * (1 - IMPLAUSIBLE_OFF))
-            c->mask |= BIT(P_INFLATED);
+        if (c->before > 0 && c->now < c->before * (1 - IMPLAUSIBLE_OFF)) c->mask |= BIT(P_INFLATED);
         if (!c->mask) c->qty = note_quantity(st, p, c);
         if (remember(st, c, &idx[i])) cite(st, p, c, cls, ncls, oos_where, oos);
     }
@@ -1359,9 +1361,10 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
             int w = snprintf(rec + r, sizeof rec - r, "%s%s", r ? " " : "", advice[k]);
             if (w > 0 && (size_t)w < sizeof rec - r) r += (size_t)w;
         }
-        sa_verdict_recommend(out, "%s 80%% of shoppers leave for a competitor over price "
-                                  "(industry figures), and a discount they cannot get sends them "
-                                  "there.",
+        sa_verdict_recommend(out,
+                             "%s 80%% of shoppers leave for a competitor over price "
+                             "(industry figures), and a discount they cannot get sends them "
+                             "there.",
                              rec);
     }
     out->details = details(st, n, bad, kind);

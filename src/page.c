@@ -181,7 +181,7 @@ struct frame {
     const char *where; /* this element's path, computed on first use */
     size_t cap_start;  /* capture: where its text starts in the capture stream */
     int form, link, label, button, cap_target;
-    cJSON *scope; /* microdata item that itemprops attach to */
+    cJSON *scope;      /* microdata item that itemprops attach to */
     const char *title; /* this element's or the nearest ancestor's title attribute, or NULL */
     unsigned flags;
     unsigned char region, vis, hcap, sectioning, small, strike, boundary, cap_kind;

@@ -60,7 +60,7 @@
     X(AUTO_ENROL, "auto_enrol", "automatic enrolment on registration")                             \
     X(PROMO_TERMS, "promo_terms", "terms and conditions apply / see details, of a promotion")      \
     X(PROMO_RESTRICTION, "promo_restriction",                                                      \
-      "hard-to-meet promotion conditions: only when buying 3+, not combinable, minimum order")   \
+      "hard-to-meet promotion conditions: only when buying 3+, not combinable, minimum order")     \
     X(QUANTITY_OFFER, "quantity_offer", "a plain quantity offer: buy 3 get 1 free, 3 for 2, 1+1")
 
 enum sa_concept {

@@ -330,7 +330,8 @@ TEST(check_promo_fine_print_plain_conditions_pass_en)
     EXPECT_EV(&v, 2, "https://kettle.test/products/sencha-kyoto", "main > p.sale-note",
               "«20% off all green teas*» — condition next to the offer "
               "(main > p): *Until April 30, on every green tea, in any quantity.");
-    EXPECT_EV(&v, 3, "https://kettle.test/products/sencha-kyoto", "script[type=application/ld+json]",
+    EXPECT_EV(&v, 3, "https://kettle.test/products/sencha-kyoto",
+              "script[type=application/ld+json]",
               "«schema.org offer for Sencha Kyoto: 11.60 USD, before 14.50 "
               "USD» — no hidden condition found");
     EXPECT(ev_find(&v, "https://kettle.test/", "nav > ul > li > a") < 0);
@@ -367,7 +368,7 @@ TEST(check_promo_fine_print_availability_in_small_print_partial_ru)
     EXPECT_NEAR(v.score, (1 + 1 + 1 + 0.5) / 4.0, 1e-9);
     EXPECT(v.recommendation && strstr(v.recommendation, "while stocks last") != NULL);
     EXPECT_STREQ(v.summary, "1 of 4 promotion claim(s) on 2 page(s) hide or undermine "
-                 "their conditions (availability in small print: 1).");
+                            "their conditions (availability in small print: 1).");
     EXPECT_EQ(v.evidence.n, 4);
     EXPECT_EV(&v, 0, "https://domik.test/akcii/chayniki/", "main > h1",
               "«Скидка 30% на все чайники» — availability in small print "
@@ -411,7 +412,7 @@ TEST(check_promo_fine_print_restriction_in_small_print_partial_th)
     EXPECT_EQ(v.status, SA_STATUS_PARTIAL);
     EXPECT_NEAR(v.score, (0.5 + 1 + 1) / 3.0, 1e-9);
     EXPECT_STREQ(v.summary, "1 of 3 promotion claim(s) on 2 page(s) hide or undermine "
-                 "their conditions (restriction in small print: 1).");
+                            "their conditions (restriction in small print: 1).");
     EXPECT_EQ(v.evidence.n, 3);
     EXPECT_EV(&v, 0, "https://ranthai.test/promotion/", "main > h1",
               "«ส่วนลด 15% ทุกเมนูเค้ก» — restriction in small print (main "
@@ -450,7 +451,7 @@ TEST(check_promo_fine_print_asterisk_conditions_in_footer_and_small_print_fail_e
     EXPECT_NEAR(v.score, 0.0, 1e-9);
     EXPECT(v.recommendation && strstr(v.recommendation, "80%") != NULL);
     EXPECT_STREQ(v.summary, "2 of 2 promotion claim(s) on 1 page(s) hide or undermine "
-                 "their conditions (hidden condition: 2).");
+                            "their conditions (hidden condition: 2).");
     EXPECT_EQ(v.evidence.n, 2);
     EXPECT_EV(&v, 0, "https://linen.test/", "main > section.hero > h2",
               "«Up to 50% off everything*» — condition in the footer "
@@ -487,8 +488,8 @@ TEST(check_promo_fine_print_sup_condition_far_away_fails_hy)
     EXPECT_EQ(v.status, SA_STATUS_FAIL);
     EXPECT_NEAR(v.score, 0.0, 1e-9);
     EXPECT_STREQ(v.summary, "1 of 1 promotion claim(s) on 1 page(s) hide or undermine "
-                 "their conditions (hidden condition: 1, availability in "
-                 "small print: 1).");
+                            "their conditions (hidden condition: 1, availability in "
+                            "small print: 1).");
     EXPECT_EQ(v.evidence.n, 2);
     EXPECT_EV(&v, 0, "https://gorger.test/hy/zeghch", "main > h1",
               "«Զեղչ 40%*» — condition far from the offer (main > "
@@ -519,7 +520,7 @@ TEST(check_promo_fine_print_asterisk_without_condition_fails_el)
     EXPECT_EQ(v.status, SA_STATUS_FAIL);
     EXPECT_NEAR(v.score, 0.0, 1e-9);
     EXPECT_STREQ(v.summary, "1 of 1 promotion claim(s) on 1 page(s) hide or undermine "
-                 "their conditions (hidden condition: 1).");
+                            "their conditions (hidden condition: 1).");
     EXPECT_EQ(v.evidence.n, 1);
     EXPECT_EV(&v, 0, "https://epipla.test/", "main > div.hero-banner > h2",
               "«ΕΚΠΤΩΣΕΙΣ ΕΩΣ 50%*» — no condition for \"*\" on any of the "

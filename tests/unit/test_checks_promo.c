@@ -119,8 +119,9 @@ TEST(promo_condition_only_in_tooltip_fails_en)
     EXPECT_NEAR(detail(&v, "problems", "hidden_condition"), 1, 0);
     expect_pairs(&v);
     EXPECT_EQ(v.evidence.n, 1);
-    EXPECT(ev_with(&v, "«-30%*» — condition only in a tooltip", "[title]): Only when buying 3 or "
-                                                               "more items.") == 0);
+    EXPECT(ev_with(&v, "«-30%*» — condition only in a tooltip",
+                   "[title]): Only when buying 3 or "
+                   "more items.") == 0);
     sa_verdict_release(&v);
 }
 
@@ -182,8 +183,9 @@ TEST(promo_sale_price_is_regular_price_elsewhere_fails_hy)
     EXPECT_NEAR(detail(&v, NULL, "promotions"), 2, 0);
     EXPECT_NEAR(detail(&v, "problems", "inflated_price"), 1, 0);
     expect_pairs(&v);
-    EXPECT(ev_with(&v, "» — before price never charged (same product at "
-                       "https://khetsegorts.test/ararat)",
+    EXPECT(ev_with(&v,
+                   "» — before price never charged (same product at "
+                   "https://khetsegorts.test/ararat)",
                    "9000.00 before, 4500.00 now; regular price 4500.00") == 0);
     sa_verdict_release(&v);
 }
