@@ -388,6 +388,11 @@ const struct sa_report *sa_audit_report(const struct sa_audit *a)
     return a && a->have_report ? &a->report : NULL;
 }
 
+void sa_audit_set_comparison(struct sa_audit *a, const struct sa_comparison *c)
+{
+    if (a) a->report.comparison = c;
+}
+
 const char *sa_audit_error(const struct sa_audit *a)
 {
     return a ? a->err : "";
