@@ -128,13 +128,13 @@ static void observe(void *vs, const struct sa_page *p)
     }
     /* A "Delivery" menu entry that leads nowhere is worth showing the owner: it looks like
      * information and is none. */
-    for (size_t i = 0; i < p->nlinks && st->dead.total == 0; i++) {
+    for (size_t i = 0; i < p->nlinks; i++) {
         const struct sa_link *l = &p->links[i];
         if ((l->flags & SA_LINK_DEAD) && sa__link_is(p, l, SA_CONCEPT_DELIVERY)) {
             char msg[200];
             snprintf(msg, sizeof msg, "link \"%.80s\" leads nowhere (href=\"%.40s\")", l->text,
                      l->href);
-            sa_evidence_add(&st->dead, p->url, l->where, msg);
+            sa__evidence_keep(&st->dead, 1, p->url, l->where, msg);
         }
     }
 }

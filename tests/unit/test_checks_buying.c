@@ -361,7 +361,7 @@ TEST(check_payment_info_methods_next_to_buy_button_pass_ru)
     ASSERT(RUN_DEF(sa_check_payment_info, pages, &v));
     EXPECT_EQ(v.status, SA_STATUS_PASS);
     EXPECT_NEAR(v.score, 1.0, 1e-9);
-    EXPECT_STREQ(v.summary, "Payment methods (\"Оплата наличными\", \"банковской картой\") are "
+    EXPECT_STREQ(v.summary, "Payment methods (\"банковской картой\", \"Оплата наличными\") are "
                             "shown "
                             "where buyers decide, on 2 of 2 product, cart and checkout pages.");
     EXPECT_STREQ(v.recommendation, "");
@@ -394,7 +394,7 @@ TEST(check_payment_info_card_logos_pass_en)
     ASSERT(RUN_DEF(sa_check_payment_info, pages, &v));
     EXPECT_EQ(v.status, SA_STATUS_PASS);
     EXPECT_NEAR(v.score, 1.0, 1e-9);
-    EXPECT_STREQ(v.summary, "Payment methods (\"Visa\", \"PayPal\", \"MASTERCARD\") are shown "
+    EXPECT_STREQ(v.summary, "Payment methods (\"MASTERCARD\", \"PayPal\", \"Visa\") are shown "
                             "where buyers decide, on 2 of 2 product, cart and checkout pages.");
     EXPECT_EQ(v.evidence.n, 3);
     EXPECT_EV(&v, 0, "https://linen.test/products/linen-shirt",
