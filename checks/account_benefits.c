@@ -51,7 +51,9 @@ static void keep_benefit(struct state *st, const struct sa_page *p, const struct
 {
     const char *t = p->text[b->region].ptr;
     st->near = 1;
-    sa__copy_phrase(st->benefit, sizeof st->benefit, t + b->off + m->off, m->len);
+    /* the benefit quoted comes from the smallest URL, whatever order pages arrive in */
+    if (sa__earlier(&st->near_ev, p->url))
+        sa__copy_phrase(st->benefit, sizeof st->benefit, t + b->off + m->off, m->len);
     sa_evidence_add_hit(&st->near_ev, p->url, b->where, t, p->text[b->region].len, b->off + m->off,
                         m->len);
 }
@@ -65,20 +67,21 @@ static void find_controls(struct state *st, const struct sa_page *p)
         if (says_s(p, SA_CONCEPT_GUEST_CHECKOUT, l->text) ||
             says_s(p, SA_CONCEPT_NEWSLETTER, l->text))
             continue;
-        if (!st->reg++)
+        if (SA__FIRST(st->reg, &st->reg_ev, p->url))
             sa_evidence_add(&st->reg_ev, p->url, l->where, *l->text ? l->text : l->href);
         return;
     }
     for (size_t i = 0; i < p->nbuttons; i++) {
         const struct sa_button *b = &p->buttons[i];
         if (b->disabled || !invites(p, b->text, strlen(b->text))) continue;
-        if (!st->reg++) sa_evidence_add(&st->reg_ev, p->url, b->where, b->text);
+        if (SA__FIRST(st->reg, &st->reg_ev, p->url))
+            sa_evidence_add(&st->reg_ev, p->url, b->where, b->text);
         return;
     }
     for (size_t i = 0; i < p->nforms; i++)
         for (size_t j = 0; j < p->forms[i].nfields; j++)
             if (strcmp(p->forms[i].fields[j].type, "password") == 0) {
-                if (!st->reg++)
+                if (SA__FIRST(st->reg, &st->reg_ev, p->url))
                     sa_evidence_add(&st->reg_ev, p->url, p->forms[i].where,
                                     "a form with a password field");
                 return;

@@ -102,9 +102,9 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
             broken++;
             snprintf(msg, sizeof msg, "HTTP %d from %.120s (\"%.60s\")", status, t->url, t->text);
             sa_evidence_add(&bad, t->page, t->where, msg);
-        } else if (good.total < 3) {
+        } else {
             snprintf(msg, sizeof msg, "HTTP %d from %.120s", status, t->url);
-            sa_evidence_add(&good, t->page, t->where, msg);
+            sa__evidence_keep(&good, 3, t->page, t->where, msg);
         }
     }
     double ratio = checked ? (double)broken / (double)checked : 0;

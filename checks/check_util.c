@@ -1,6 +1,9 @@
 /* Shared check helpers; see check_util.h. */
 #include "check_util.h"
 
+#include "alloc.h"
+#include "verdict.h"
+
 #include <string.h>
 #include <strings.h>
 
@@ -124,4 +127,28 @@ void sa__copy_phrase(char *buf, size_t cap, const char *s, size_t n)
     }
     memcpy(buf, s, n);
     buf[n] = '\0';
+}
+
+int sa__earlier(const struct sa_evidence_list *l, const char *url)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(url, l->items[i].url) >= 0) return 0;
+    return 1;
+}
+
+int sa__evidence_keep(struct sa_evidence_list *l, size_t k, const char *url, const char *where,
+                      const char *snippet)
+{
+    int rc = sa_evidence_add(l, url, where, snippet);
+    while (l->n > k) {
+        size_t max = sa__evidence_max(l);
+        struct sa_evidence *e = &l->items[max];
+        sa__free(e->url);
+        sa__free(e->where);
+        sa__free(e->snippet);
+        /* keep the survivors in the order offered */
+        memmove(e, e + 1, (l->n - max - 1) * sizeof *e);
+        l->n--;
+    }
+    return rc;
 }

@@ -31,6 +31,18 @@ int sa__terms_block(const struct sa_page *p, const struct sa_block *b, int facts
  * phrase quoted in a summary must stay valid UTF-8. */
 void sa__copy_phrase(char *buf, size_t cap, const char *s, size_t n);
 
+/* Pages arrive in completion order, which depends on timing. A check that remembers "the first
+ * page that shows X" remembers instead the page with the smallest URL (the first offer on that
+ * page): the same choice whatever the concurrency. sa__earlier says whether url beats the one
+ * l holds; SA__FIRST(counter, l, url) counts the sighting and, when url wins, empties l so the
+ * caller adds the new item. */
+int sa__earlier(const struct sa_evidence_list *l, const char *url);
+#define SA__FIRST(counter, l, url)                                                                 \
+    ((counter)++, sa__earlier((l), (url)) ? (sa_evidence_release(l), 1) : 0)
+/* Adds like sa_evidence_add, then keeps only the k smallest items (k <= SA_EVIDENCE_MAX). */
+int sa__evidence_keep(struct sa_evidence_list *l, size_t k, const char *url, const char *where,
+                      const char *snippet);
+
 /* 1 when region r is the page's chrome: header, nav, aside or footer (repeated on every page). */
 #define SA_CHROME_REGIONS                                                                          \
     (SA_REGION_BIT(SA_REGION_HEADER) | SA_REGION_BIT(SA_REGION_NAV) |                              \

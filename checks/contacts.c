@@ -81,7 +81,7 @@ static int live_control(struct state *st, const struct sa_page *p, int k, unsign
                                  : !messenger && (sa__link_is(p, l, SA_CONCEPT_LIVE_CHAT) ||
                                                   sa__link_is(p, l, SA_CONCEPT_CALLBACK));
         if (yes) {
-            if (!st->found[k]++)
+            if (SA__FIRST(st->found[k], &st->chan[k], p->url))
                 sa_evidence_add(&st->chan[k], p->url, l->where, *l->text ? l->text : l->href);
             return 1;
         }
@@ -94,7 +94,8 @@ static int live_control(struct state *st, const struct sa_page *p, int k, unsign
                                  : !messenger && (sa__button_is(p, b, SA_CONCEPT_LIVE_CHAT) ||
                                                   sa__button_is(p, b, SA_CONCEPT_CALLBACK));
         if (yes) {
-            if (!st->found[k]++) sa_evidence_add(&st->chan[k], p->url, b->where, b->text);
+            if (SA__FIRST(st->found[k], &st->chan[k], p->url))
+                sa_evidence_add(&st->chan[k], p->url, b->where, b->text);
             return 1;
         }
     }
@@ -114,7 +115,7 @@ static int seek(struct state *st, const struct sa_page *p, int k, unsigned mask)
                         : find_but(p, SA_CONCEPT_LIVE_CHAT, SA_CONCEPT_MESSENGER, mask, &h) ||
                               find_but(p, SA_CONCEPT_CALLBACK, SA_CONCEPT_LAST, mask, &h);
         if (found) {
-            if (!st->found[k]++)
+            if (SA__FIRST(st->found[k], &st->chan[k], p->url))
                 sa_evidence_add_hit(&st->chan[k], p->url, h.block ? h.block->where : "page",
                                     p->text[h.region].ptr, p->text[h.region].len, h.off, h.len);
             return 1;
@@ -123,7 +124,7 @@ static int seek(struct state *st, const struct sa_page *p, int k, unsigned mask)
     }
     if (k == PHONE || k == ADDRESS) {
         if (sa_page_find(p, k == PHONE ? SA_CONCEPT_PHONE : SA_CONCEPT_ADDRESS, mask, &h) > 0) {
-            if (!st->found[k]++)
+            if (SA__FIRST(st->found[k], &st->chan[k], p->url))
                 sa_evidence_add_hit(&st->chan[k], p->url, h.block ? h.block->where : "page",
                                     p->text[h.region].ptr, p->text[h.region].len, h.off, h.len);
             return 1;
@@ -134,7 +135,8 @@ static int seek(struct state *st, const struct sa_page *p, int k, unsigned mask)
         if (!(mask & SA_REGION_BIT(l->region))) continue;
         const char *scheme = k == PHONE ? "tel:" : k == EMAIL ? "mailto:" : NULL;
         if (scheme && strncmp(l->href, scheme, strlen(scheme)) == 0) {
-            if (!st->found[k]++) sa_evidence_add(&st->chan[k], p->url, l->where, l->href);
+            if (SA__FIRST(st->found[k], &st->chan[k], p->url))
+                sa_evidence_add(&st->chan[k], p->url, l->where, l->href);
             return 1;
         }
     }
@@ -143,7 +145,7 @@ static int seek(struct state *st, const struct sa_page *p, int k, unsigned mask)
             size_t off, len;
             if (!(mask & SA_REGION_BIT(r))) continue;
             if (find_email(p->text[r].ptr, p->text[r].len, &off, &len)) {
-                if (!st->found[k]++) {
+                if (SA__FIRST(st->found[k], &st->chan[k], p->url)) {
                     const struct sa_block *b = sa_page_block_at(p, (enum sa_region)r, off);
                     sa_evidence_add_hit(&st->chan[k], p->url, b ? b->where : "page", p->text[r].ptr,
                                         p->text[r].len, off, len);
@@ -156,7 +158,7 @@ static int seek(struct state *st, const struct sa_page *p, int k, unsigned mask)
         for (size_t i = 0; i < p->nforms; i++)
             for (size_t j = 0; j < p->forms[i].nfields; j++)
                 if (strcmp(p->forms[i].fields[j].tag, "textarea") == 0) {
-                    if (!st->found[k]++)
+                    if (SA__FIRST(st->found[k], &st->chan[k], p->url))
                         sa_evidence_add(&st->chan[k], p->url, p->forms[i].where,
                                         "a contact form with a message field");
                     return 1;
@@ -183,7 +185,7 @@ static void observe(void *vs, const struct sa_page *p)
         if (l->flags & SA_LINK_DEAD) continue;
         if (sa__link_is(p, l, SA_CONCEPT_CONTACTS)) {
             linked = 1;
-            if (st->links.total == 0) sa_evidence_add(&st->links, p->url, l->where, l->text);
+            sa__evidence_keep(&st->links, 1, p->url, l->where, l->text);
         }
     }
     if ((phone && addr) || linked || p->kind == SA_KIND_CONTACT) {

@@ -23,7 +23,9 @@ static const double fact_weight[NFACT] = {54, 49, 45};
 struct state {
     size_t pages, selling, decide, decide_with, products, products_with, carts_with;
     int seen[2][NFACT]; /* [where the buyer decides?][fact] */
-    int vague;          /* delivery mentioned in running text, no fact stated */
+    /* the sighting of each fact on the smallest URL, so arrival order does not pick it */
+    struct sa_evidence_list fact_ev[2][NFACT];
+    int vague; /* delivery mentioned in running text, no fact stated */
     struct sa_evidence_list found, elsewhere, missing, vague_ev, dead;
 };
 
@@ -106,7 +108,8 @@ static void observe(void *vs, const struct sa_page *p)
     int any = f[TIME].found || f[COST].found || f[PICKUP].found;
     int d = sa__decision_page(p);
     for (int k = 0; k < NFACT; k++)
-        if (f[k].found && !st->seen[d][k]++) add_fact(d ? &st->found : &st->elsewhere, p, &f[k]);
+        if (f[k].found && SA__FIRST(st->seen[d][k], &st->fact_ev[d][k], p->url))
+            add_fact(&st->fact_ev[d][k], p, &f[k]);
     if (d) {
         st->decide++;
         st->products += p->kind == SA_KIND_PRODUCT;
@@ -128,13 +131,13 @@ static void observe(void *vs, const struct sa_page *p)
     }
     /* A "Delivery" menu entry that leads nowhere is worth showing the owner: it looks like
      * information and is none. */
-    for (size_t i = 0; i < p->nlinks && st->dead.total == 0; i++) {
+    for (size_t i = 0; i < p->nlinks; i++) {
         const struct sa_link *l = &p->links[i];
         if ((l->flags & SA_LINK_DEAD) && sa__link_is(p, l, SA_CONCEPT_DELIVERY)) {
             char msg[200];
             snprintf(msg, sizeof msg, "link \"%.80s\" leads nowhere (href=\"%.40s\")", l->text,
                      l->href);
-            sa_evidence_add(&st->dead, p->url, l->where, msg);
+            sa__evidence_keep(&st->dead, 1, p->url, l->where, msg);
         }
     }
 }
@@ -151,6 +154,9 @@ static void list_facts(const struct state *st, int both, char *buf, size_t n)
 static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
 {
     struct state *st = vs;
+    for (int d = 1; d >= 0; d--)
+        for (int k = 0; k < NFACT; k++)
+            sa_evidence_move(d ? &st->found : &st->elsewhere, &st->fact_ev[d][k]);
     char have[64];
     list_facts(st, 1, have, sizeof have);
     double kinds = 0, all = 0;

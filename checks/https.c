@@ -44,8 +44,7 @@ static void observe(void *vs, const struct sa_page *p)
             clean = 0;
             break;
         }
-    if (clean && st->good.total < 3)
-        sa_evidence_add(&st->good, p->url, "page", "served over https://");
+    if (clean) sa__evidence_keep(&st->good, 3, p->url, "page", "served over https://");
 }
 
 static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)

@@ -134,7 +134,7 @@ static int messenger_app(const struct sa_link *l)
 
 static void note(struct state *st, int ch, const char *url, const char *where, const char *snip)
 {
-    if (!st->found[ch]++) sa_evidence_add(&st->ev[ch], url, where, snip);
+    if (SA__FIRST(st->found[ch], &st->ev[ch], url)) sa_evidence_add(&st->ev[ch], url, where, snip);
 }
 
 /* A control labelled as a callback offer or a chat. Messenger names in a label are left to
@@ -176,14 +176,18 @@ static void text_offers(struct state *st, const struct sa_page *p)
 static void observe(void *vs, const struct sa_page *p)
 {
     struct state *st = vs;
-    for (size_t i = 0; i < p->nscript_hosts && !st->found[CH_WIDGET]; i++)
+    /* the widget named is the one on the smallest URL, whatever order pages arrive in */
+    int page_widget = 0;
+    for (size_t i = 0; i < p->nscript_hosts && !page_widget; i++)
         for (size_t k = 0; k < sizeof widgets / sizeof widgets[0]; k++) {
             if (!host_is(p->script_hosts[i], widgets[k].domain)) continue;
             char snip[300];
             snprintf(snip, sizeof snip, "%s chat widget loaded from %s", widgets[k].name,
                      p->script_hosts[i]);
-            snprintf(st->widget, sizeof st->widget, "%s", widgets[k].name);
+            if (sa__earlier(&st->ev[CH_WIDGET], p->url))
+                snprintf(st->widget, sizeof st->widget, "%s", widgets[k].name);
             note(st, CH_WIDGET, p->url, "script[src]", snip);
+            page_widget = 1;
             break;
         }
     for (size_t i = 0; i < p->nlinks; i++) {

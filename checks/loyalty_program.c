@@ -373,12 +373,15 @@ static void read_rules(struct state *st, const struct sa_page *p, const struct s
         int pts = end > start ? rule_points(p, s + start, end - start, why, sizeof why) : -1;
         if (pts >= 0) {
             st->rule_sentences++;
-            if (pts >= CONVOLUTED && pts > st->worst) {
+            /* ties go to the smallest URL, so arrival order does not pick the quote */
+            if (pts >= CONVOLUTED &&
+                (pts > st->worst || (pts == st->worst && sa__earlier(&st->hard, p->url)))) {
                 st->worst = pts;
                 snprintf(st->worst_why, sizeof st->worst_why, "%s", why);
                 sa_evidence_release(&st->hard);
                 add_sentence(&st->hard, p, b, s + start, end - start);
-            } else if (pts < CONVOLUTED && st->clear.total == 0) {
+            } else if (pts < CONVOLUTED && sa__earlier(&st->clear, p->url)) {
+                sa_evidence_release(&st->clear);
                 add_sentence(&st->clear, p, b, s + start, end - start);
             }
         }
@@ -429,7 +432,10 @@ static void add_sign(struct state *st, const struct sa_page *p, int k, const str
                      const struct sa_match *m)
 {
     st->signs |= 1u << k;
-    if (st->sign[k].total == 0) add_block_hit(&st->sign[k], p, b, m);
+    if (sa__earlier(&st->sign[k], p->url)) {
+        sa_evidence_release(&st->sign[k]);
+        add_block_hit(&st->sign[k], p, b, m);
+    }
 }
 
 static void read_programme(struct state *st, const struct sa_page *p)
@@ -474,14 +480,15 @@ static void observe(void *vs, const struct sa_page *p)
         sa_evidence_add(&st->link, p->url, l->where, *l->text ? l->text : l->href);
     const char *where, *label;
     if (is_programme_page(p, &where, &label)) {
-        if (!st->programme_pages++) sa_evidence_add(&st->page, p->url, where, label);
+        if (SA__FIRST(st->programme_pages, &st->page, p->url))
+            sa_evidence_add(&st->page, p->url, where, label);
         read_programme(st, p);
         return;
     }
     struct sa_match m;
     const struct sa_block *b = find_block(p, SA_CONCEPT_LOYALTY, SA_REGIONS_ALL, 1, &m);
     if (b) {
-        if (!st->mentioned++) add_block_hit(&st->mention, p, b, &m);
+        if (SA__FIRST(st->mentioned, &st->mention, p->url)) add_block_hit(&st->mention, p, b, &m);
     } else if (!linked_here) {
         sa_evidence_add(&st->missing, p->url, "page",
                         "no link to, or mention of, a loyalty or bonus programme");

@@ -64,10 +64,7 @@ static void observe(void *vs, const struct sa_page *p)
         sa_evidence_add(&st->bad, p->url, "head > meta[name=viewport]", msg);
     } else {
         st->ok++;
-        if (st->good.total < 3)
-            sa_evidence_add(&st->good, p->url, "head > meta[name=viewport]", vp);
-        else
-            st->good.total++;
+        sa__evidence_keep(&st->good, 3, p->url, "head > meta[name=viewport]", vp);
     }
 }
 

@@ -186,13 +186,13 @@ static void observe(void *vs, const struct sa_page *p)
         }
     }
     /* A "Payment" menu entry that leads nowhere looks like information and is none. */
-    for (size_t i = 0; i < p->nlinks && st->dead.total == 0; i++) {
+    for (size_t i = 0; i < p->nlinks; i++) {
         const struct sa_link *l = &p->links[i];
         if ((l->flags & SA_LINK_DEAD) && sa__link_is(p, l, SA_CONCEPT_PAYMENT)) {
             char msg[200];
             snprintf(msg, sizeof msg, "link \"%.80s\" leads nowhere (href=\"%.40s\")", l->text,
                      l->href);
-            sa_evidence_add(&st->dead, p->url, l->where, msg);
+            sa__evidence_keep(&st->dead, 1, p->url, l->where, msg);
         }
     }
 }
@@ -203,6 +203,20 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
     double reach = st->decide ? (double)st->decide_with / (double)st->decide : 0;
     int pass =
         st->carts_with > 0 || (st->products > 0 && st->products_with * 10 >= st->products * 9);
+    /* Listed in key order, not in the order pages happened to arrive in. */
+    for (size_t i = 1; i < st->nmethods; i++)
+        for (size_t j = i; j > 0 && strcmp(st->keys[j], st->keys[j - 1]) < 0; j--) {
+            char tm[METHOD_MAX], tk[METHOD_MAX];
+            unsigned ts = st->seen[j];
+            memcpy(tm, st->methods[j], METHOD_MAX);
+            memcpy(tk, st->keys[j], METHOD_MAX);
+            memcpy(st->methods[j], st->methods[j - 1], METHOD_MAX);
+            memcpy(st->keys[j], st->keys[j - 1], METHOD_MAX);
+            st->seen[j] = st->seen[j - 1];
+            memcpy(st->methods[j - 1], tm, METHOD_MAX);
+            memcpy(st->keys[j - 1], tk, METHOD_MAX);
+            st->seen[j - 1] = ts;
+        }
     /* the methods named, or on a pass those named where the buyer decides */
     char have[MAX_METHODS * (METHOD_MAX + 4)] = "";
     for (size_t i = 0; i < st->nmethods; i++)

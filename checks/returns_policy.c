@@ -65,9 +65,9 @@ static void find_periods(struct state *st, const struct sa_page *p, int policy_p
             continue;
         }
         if (b->flags & SA_BLOCK_SMALL) {
-            if (!st->small++)
+            if (SA__FIRST(st->small, &st->small_ev, p->url))
                 sa_evidence_add_hit(&st->small_ev, p->url, b->where, t, tl, b->off + m.off, m.len);
-        } else if (!st->period++) {
+        } else if (SA__FIRST(st->period, &st->period_ev, p->url)) {
             sa__copy_phrase(st->period_text, sizeof st->period_text, t + b->off + m.off, m.len);
             sa_evidence_add_hit(&st->period_ev, p->url, b->where, t, tl, b->off + m.off, m.len);
         }
@@ -84,8 +84,9 @@ static void observe(void *vs, const struct sa_page *p)
         remember(st, l->url);
         const char *label = *l->text ? l->text : l->href;
         if (SA_CHROME_REGIONS & SA_REGION_BIT(l->region)) {
-            if (!st->chrome_link++) sa_evidence_add(&st->chrome_ev, p->url, l->where, label);
-        } else if (!st->other_link++) {
+            if (SA__FIRST(st->chrome_link, &st->chrome_ev, p->url))
+                sa_evidence_add(&st->chrome_ev, p->url, l->where, label);
+        } else if (SA__FIRST(st->other_link, &st->other_ev, p->url)) {
             sa_evidence_add(&st->other_ev, p->url, l->where, label);
         }
     }

@@ -121,9 +121,10 @@ static void observe(void *vs, const struct sa_page *p)
         st->anywhere[k] = 1;
         if (chrome) {
             here = 1;
-            if (!st->in_chrome[k]++) sa_evidence_add(&st->chrome_ev[k], p->url, l->where, msg);
-        } else if (st->body_ev[k].total == 0) {
-            sa_evidence_add(&st->body_ev[k], p->url, l->where, msg);
+            if (SA__FIRST(st->in_chrome[k], &st->chrome_ev[k], p->url))
+                sa_evidence_add(&st->chrome_ev[k], p->url, l->where, msg);
+        } else {
+            sa__evidence_keep(&st->body_ev[k], 1, p->url, l->where, msg);
         }
     }
     if (here)

@@ -19,6 +19,7 @@
 #include "score.h"
 #include "shopaudit/audit.h"
 #include "url.h"
+#include "verdict.h"
 
 struct slot {
     const struct sa_check *check;
@@ -264,6 +265,19 @@ out:
     return rc;
 }
 
+static int cmp_page(const void *pa, const void *pb)
+{
+    return strcmp(((const struct sa_page_record *)pa)->url,
+                  ((const struct sa_page_record *)pb)->url);
+}
+
+static int cmp_error(const void *pa, const void *pb)
+{
+    const struct sa_error_record *a = pa, *b = pb;
+    int c = strcmp(a->url, b->url);
+    return c ? c : strcmp(a->error, b->error);
+}
+
 static double ms_since(const struct timespec *t0)
 {
     struct timespec t;
@@ -284,6 +298,7 @@ static void finish_checks(struct sa_audit *a, const struct sa_site *site)
             /* a check that could not say anything (out of memory) is not a pass */
             v->status = SA_STATUS_NOT_APPLICABLE;
         }
+        sa__evidence_sort(&v->evidence); /* canonical: see sa_evidence_add */
         sa_verdict_release(&scratch);
         sa__free(s->state);
         s->state = NULL;
@@ -374,6 +389,10 @@ int sa_audit_run(struct sa_audit *a, const char *target)
     r->nerrors = out.nerrors;
     r->limits_hit = out.limits_hit;
     r->pages_crawled = out.html_pages;
+    /* Pages and errors arrive in completion order; sorted by URL, two audits of an unchanged
+     * site list them alike whatever the concurrency (and languages tie-break alike). */
+    if (r->npages) qsort(r->pages, r->npages, sizeof *r->pages, cmp_page);
+    if (r->nerrors) qsort(r->errors, r->nerrors, sizeof *r->errors, cmp_error);
     if (collect_languages(r) != SA_OK) {
         snprintf(a->err, sizeof a->err, "out of memory");
         return SA_ENOMEM;
@@ -386,6 +405,11 @@ int sa_audit_run(struct sa_audit *a, const char *target)
 const struct sa_report *sa_audit_report(const struct sa_audit *a)
 {
     return a && a->have_report ? &a->report : NULL;
+}
+
+void sa_audit_set_comparison(struct sa_audit *a, const struct sa_comparison *c)
+{
+    if (a) a->report.comparison = c;
 }
 
 const char *sa_audit_error(const struct sa_audit *a)

@@ -30,6 +30,9 @@ static const char usage[] =
     "Reports:\n"
     "  -o, --out DIR          write DIR/report.json (DIR is created)\n"
     "      --json FILE        write the JSON report to FILE\n"
+    "      --sarif FILE       write SARIF 2.1.0 (code scanning) to FILE\n"
+    "      --junit FILE       write JUnit XML (one testcase per check) to FILE\n"
+    "      --junit-partial AS a partial check in JUnit: failure (default), skipped, pass\n"
     "  -q, --quiet            no summary on stdout\n"
     "Crawl:\n"
     "      --max-pages N      responses to fetch (default 200)\n"
@@ -43,12 +46,19 @@ static const char usage[] =
     "      --mobile           crawl as a mobile browser\n"
     "Checks:\n"
     "      --checks ID,...    run only these checks\n"
+    "Gate (CI):\n"
     "      --fail-under N     exit 1 when the site score is below N (0..100)\n"
+    "      --fail-on ID[=ST],...  exit 1 when check ID (or a category id, or *) is\n"
+    "                         worse than ST: pass (default, ID must pass) or partial\n"
+    "      --baseline FILE    compare with a previous JSON report: regressions and\n"
+    "                         improvements per check (JSON \"comparison\", summary)\n"
+    "      --fail-on-regression  exit 1 when a check regressed against --baseline\n"
     "  -h, --help             this help\n"
     "  -V, --version          version\n"
     "\n"
     "A FOLDER (or a file:// URL) audits a static export of a shop without a server.\n"
-    "Exit: 0 done, 1 score below --fail-under, 2 usage or bad input,\n"
+    "Exit: 0 done and gate passed, 1 score below --fail-under, a --fail-on rule broken\n"
+    "      or a regression with --fail-on-regression, 2 usage or bad input (bad baseline),\n"
     "      3 site could not be audited, 130 interrupted (partial report written).\n"
     "Example: shopaudit --out report/ https://shop.example/\n";
 
@@ -242,6 +252,13 @@ int main(int argc, char **argv)
     int quiet = 0;
     double fail_under = 0;
     struct id_list pick = {0}, skip = {0};
+    /* CI gate (include/shopaudit/gate.h) */
+    const char *sarif_path = NULL, *junit_path = NULL, *baseline_path = NULL;
+    enum sa_junit_partial junit_partial = SA_JUNIT_PARTIAL_FAILURE;
+    int fail_on_regression = 0;
+    static struct sa_gate gate; /* static: still reachable on the early usage exits */
+    sa_gate_init(&gate);
+    char gerr[512];
 
     for (int i = 1; i < argc; i++) {
         char *arg = argv[i];
@@ -264,9 +281,17 @@ int main(int argc, char **argv)
         } else {
             snprintf(name, sizeof name, "%s", arg);
         }
-        static const char *const flags[] = {
-            "--ignore-robots", "--mobile", "-q",        "--quiet",       "-h",
-            "--help",          "-V",       "--version", "--list-checks", NULL};
+        static const char *const flags[] = {"--ignore-robots",
+                                            "--mobile",
+                                            "-q",
+                                            "--quiet",
+                                            "-h",
+                                            "--help",
+                                            "-V",
+                                            "--version",
+                                            "--list-checks",
+                                            "--fail-on-regression",
+                                            NULL};
         int is_flag = 0;
         for (int f = 0; flags[f]; f++) is_flag |= strcmp(name, flags[f]) == 0;
         static const char *const valued[] = {"-o",
@@ -282,6 +307,11 @@ int main(int argc, char **argv)
                                              "--fail-under",
                                              "--checks",
                                              "--skip-checks",
+                                             "--sarif",
+                                             "--junit",
+                                             "--junit-partial",
+                                             "--fail-on",
+                                             "--baseline",
                                              NULL};
         int takes = 0;
         for (int f = 0; valued[f]; f++) takes |= strcmp(name, valued[f]) == 0;
@@ -342,6 +372,25 @@ int main(int argc, char **argv)
             if (!*val || *end || !(d >= 0 && d <= 101))
                 return die_usage("%s: not a score 0..100: '%s'", name, val);
             fail_under = d;
+        } else if (!strcmp(name, "--sarif")) {
+            sarif_path = val;
+        } else if (!strcmp(name, "--junit")) {
+            junit_path = val;
+        } else if (!strcmp(name, "--junit-partial")) {
+            static const char *const as[] = {"failure", "skipped", "pass", NULL};
+            int k = 0;
+            while (as[k] && strcmp(as[k], val) != 0) k++;
+            if (!as[k]) return die_usage("%s: not failure, skipped or pass: '%s'", name, val);
+            junit_partial = (enum sa_junit_partial)k;
+        } else if (!strcmp(name, "--fail-on")) {
+            if (sa_gate_parse_rule(&gate, val, gerr, sizeof gerr) != SA_OK) {
+                sa_gate_release(&gate);
+                return die_usage("%s: %s", name, gerr);
+            }
+        } else if (!strcmp(name, "--baseline")) {
+            baseline_path = val;
+        } else if (!strcmp(name, "--fail-on-regression")) {
+            fail_on_regression = 1;
         } else if (!strcmp(name, "--list-checks")) {
             list_checks(stdout);
             return EXIT_DONE;
@@ -353,7 +402,12 @@ int main(int argc, char **argv)
     }
     if (!target) {
         fputs("shopaudit: no URL or folder to audit (try 'shopaudit --help')\n", stderr);
+        sa_gate_release(&gate);
         return EXIT_USAGE;
+    }
+    if (fail_on_regression && !baseline_path) {
+        sa_gate_release(&gate);
+        return die_usage("--fail-on-regression needs --baseline FILE%s%s", "", "");
     }
     o.checks = pick.ids;
     o.skip_checks = skip.ids;
@@ -367,6 +421,15 @@ int main(int argc, char **argv)
         if (check_writable(out_json)) return EXIT_USAGE;
     }
     if (json_path && check_writable(json_path)) return EXIT_USAGE;
+    if ((sarif_path && check_writable(sarif_path)) || (junit_path && check_writable(junit_path)))
+        return EXIT_USAGE;
+    /* A bad baseline is found before a long crawl, not after it. */
+    struct sa_baseline *baseline = NULL;
+    if (baseline_path && sa_baseline_load(baseline_path, &baseline, gerr, sizeof gerr) != SA_OK) {
+        fprintf(stderr, "shopaudit: %s\n", gerr);
+        sa_gate_release(&gate);
+        return EXIT_USAGE;
+    }
 
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -389,6 +452,7 @@ int main(int argc, char **argv)
     int rc = sa_audit_new(&o, &a, err, sizeof err);
     if (rc != SA_OK) {
         fprintf(stderr, "shopaudit: %s\n", err);
+        sa_baseline_free(baseline);
         return rc == SA_ENOMEM ? EXIT_SITE : EXIT_USAGE;
     }
     rc = sa_audit_run(a, target);
@@ -403,9 +467,22 @@ int main(int argc, char **argv)
         sa_audit_free(a);
         id_list_release(&pick);
         id_list_release(&skip);
+        sa_baseline_free(baseline);
+        sa_gate_release(&gate);
         return code;
     }
     code = EXIT_DONE;
+    struct sa_comparison cmp = {0};
+    int have_cmp = 0;
+    if (baseline) {
+        if (sa_compare(baseline, r, &cmp) != SA_OK) {
+            fputs("shopaudit: out of memory while comparing with the baseline\n", stderr);
+            code = EXIT_SITE;
+        } else {
+            have_cmp = 1;
+            sa_audit_set_comparison(a, &cmp);
+        }
+    }
     const char *paths[2] = {out_dir ? out_json : NULL, json_path};
     for (int i = 0; i < 2; i++) {
         if (!paths[i]) continue;
@@ -414,7 +491,17 @@ int main(int argc, char **argv)
             code = EXIT_USAGE;
         }
     }
+    if (sarif_path && sa_report_write_sarif(r, sarif_path, err, sizeof err) != SA_OK) {
+        fprintf(stderr, "shopaudit: %s\n", err);
+        code = EXIT_USAGE;
+    }
+    if (junit_path &&
+        sa_report_write_junit(r, junit_path, junit_partial, err, sizeof err) != SA_OK) {
+        fprintf(stderr, "shopaudit: %s\n", err);
+        code = EXIT_USAGE;
+    }
     if (!quiet) sa_report_write_text(r, stdout);
+    if (!quiet && have_cmp) sa_comparison_write_text(&cmp, stdout);
     if (code == EXIT_DONE) {
         if (r->limits_hit & (1u << SA_LIMIT_INTERRUPTED))
             code = EXIT_INTERRUPTED;
@@ -424,6 +511,30 @@ int main(int argc, char **argv)
             code = EXIT_BELOW;
         }
     }
+    if (code == EXIT_DONE || code == EXIT_BELOW) {
+        /* every broken rule is named, so one CI run tells the whole story */
+        struct sa_gate_breach *br = NULL;
+        size_t nbr = 0;
+        if (sa_gate_eval(&gate, r, &br, &nbr) != SA_OK) {
+            fputs("shopaudit: out of memory while checking --fail-on\n", stderr);
+            code = EXIT_SITE;
+        }
+        for (size_t i = 0; i < nbr; i++) {
+            fprintf(stderr, "shopaudit: --fail-on %s%s: %s is %s\n", br[i].rule->target,
+                    br[i].rule->worst == SA_STATUS_PARTIAL ? "=partial" : "",
+                    br[i].check->check->id, sa_status_name(br[i].check->verdict.status));
+            code = EXIT_BELOW;
+        }
+        sa_gate_breaches_free(br);
+        if (have_cmp && fail_on_regression && cmp.regressions) {
+            fprintf(stderr, "shopaudit: %zu check%s regressed against %s\n", cmp.regressions,
+                    cmp.regressions == 1 ? "" : "s", baseline_path);
+            code = EXIT_BELOW;
+        }
+    }
+    sa_comparison_release(&cmp);
+    sa_baseline_free(baseline);
+    sa_gate_release(&gate);
     sa_audit_free(a);
     id_list_release(&pick);
     id_list_release(&skip);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "compare.h"
 #include "shopaudit/report.h"
 #include "utf8.h"
 
@@ -149,6 +150,13 @@ static cJSON *build(const struct sa_report *r)
         }
         if (!add_str(o, "url", r->errors[i].url) || !add_str(o, "error", r->errors[i].error))
             errors = NULL;
+    }
+    if (errors && r->comparison) {
+        cJSON *cmp = sa__comparison_json(r->comparison);
+        if (!cmp || !cJSON_AddItemToObject(root, "comparison", cmp)) {
+            cJSON_Delete(cmp);
+            errors = NULL;
+        }
     }
     if (!errors) {
         cJSON_Delete(root);

@@ -2,12 +2,14 @@
  * is copied in (the page it came from dies right after observe) and capped per check. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "shopaudit/check.h"
 #include "shopaudit/report.h"
 #include "utf8.h"
+#include "verdict.h"
 
 const char *sa_status_name(enum sa_status s)
 {
@@ -52,30 +54,81 @@ static char *clean_snippet(const char *s, size_t n)
     return u;
 }
 
+static int ev_cmp(const struct sa_evidence *a, const struct sa_evidence *b)
+{
+    int c = strcmp(a->url, b->url);
+    if (!c) c = strcmp(a->where, b->where);
+    return c ? c : strcmp(a->snippet, b->snippet);
+}
+
+static void ev_free(struct sa_evidence *e)
+{
+    sa__free(e->url);
+    sa__free(e->where);
+    sa__free(e->snippet);
+}
+
+static int ev_room(struct sa_evidence_list *l)
+{
+    if (l->n < l->cap) return SA_OK;
+    size_t cap = l->cap ? l->cap * 2 : 4;
+    struct sa_evidence *v = sa__realloc(l->items, cap * sizeof *v);
+    if (!v) return SA_ENOMEM;
+    l->items = v;
+    l->cap = cap;
+    return SA_OK;
+}
+
+/* Pages reach the checks in completion order, which depends on timing. So that two audits of
+ * the same site keep the same evidence whatever the concurrency, a full list keeps the
+ * smallest SA_EVIDENCE_MAX items by (url, where, snippet): the same set whatever order they
+ * were offered in. Below the cap the order offered is kept (the engine sorts the final list). */
 int sa_evidence_add(struct sa_evidence_list *l, const char *url, const char *where,
                     const char *snippet)
 {
     l->total++;
-    if (l->n >= SA_EVIDENCE_MAX) return SA_OK;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 4;
-        struct sa_evidence *v = sa__realloc(l->items, cap * sizeof *v);
-        if (!v) return SA_ENOMEM;
-        l->items = v;
-        l->cap = cap;
-    }
-    struct sa_evidence *e = &l->items[l->n];
-    e->url = sa__utf8_sanitize(url ? url : "", strlen(url ? url : ""), NULL);
-    e->where = clean_snippet(where ? where : "", strlen(where ? where : ""));
-    e->snippet = clean_snippet(snippet ? snippet : "", strlen(snippet ? snippet : ""));
-    if (!e->url || !e->where || !e->snippet) {
-        sa__free(e->url);
-        sa__free(e->where);
-        sa__free(e->snippet);
+    struct sa_evidence e;
+    e.url = sa__utf8_sanitize(url ? url : "", strlen(url ? url : ""), NULL);
+    e.where = clean_snippet(where ? where : "", strlen(where ? where : ""));
+    e.snippet = clean_snippet(snippet ? snippet : "", strlen(snippet ? snippet : ""));
+    if (!e.url || !e.where || !e.snippet) {
+        ev_free(&e);
         return SA_ENOMEM;
     }
-    l->n++;
+    if (l->n >= SA_EVIDENCE_MAX) {
+        size_t max = sa__evidence_max(l);
+        if (ev_cmp(&e, &l->items[max]) >= 0) {
+            ev_free(&e);
+            return SA_OK;
+        }
+        ev_free(&l->items[max]);
+        l->items[max] = e;
+        return SA_OK;
+    }
+    if (ev_room(l) != SA_OK) {
+        ev_free(&e);
+        return SA_ENOMEM;
+    }
+    l->items[l->n++] = e;
     return SA_OK;
+}
+
+size_t sa__evidence_max(const struct sa_evidence_list *l)
+{
+    size_t max = 0;
+    for (size_t i = 1; i < l->n; i++)
+        if (ev_cmp(&l->items[i], &l->items[max]) > 0) max = i;
+    return max;
+}
+
+static int ev_qcmp(const void *a, const void *b)
+{
+    return ev_cmp(a, b);
+}
+
+void sa__evidence_sort(struct sa_evidence_list *l)
+{
+    if (l->n > 1) qsort(l->items, l->n, sizeof *l->items, ev_qcmp);
 }
 
 /* Context kept on each side of a match, in characters, not bytes: a Thai or Cyrillic snippet
@@ -116,26 +169,26 @@ int sa_evidence_add_hit(struct sa_evidence_list *l, const char *url, const char 
     return rc;
 }
 
+/* Appends rather than merges: a check moves its most telling list first, and that order is
+ * kept. Both lists are canonical already, so the result is too. */
 int sa_evidence_move(struct sa_evidence_list *dst, struct sa_evidence_list *src)
 {
     int rc = SA_OK;
-    size_t dropped = src->total - src->n;
+    dst->total += src->total;
     for (size_t i = 0; i < src->n; i++) {
-        struct sa_evidence *e = &src->items[i];
-        if (rc == SA_OK) rc = sa_evidence_add(dst, e->url, e->where, e->snippet);
+        if (dst->n >= SA_EVIDENCE_MAX || rc != SA_OK) continue;
+        rc = ev_room(dst);
+        if (rc != SA_OK) continue;
+        dst->items[dst->n++] = src->items[i];
+        memset(&src->items[i], 0, sizeof src->items[i]);
     }
-    dst->total += dropped;
     sa_evidence_release(src);
     return rc;
 }
 
 void sa_evidence_release(struct sa_evidence_list *l)
 {
-    for (size_t i = 0; i < l->n; i++) {
-        sa__free(l->items[i].url);
-        sa__free(l->items[i].where);
-        sa__free(l->items[i].snippet);
-    }
+    for (size_t i = 0; i < l->n; i++) ev_free(&l->items[i]);
     sa__free(l->items);
     memset(l, 0, sizeof *l);
 }

@@ -65,6 +65,9 @@ int sa_audit_run(struct sa_audit *a, const char *target);
 
 /* The report; NULL before a successful run. Borrowed until sa_audit_free. */
 const struct sa_report *sa_audit_report(const struct sa_audit *a);
+/* Attaches a baseline comparison (shopaudit/gate.h) to the report so the JSON writer includes
+ * it. c is borrowed and must outlive the report's use; NULL detaches. */
+void sa_audit_set_comparison(struct sa_audit *a, const struct sa_comparison *c);
 /* One line on the last failure, "" when none. Borrowed. */
 const char *sa_audit_error(const struct sa_audit *a);
 

@@ -10,6 +10,8 @@
 
 #define SA_REPORT_SCHEMA_VERSION 1
 
+struct sa_comparison; /* shopaudit/gate.h */
+
 /* Limits an audit can reach, named as in the report's limits_hit. */
 #define SA_LIMIT_MAP(X)                                                                            \
     X(MAX_PAGES, "max_pages")                                                                      \
@@ -75,6 +77,9 @@ struct sa_report {
     size_t npages;
     struct sa_error_record *errors;
     size_t nerrors;
+    /* With --baseline: how this report compares with the previous one, written as the JSON
+     * "comparison" section. Borrowed, set with sa_audit_set_comparison; NULL otherwise. */
+    const struct sa_comparison *comparison;
 };
 
 /* Writes the JSON report (schema_version 1) to path atomically: a temporary file in the same
@@ -83,6 +88,17 @@ struct sa_report {
 int sa_report_write_json(const struct sa_report *r, const char *path, char *err, size_t errlen);
 /* The JSON report as a NUL-terminated string the caller frees with free(); NULL on ENOMEM. */
 char *sa_report_json(const struct sa_report *r);
+/* SARIF 2.1.0 for code-scanning services: one rule per check, one result per evidence item of
+ * a failing or partial check, written atomically. Returns SA_OK, SA_EIO or SA_ENOMEM. */
+int sa_report_write_sarif(const struct sa_report *r, const char *path, char *err, size_t errlen);
+
+/* How a partial verdict appears in JUnit XML. */
+enum sa_junit_partial { SA_JUNIT_PARTIAL_FAILURE, SA_JUNIT_PARTIAL_SKIPPED, SA_JUNIT_PARTIAL_PASS };
+/* JUnit XML: one testsuite per category, one testcase per check; fail is a <failure>, partial
+ * as chosen, not_applicable <skipped>. Written atomically. Returns SA_OK, SA_EIO or SA_ENOMEM. */
+int sa_report_write_junit(const struct sa_report *r, const char *path,
+                          enum sa_junit_partial partial, char *err, size_t errlen);
+
 /* A short human summary: score, category scores, failing and partial checks. */
 int sa_report_write_text(const struct sa_report *r, FILE *f);
 
