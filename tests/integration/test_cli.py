@@ -192,14 +192,19 @@ class CliTests(harness.AuditTestCase):
     # -- 130: interrupted ---------------------------------------------------------------------
 
     def interrupt_mid_crawl(self, sig):
-        """Audits slow-pages (every page takes 1 s) one page at a time, sends sig after 2 s
-        and returns (result, report)."""
+        """Audits slow-pages (every page but the home page takes 1 s) one page at a time,
+        sends sig once the first slow page is asked for (so the home page is in, whatever the
+        machine's load) and returns (result, report)."""
         srv = self.serve("slow-pages")
         out = os.path.join(self.tmp, "report.json")
         started = time.monotonic()
         proc = harness.start_cli("-q", "--concurrency", "1", "--json", out, srv.url("/"))
         self.addCleanup(kill, proc)
-        time.sleep(2)
+        deadline = time.monotonic() + 60
+        while not any(p.startswith("/page-") for p in srv.requested_paths()):
+            self.assertIsNone(proc.poll(), "the audit ended before any slow page")
+            self.assertLess(time.monotonic(), deadline, "no slow page asked for in 60 s")
+            time.sleep(0.05)
         self.assertIsNone(proc.poll(), "the audit ended before the signal: too fast to test")
         proc.send_signal(sig)
         res = harness.finish_cli(proc, timeout=20, started=started)

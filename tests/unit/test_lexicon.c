@@ -2232,13 +2232,6 @@ TEST(lexicon_patterns_are_anchored_without_nested_quantifiers)
     }
 }
 
-static double seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* A page of n bytes repeating unit (whole copies only). */
 static char *page_of(const char *unit, size_t n, size_t *len)
 {
@@ -2288,10 +2281,10 @@ static const char *phrase_for(enum sa_concept c, int normalised)
  * budget, and the engine then answers "not found" for the whole concept on that page: so a
  * phrase that says the concept is put at the end and must be found, once on a 256 KiB page and
  * on every match of a walk over a 16 KiB one (as a check walks with sa_lexicon_find_from).
- * Sound patterns take milliseconds; the time limits are loose (shared machines, sanitizers).
- * The walk is short because sa_lexicon_find_from looks at the whole text on every call (and
+ * The step budget, not the clock, is the judge: time asserted on a shared machine flaps; the
+ * speed itself is measured by bench/. The walk is short because sa_lexicon_find_from looks at the whole text on every call (and
  * normalises Greek and Armenian again): a long walk would measure that, not the patterns. */
-TEST(lexicon_concepts_stay_fast_on_long_near_miss_pages)
+TEST(lexicon_concepts_stay_within_step_budget_on_near_miss_pages)
 {
     static const char *const walked =
         "from from from $ 1,1,1,1. order from the 1 2 3 4 5 6 7 8 9 store, returns returns in "
@@ -2307,7 +2300,6 @@ TEST(lexicon_concepts_stay_fast_on_long_near_miss_pages)
         "ΑΠΟ ΤΟ ΑΠΟΣΤΟΛΗ ΣΕ 1 1 1 1 1 1 1 ευρώ ευρώ από εξαιρετικάμακρύόνομαπροϊόντοςχωρίςκενά, "
         "առաքում առաքում 1 1 օր վերադարձ վերադարձ անվճար անվճար 3 և և ավելի Գնե՛ք 1 1 1 ֏ ";
     const char *const units[] = {walked, normalised};
-    double total = 0;
     for (int u = 0; u < 2; u++) {
         for (int c = 0; c < SA_CONCEPT_LAST; c++) {
             const char *phrase = phrase_for((enum sa_concept)c, u);
@@ -2324,7 +2316,6 @@ TEST(lexicon_concepts_stay_fast_on_long_near_miss_pages)
                 page[len] = ' ';
                 memcpy(page + len + 1, phrase, plen + 1);
                 size_t tail = len + 1, end = len + 1 + plen;
-                double t0 = seconds();
                 struct sa_match m;
                 size_t at = 0, hits = 0, last = 0;
                 int rc;
@@ -2334,21 +2325,15 @@ TEST(lexicon_concepts_stay_fast_on_long_near_miss_pages)
                     if (!walk) break;
                     at = m.off + (m.len ? m.len : 1);
                 }
-                double dt = seconds() - t0;
-                total += dt;
                 if (rc < 0 || hits == 0 || (walk && last < tail))
                     T_FAIL("%s: the %s page hides the phrase at its end \"%s\" (%zu matches, "
                            "last at %zu of %zu)",
                            sa_concept_name(c), u ? "Greek/Armenian" : "Latin/Cyrillic/Thai", phrase,
                            hits, last, tail);
-                if (dt > 1.0)
-                    T_FAIL("%s: %.2f s %s %zu KiB", sa_concept_name(c), dt,
-                           walk ? "walking" : "searching", len >> 10);
                 free(page);
             }
         }
     }
-    if (total > 10.0) T_FAIL("all concepts: %.2f s", total);
 }
 
 /* ---- language-independent and the engine ---- */
