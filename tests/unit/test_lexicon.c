@@ -2282,8 +2282,9 @@ static const char *phrase_for(enum sa_concept c, int normalised)
  * phrase that says the concept is put at the end and must be found, once on a 256 KiB page and
  * on every match of a walk over a 16 KiB one (as a check walks with sa_lexicon_find_from).
  * The step budget, not the clock, is the judge: time asserted on a shared machine flaps; the
- * speed itself is measured by bench/. The walk is short because sa_lexicon_find_from looks at the whole text on every call (and
- * normalises Greek and Armenian again): a long walk would measure that, not the patterns. */
+ * speed itself is measured by bench/. The walk is short because sa_lexicon_find_from looks at the
+ * whole text on every call (and normalises Greek and Armenian again): a long walk would measure
+ * that, not the patterns. */
 TEST(lexicon_concepts_stay_within_step_budget_on_near_miss_pages)
 {
     static const char *const walked =
