@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "shopaudit/shopaudit.h"
 
 enum {
@@ -48,6 +49,7 @@ static const char usage[] =
     "  -V, --version          version\n"
     "\n"
     "A FOLDER (or a file:// URL) audits a static export of a shop without a server.\n"
+    "Many shops: shopaudit batch --help, shopaudit merge --help.\n"
     "Exit: 0 done, 1 score below --fail-under, 2 usage or bad input,\n"
     "      3 site could not be audited, 130 interrupted (partial report written).\n"
     "Example: shopaudit --out report/ https://shop.example/\n";
@@ -236,6 +238,9 @@ static void list_checks(FILE *f)
 
 int main(int argc, char **argv)
 {
+    /* subcommands for auditing many shops (src/batch.c, src/merge.c) */
+    if (argc > 1 && strcmp(argv[1], "batch") == 0) return sa__batch_main(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "merge") == 0) return sa__merge_main(argc - 1, argv + 1);
     struct sa_options o;
     sa_options_init(&o);
     const char *target = NULL, *json_path = NULL, *out_dir = NULL;
