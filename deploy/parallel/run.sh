@@ -14,13 +14,14 @@ set -eu
 LIST=$1 OUT=$2 N=$3 HOSTS=${4:-:}
 JOBS=${SHOPAUDIT_JOBS:-2}        # sites audited at once inside each shard
 RETRIES=${SHOPAUDIT_RETRIES:-3}  # passes over the failed shards
+SA=${SHOPAUDIT:-shopaudit}       # the binary, at this path on every host
 mkdir -p "$OUT"
 i=0
 while :; do
     # --resume-failed: shards already at exit 0 in the joblog are not run again
     if seq 0 $((N - 1)) | parallel --will-cite -S "$HOSTS" --joblog "$OUT/joblog" \
         --resume-failed --halt never --line-buffer \
-        shopaudit batch "$LIST" --out "$OUT" --shard "{}/$N" --jobs "$JOBS"; then
+        "$SA" batch "$LIST" --out "$OUT" --shard "{}/$N" --jobs "$JOBS"; then
         break
     fi
     # exit 2 in any shard: a config error that no retry fixes
@@ -31,4 +32,4 @@ while :; do
     i=$((i + 1))
     [ "$i" -lt "$RETRIES" ] || break
 done
-shopaudit merge "$OUT"
+"$SA" merge "$OUT"

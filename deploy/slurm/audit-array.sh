@@ -16,5 +16,5 @@
 #SBATCH --requeue
 set -eu
 : "${N:?set N, the number of shards}" "${LIST:?set LIST}" "${OUT:?set OUT}"
-exec shopaudit batch "$LIST" --out "$OUT" --shard "auto/$N" --jobs "${SHOPAUDIT_JOBS:-2}" \
+exec "${SHOPAUDIT:-shopaudit}" batch "$LIST" --out "$OUT" --shard "auto/$N" --jobs "${SHOPAUDIT_JOBS:-2}" \
     ${SHOPAUDIT_ARGS:-}

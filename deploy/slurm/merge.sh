@@ -5,4 +5,4 @@
 #SBATCH --output=shopaudit-merge-%j.log
 set -eu
 : "${OUT:?set OUT}"
-exec shopaudit merge "$OUT"
+exec "${SHOPAUDIT:-shopaudit}" merge "$OUT"

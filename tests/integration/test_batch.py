@@ -331,24 +331,70 @@ class BatchTests(harness.AuditTestCase):
     # -- an engine: GNU Parallel -----------------------------------------------------------------
 
     def test_batch_two_shards_under_gnu_parallel(self):
-        parallel = shutil.which("parallel")
-        self.assertIsNotNone(parallel, "GNU parallel missing: sh scripts/setup.sh installs it")
+        """deploy/parallel/run.sh: two shards at once under GNU Parallel, joblog, merge."""
+        self.assertIsNotNone(shutil.which("parallel"),
+                             "GNU parallel missing: sh scripts/setup.sh installs it")
         srv = self.serve(harness.DEMO_SHOP)
         lst, urls = self.shop_list(srv, 10)
-        out, joblog = os.path.join(self.tmp, "out"), os.path.join(self.tmp, "joblog")
-        cmd = [parallel, "--will-cite", "-j2", "--joblog", joblog, "--halt", "never",
-               harness.SHOPAUDIT, "batch", lst, "--out", out, "--shard", "{}/2", "-q",
-               *FAST, ":::", "0", "1"]
-        proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
-        self.assertEqual(proc.returncode, 0, proc.stderr.decode(errors="replace"))
-        with open(joblog) as f:
+        out = os.path.join(self.tmp, "out")
+        recipe = os.path.join(harness.SOURCE_DIR, "deploy", "parallel", "run.sh")
+        env = dict(os.environ, SHOPAUDIT=harness.SHOPAUDIT, SHOPAUDIT_JOBS="1",
+                   PARALLEL_HOME=os.path.join(self.tmp, "parallel-home"))
+        proc = subprocess.Popen(["sh", recipe, lst, out, "2"], stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        res = harness.finish_cli(proc, timeout=110)
+        self.assertEqual(res.code, 0, res)
+        with open(os.path.join(out, "joblog")) as f:
             rows = [line.split("\t") for line in f.read().splitlines()[1:]]
         self.assertEqual(sorted(r[-1].split("--shard ")[1].split()[0] for r in rows),
                          ["0/2", "1/2"])
         self.assertEqual([r[6] for r in rows], ["0", "0"])  # Exitval
-        summary = self.merge(out)
+        # both shards ran at once: each started before the other ended
+        (s0, d0), (s1, d1) = ((float(r[2]), float(r[3])) for r in rows)
+        self.assertTrue(s0 < s1 + d1 and s1 < s0 + d0, rows)
+        with open(os.path.join(out, "summary.json"), encoding="utf-8") as f:
+            summary = json.load(f)
         self.assertEqual({s["start_url"] for s in summary["sites"]}, set(urls))
         self.assertEqual(summary["totals"]["sites"], 10)
+
+    # -- Kubernetes ------------------------------------------------------------------------------
+
+    def test_batch_k8s_manifest_consistent(self):
+        """What the API schemas cannot check (deploy/k8s/validate.mjs checks those, with npm)."""
+        import yaml  # python3-yaml, scripts/packages.d/batch.txt
+        k8s = os.path.join(harness.SOURCE_DIR, "deploy", "k8s")
+        with open(os.path.join(k8s, "indexed-job.yaml")) as f:
+            docs = {d["kind"]: d for d in yaml.safe_load_all(f) if d}
+        with open(os.path.join(k8s, "merge-job.yaml")) as f:
+            merge = yaml.safe_load(f)
+        job = docs["Job"]["spec"]
+        pod = job["template"]["spec"]
+        c = pod["containers"][0]
+        cmd = c["command"]
+        self.assertEqual(job["completionMode"], "Indexed")
+        self.assertEqual(cmd[cmd.index("--shard") + 1], f"auto/{job['completions']}")
+        self.assertLessEqual(job["parallelism"], job["completions"])
+        self.assertEqual(pod["restartPolicy"], "Never")  # podFailurePolicy requires it
+        fail_job = [r for r in job["podFailurePolicy"]["rules"] if r["action"] == "FailJob"]
+        self.assertEqual(fail_job[0]["onExitCodes"],
+                         {"containerName": c["name"], "operator": "In", "values": [2]})
+        out = cmd[cmd.index("--out") + 1]
+        mounts = {m["mountPath"]: m["name"] for m in c["volumeMounts"]}
+        vols = {v["name"]: v for v in pod["volumes"]}
+        claim = vols[mounts[out]]["persistentVolumeClaim"]["claimName"]
+        self.assertEqual(claim, docs["PersistentVolumeClaim"]["metadata"]["name"])
+        self.assertIn("ReadWriteMany", docs["PersistentVolumeClaim"]["spec"]["accessModes"])
+        mpod = merge["spec"]["template"]["spec"]
+        mc = mpod["containers"][0]
+        self.assertEqual(mc["command"][1:], ["merge", out])
+        mvol = {v["name"]: v for v in mpod["volumes"]}
+        mname = {m["mountPath"]: m["name"] for m in mc["volumeMounts"]}[out]
+        self.assertEqual(mvol[mname]["persistentVolumeClaim"]["claimName"], claim)
+        # the image runs the batch subcommand the way the CLI parses it
+        res = self.run_cli("batch", "--help")
+        self.assertEqual(res.code, 0, res)
+        for opt in ("--shard", "--jobs", "--out", "--max-pages"):
+            self.assertIn(opt, res.stdout)
 
 
 if __name__ == "__main__":
