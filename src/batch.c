@@ -224,7 +224,7 @@ struct batch {
     struct sa_batch_gate g;
     char *checks_buf, *skip_buf;
     const char **checks, **skip;
-    char config[2048]; /* the canonical text the config hash is taken of */
+    char *config; /* the canonical text the config hash is taken of; owned */
     char config_hash[17];
     struct site *sites; /* this shard's, in list order */
     size_t nsites;
@@ -336,7 +336,7 @@ static int parse_shard(const char *val, unsigned *k, unsigned *n)
  * option then changes the hash, and --resume redoes the sites. --delay and --jobs only pace
  * the work and are left out; --concurrency stays in because, under a page budget, the order in
  * which links are found can change which pages are fetched. */
-static void make_config(struct batch *b)
+static int make_config(struct batch *b)
 {
     const struct sa_options *o = &b->o;
     char checks[1024] = "", skip[1024] = "";
@@ -345,15 +345,17 @@ static void make_config(struct batch *b)
                  b->checks[i]);
     for (size_t i = 0; b->skip && b->skip[i]; i++)
         snprintf(skip + strlen(skip), sizeof skip - strlen(skip), "%s%s", i ? "," : "", b->skip[i]);
-    snprintf(b->config, sizeof b->config,
-             "shopaudit %s;max_pages=%u;max_depth=%d;concurrency=%u;timeout_ms=%u;"
-             "max_bytes=%zu;ignore_robots=%d;mobile=%d;user_agent=%s;checks=%s;"
-             "skip_checks=%s;fail_under=%g",
-             SA_VERSION, o->max_pages, o->max_depth, o->concurrency, o->timeout_ms, o->max_bytes,
-             o->ignore_robots, o->mobile, o->user_agent ? o->user_agent : "", checks, skip,
-             b->g.fail_under);
+    /* allocated, not a fixed buffer: a truncated line would give two configurations one hash */
+    b->config = sa__asprintf("shopaudit %s;max_pages=%u;max_depth=%d;concurrency=%u;timeout_ms=%u;"
+                             "max_bytes=%zu;ignore_robots=%d;mobile=%d;user_agent=%s;checks=%s;"
+                             "skip_checks=%s;fail_under=%g",
+                             SA_VERSION, o->max_pages, o->max_depth, o->concurrency, o->timeout_ms,
+                             o->max_bytes, o->ignore_robots, o->mobile,
+                             o->user_agent ? o->user_agent : "", checks, skip, b->g.fail_under);
+    if (!b->config) return die("out of memory%s%s", "", "");
     snprintf(b->config_hash, sizeof b->config_hash, "%016llx",
              (unsigned long long)sa__batch_hash(b->config));
+    return 0;
 }
 
 static int parse_args(struct batch *b, int argc, char **argv)
@@ -453,8 +455,7 @@ static int parse_args(struct batch *b, int argc, char **argv)
     if (!b->out) return die("--out DIR is required%s%s", "", "");
     b->o.checks = b->checks;
     b->o.skip_checks = b->skip;
-    make_config(b);
-    return 0;
+    return make_config(b);
 }
 
 /* ---- the list ------------------------------------------------------------------------------ */
@@ -892,6 +893,7 @@ static void batch_release(struct batch *b)
     sa__free(b->checks);
     sa__free(b->skip_buf);
     sa__free(b->skip);
+    sa__free(b->config);
 }
 
 static int run_shard(struct batch *b, struct tally *t)
