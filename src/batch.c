@@ -2,7 +2,7 @@
  * child. A child per site rather than a thread: the library keeps process-wide state (the lazy
  * curl_global_init in audit.c, the allocation counters in alloc.c), and a crash or a leak on one
  * odd shop then costs that site only, which becomes an "internal" error the next run retries.
- * A fork costs well under a millisecond against seconds of crawling.
+ * The child's startup (fork, lexicon compile) measured 0.08 s of CPU, small next to a crawl.
  *
  * Every site has a folder DIR/sites/<host>-<hash>/ whose status.json is written last, by
  * rename: a site is finished exactly when that file exists and names this tool version and
