@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "shopaudit/shopaudit.h"
 
 enum {
@@ -57,6 +58,7 @@ static const char usage[] =
     "  -V, --version          version\n"
     "\n"
     "A FOLDER (or a file:// URL) audits a static export of a shop without a server.\n"
+    "Many shops: shopaudit batch --help, shopaudit merge --help.\n"
     "Exit: 0 done and gate passed, 1 score below --fail-under, a --fail-on rule broken\n"
     "      or a regression with --fail-on-regression, 2 usage or bad input (bad baseline),\n"
     "      3 site could not be audited, 130 interrupted (partial report written).\n"
@@ -246,6 +248,9 @@ static void list_checks(FILE *f)
 
 int main(int argc, char **argv)
 {
+    /* subcommands for auditing many shops (src/batch.c, src/merge.c) */
+    if (argc > 1 && strcmp(argv[1], "batch") == 0) return sa__batch_main(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "merge") == 0) return sa__merge_main(argc - 1, argv + 1);
     struct sa_options o;
     sa_options_init(&o);
     const char *target = NULL, *json_path = NULL, *out_dir = NULL;
