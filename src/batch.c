@@ -55,11 +55,11 @@ static const char usage[] =
     "      --resume           skip sites already finished with this version and options "
     "(default)\n"
     "      --force            audit every site of the shard again\n"
-    "      --gate             exit 1 when a site fails its gate (--fail-under)\n"
+    "      --gate             exit 1 when a site fails its gate (--fail-under, --fail-on)\n"
     "  -q, --quiet            no line per site on stderr, no summary on stdout\n"
     "Audit options, as for a single audit: --max-pages, --max-depth, --concurrency, --delay,\n"
     "  --timeout, --max-bytes, --user-agent, --ignore-robots, --mobile, --checks,\n"
-    "  --skip-checks, --fail-under.\n"
+    "  --skip-checks, --fail-under, --fail-on.\n"
     "\n"
     "Exit: 0 every site has a verdict, 1 (--gate) a site failed its gate, 2 usage or config\n"
     "      error (do not retry), 3 a transient error remains (a rerun redoes those sites),\n"
@@ -150,8 +150,14 @@ int sa__batch_site_dir(const char *url, char *buf, size_t n)
 
 int sa__batch_gate(const struct sa_report *r, const struct sa_batch_gate *g)
 {
-    /* the single audit's rule (main.c): the rounded score, as the report shows it */
-    return g->fail_under > 0 && round(r->score) < g->fail_under;
+    /* the single audit's rules (main.c): the rounded score, as the report shows it */
+    if (g->fail_under > 0 && round(r->score) < g->fail_under) return 1;
+    struct sa_gate_breach *br = NULL;
+    size_t n = 0;
+    /* out of memory judging the gate: fail it rather than wave a site through */
+    if (sa_gate_eval(&g->rules, r, &br, &n) != SA_OK) return 1;
+    sa_gate_breaches_free(br);
+    return n > 0;
 }
 
 int sa__batch_write_atomic(const char *path, const char *data, size_t len)
@@ -346,12 +352,13 @@ static int make_config(struct batch *b)
     for (size_t i = 0; b->skip && b->skip[i]; i++)
         snprintf(skip + strlen(skip), sizeof skip - strlen(skip), "%s%s", i ? "," : "", b->skip[i]);
     /* allocated, not a fixed buffer: a truncated line would give two configurations one hash */
-    b->config = sa__asprintf("shopaudit %s;max_pages=%u;max_depth=%d;concurrency=%u;timeout_ms=%u;"
-                             "max_bytes=%zu;ignore_robots=%d;mobile=%d;user_agent=%s;checks=%s;"
-                             "skip_checks=%s;fail_under=%g",
-                             SA_VERSION, o->max_pages, o->max_depth, o->concurrency, o->timeout_ms,
-                             o->max_bytes, o->ignore_robots, o->mobile,
-                             o->user_agent ? o->user_agent : "", checks, skip, b->g.fail_under);
+    b->config =
+        sa__asprintf("shopaudit %s;max_pages=%u;max_depth=%d;concurrency=%u;timeout_ms=%u;"
+                     "max_bytes=%zu;ignore_robots=%d;mobile=%d;user_agent=%s;checks=%s;"
+                     "skip_checks=%s;fail_under=%g;fail_on=%s",
+                     SA_VERSION, o->max_pages, o->max_depth, o->concurrency, o->timeout_ms,
+                     o->max_bytes, o->ignore_robots, o->mobile, o->user_agent ? o->user_agent : "",
+                     checks, skip, b->g.fail_under, b->g.fail_on ? b->g.fail_on : "");
     if (!b->config) return die("out of memory%s%s", "", "");
     snprintf(b->config_hash, sizeof b->config_hash, "%016llx",
              (unsigned long long)sa__batch_hash(b->config));
@@ -384,7 +391,7 @@ static int parse_args(struct batch *b, int argc, char **argv)
         static const char *const valued[] = {
             "--out",    "--shard",       "--jobs",        "--max-pages", "--max-depth",
             "--delay",  "--timeout",     "--concurrency", "--max-bytes", "--user-agent",
-            "--checks", "--skip-checks", "--fail-under",  NULL};
+            "--checks", "--skip-checks", "--fail-under",  "--fail-on",   NULL};
         int is_flag = 0, takes = 0;
         for (int f = 0; flags[f]; f++) is_flag |= strcmp(name, flags[f]) == 0;
         for (int f = 0; valued[f]; f++) takes |= strcmp(name, valued[f]) == 0;
@@ -444,6 +451,14 @@ static int parse_args(struct batch *b, int argc, char **argv)
             if (!*val || *end || !(d >= 0 && d <= 101))
                 return die("%s: not a score 0..100: '%s'", name, val);
             b->g.fail_under = d;
+        } else if (!strcmp(name, "--fail-on")) {
+            char err[256];
+            if (sa_gate_parse_rule(&b->g.rules, val, err, sizeof err) != SA_OK)
+                return die("--fail-on: %s%s", err, "");
+            char *all = b->g.fail_on ? sa__asprintf("%s,%s", b->g.fail_on, val) : sa__strdup(val);
+            if (!all) return die("out of memory%s%s", "", "");
+            sa__free(b->g.fail_on);
+            b->g.fail_on = all;
         } else if (!strcmp(name, "--checks")) {
             if (parse_ids(name, val, &b->checks_buf, &b->checks)) return EXIT_USAGE;
         } else if (!strcmp(name, "--skip-checks")) {
@@ -894,6 +909,8 @@ static void batch_release(struct batch *b)
     sa__free(b->skip_buf);
     sa__free(b->skip);
     sa__free(b->config);
+    sa_gate_release(&b->g.rules);
+    sa__free(b->g.fail_on);
 }
 
 static int run_shard(struct batch *b, struct tally *t)

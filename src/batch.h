@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "shopaudit/gate.h"
 #include "shopaudit/report.h"
 
 /* `shopaudit batch ...` and `shopaudit merge ...`; argv[0] is the subcommand name. Return the
@@ -32,10 +33,11 @@ int sa__batch_shard_of(const char *url, unsigned n, unsigned *shard);
  * URL's hash>", so two start URLs on one host get two folders. SA_OK, SA_EURL or SA_ETOOBIG. */
 int sa__batch_site_dir(const char *url, char *buf, size_t n);
 
-/* What --gate judges a site by. Today the CLI's --fail-under; the seam for the --fail-on rules
- * of the CI gate once they land. */
+/* What --gate judges a site by: the single audit's --fail-under and --fail-on rules. */
 struct sa_batch_gate {
-    double fail_under; /* 0..100; 0 never fails */
+    double fail_under;    /* 0..100; 0 never fails */
+    struct sa_gate rules; /* --fail-on; none by default */
+    char *fail_on;        /* owned: every --fail-on spec, comma-joined, for the config hash */
 };
 
 /* 1 when the report fails the gate, else 0. */

@@ -164,4 +164,28 @@ TEST(batch_gate_follows_fail_under)
     EXPECT_EQ(sa__batch_gate(&r, &none), 0);
 }
 
+TEST(batch_gate_follows_fail_on)
+{
+    struct sa_check_result cr;
+    memset(&cr, 0, sizeof cr);
+    cr.check = sa_check_find("cart_visible");
+    ASSERT(cr.check);
+    cr.verdict.status = SA_STATUS_PARTIAL;
+    struct sa_report r;
+    memset(&r, 0, sizeof r);
+    r.score = 90;
+    r.checks = &cr;
+    r.nchecks = 1;
+    char err[128];
+    struct sa_batch_gate must_pass = {0}, partial_ok = {0};
+    ASSERT(sa_gate_parse_rule(&must_pass.rules, "cart_visible", err, sizeof err) == SA_OK);
+    ASSERT(sa_gate_parse_rule(&partial_ok.rules, "buying=partial", err, sizeof err) == SA_OK);
+    EXPECT_EQ(sa__batch_gate(&r, &must_pass), 1);
+    EXPECT_EQ(sa__batch_gate(&r, &partial_ok), 0);
+    cr.verdict.status = SA_STATUS_FAIL;
+    EXPECT_EQ(sa__batch_gate(&r, &partial_ok), 1);
+    sa_gate_release(&must_pass.rules);
+    sa_gate_release(&partial_ok.rules);
+}
+
 TEST_MAIN()
