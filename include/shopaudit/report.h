@@ -75,6 +75,7 @@ struct sa_report {
     size_t npages;
     struct sa_error_record *errors;
     size_t nerrors;
+    char lang[16]; /* language of the report's text (summary_l10n, the HTML report); "en" */
 };
 
 /* Writes the JSON report (schema_version 1) to path atomically: a temporary file in the same
@@ -83,6 +84,29 @@ struct sa_report {
 int sa_report_write_json(const struct sa_report *r, const char *path, char *err, size_t errlen);
 /* The JSON report as a NUL-terminated string the caller frees with free(); NULL on ENOMEM. */
 char *sa_report_json(const struct sa_report *r);
+/* The HTML report (issue #6): one self-contained file for a shop owner. */
+struct sa_html_options {
+    /* Language of the interface and the check texts; NULL: the report's (r->lang). Verdict
+     * translations exist only for r->lang; with another language they fall back to English. */
+    const char *lang;
+    /* Reserved seam for --baseline: a previous run to compare with (arrows for score
+     * changes). NULL: no comparison. */
+    const struct sa_report *baseline;
+};
+/* Writes the HTML report to path atomically, like the JSON one. Inline CSS and SVG only, no
+ * script, no external request, a Content-Security-Policy that forbids scripts; every byte
+ * from the crawled site is escaped for its context and only http, https and file URLs become
+ * links. o may be NULL. Returns SA_OK, SA_EINVAL (unknown language), SA_EIO or SA_ENOMEM with
+ * the reason in err. */
+int sa_report_write_html(const struct sa_report *r, const char *path,
+                         const struct sa_html_options *o, char *err, size_t errlen);
+/* The HTML report as a NUL-terminated string the caller frees with sa_report_html_free; NULL
+ * on ENOMEM or an unknown language. */
+char *sa_report_html(const struct sa_report *r, const struct sa_html_options *o);
+void sa_report_html_free(char *html);
+/* 1 when the report text can be written in lang ("en" or an embedded catalogue). */
+int sa_report_lang_available(const char *lang);
+
 /* A short human summary: score, category scores, failing and partial checks. */
 int sa_report_write_text(const struct sa_report *r, FILE *f);
 
