@@ -35,7 +35,10 @@ struct w {
     int own_texts;          /* the verdicts' _l10n fields are in this language */
 };
 
-#define T(s) sa__tr(w->cat, s)
+/* T() translates a label; N_() marks a msgid in a table for the extractors (gettext's habit)
+ * and is translated where it is printed. */
+#define T(s)  sa__tr(w->cat, s)
+#define N_(s) s
 
 static void put(struct w *w, const char *s)
 {
@@ -191,40 +194,49 @@ static const char *limit_label(struct w *w, enum sa_limit l)
     }
 }
 
-/* The survey figure behind each check, from RETENTION_CRITERIA.md ("industry figures"). */
+/* The survey figure behind each check, from RETENTION_CRITERIA.md ("industry figures"). They
+ * are printf formats without arguments ("%%" for "%"), like the checks' recommendations, so
+ * that one conversion rule covers every catalogue entry. */
 static const char *figure_for(struct w *w, const char *id)
 {
     static const struct {
         const char *id, *figure;
     } figures[] = {
-        {"contacts", "86% of users would pay 25% more for better service."},
-        {"about_company", "Company information one click away is the first thing a first-time "
-                          "visitor checks before trusting a shop."},
-        {"live_help", "86% of users would pay 25% more for better service."},
-        {"cart_visible", "About 17% of online shops show no sign of shopping at all."},
-        {"cta_buttons", "24% of shoppers choose a competitor that is easier to order from."},
-        {"delivery_info", "54% of shoppers choose a competitor over delivery speed, 49% over free "
-                          "delivery, 45% over pickup points in their city."},
-        {"payment_info", "24% of shoppers choose a competitor that is easier to order from."},
-        {"guest_checkout", "24% of shoppers choose a competitor that is easier to order from."},
-        {"prices_visible", "80% of shoppers choose a competitor over a high price."},
-        {"promo_fine_print", "80% of shoppers choose a competitor over a high price; hidden "
-                             "conditions turn a discount into a disappointment."},
-        {"returns_policy", "35% of shoppers choose a competitor over the possibility of returns."},
-        {"newsletter_signup", "About 40% of e-commerce revenue comes from repeat customers."},
-        {"account_benefits", "Selling to an existing customer succeeds 60-70% of the time, to a "
-                             "new one 20%."},
-        {"loyalty_program", "Only 24% of members are satisfied with loyalty programmes; 13 of 30 "
-                            "programmes stop within a year."},
-        {"reviews", "33% of shoppers choose a competitor over reviews from real customers."},
-        {"social_links", "A returning buyer is 27%, then 45%, then 54% more likely to buy than "
-                         "on a first visit."},
-        {"support_content", "86% of users would pay 25% more for better service."},
-        {"https", "Raising retention by 5% raises profit by 25-95%."},
-        {"mobile_viewport", "Ordering without friction matters most on a phone: 24% of shoppers "
-                            "leave for an easier shop."},
-        {"broken_links", "Keeping a customer costs 5-10 times less than winning a new one."},
-        {"readable_text", "Small or unreadable fonts make even useful text go unread."},
+        {"contacts", N_("86%% of users would pay 25%% more for better service.")},
+        {"about_company", N_("Company information one click away is the first thing a first-time "
+                             "visitor checks before trusting a shop.")},
+        {"live_help", N_("86%% of users would pay 25%% more for better service.")},
+        {"cart_visible", N_("About 17%% of online shops show no sign of shopping at all.")},
+        {"cta_buttons", N_("24%% of shoppers choose a competitor that is easier to order from.")},
+        {"delivery_info",
+         N_("54%% of shoppers choose a competitor over delivery speed, 49%% over free "
+            "delivery, 45%% over pickup points in their city.")},
+        {"payment_info", N_("24%% of shoppers choose a competitor that is easier to order from.")},
+        {"guest_checkout",
+         N_("24%% of shoppers choose a competitor that is easier to order from.")},
+        {"prices_visible", N_("80%% of shoppers choose a competitor over a high price.")},
+        {"promo_fine_print", N_("80%% of shoppers choose a competitor over a high price; hidden "
+                                "conditions turn a discount into a disappointment.")},
+        {"returns_policy",
+         N_("35%% of shoppers choose a competitor over the possibility of returns.")},
+        {"newsletter_signup", N_("About 40%% of e-commerce revenue comes from repeat customers.")},
+        {"account_benefits",
+         N_("Selling to an existing customer succeeds 60-70%% of the time, to a "
+            "new one 20%%.")},
+        {"loyalty_program",
+         N_("Only 24%% of members are satisfied with loyalty programmes; 13 of 30 "
+            "programmes stop within a year.")},
+        {"reviews", N_("33%% of shoppers choose a competitor over reviews from real customers.")},
+        {"social_links",
+         N_("A returning buyer is 27%%, then 45%%, then 54%% more likely to buy than "
+            "on a first visit.")},
+        {"support_content", N_("86%% of users would pay 25%% more for better service.")},
+        {"https", N_("Raising retention by 5%% raises profit by 25-95%%.")},
+        {"mobile_viewport",
+         N_("Ordering without friction matters most on a phone: 24%% of shoppers "
+            "leave for an easier shop.")},
+        {"broken_links", N_("Keeping a customer costs 5-10 times less than winning a new one.")},
+        {"readable_text", N_("Small or unreadable fonts make even useful text go unread.")},
     };
     for (size_t i = 0; i < sizeof figures / sizeof *figures; i++)
         if (strcmp(figures[i].id, id) == 0) return T(figures[i].figure);
@@ -236,13 +248,13 @@ static const struct {
     const char *title;
     const char *checks[7];
 } stages[] = {
-    {"First visit", {"contacts", "about_company", "live_help"}},
-    {"Guest",
+    {N_("First visit"), {"contacts", "about_company", "live_help"}},
+    {N_("Guest"),
      {"cart_visible", "cta_buttons", "delivery_info", "payment_info", "guest_checkout",
       "prices_visible"}},
-    {"One-time buyer", {"returns_policy", "newsletter_signup", "account_benefits"}},
-    {"Returning", {"loyalty_program", "support_content"}},
-    {"Loyal", {"reviews", "social_links"}},
+    {N_("One-time buyer"), {"returns_policy", "newsletter_signup", "account_benefits"}},
+    {N_("Returning"), {"loyalty_program", "support_content"}},
+    {N_("Loyal"), {"reviews", "social_links"}},
 };
 #define NSTAGES (sizeof stages / sizeof *stages)
 
@@ -570,7 +582,7 @@ static void actions(struct w *w)
             put(w, "<p class=\"fig\">");
             esc(w, T("Industry figure"));
             put(w, ": ");
-            esc(w, fig);
+            escf(w, fig);
             put(w, "</p>");
         }
         put(w, "</li>");
