@@ -4,14 +4,16 @@ Escaping: fixtures/sites/xss carries script payloads in titles, URLs, visible te
 evidence snippets) and JSON-LD; every payload sets window.__xss or document.title when it runs.
 The browser must compile no script, load nothing but the file, hold no element or attribute
 that a payload could have created, and show each payload string from the JSON report as text.
-Screenshots of the demo report at 1280 and 390 CSS pixels go to <build>/screenshots/.
+Screenshots of the demo report at 1280 and 390 CSS pixels, and its A4 print, go to
+<build>/screenshots/ (demo-desktop.png, demo-phone.png, demo-a4.pdf).
 
 Run one test: python3 tests/integration/test_html_report.py -k test_html_xss_payloads_inert
 """
 
+import base64
 import html.parser
-import json
 import os
+import re
 import struct
 import sys
 import unittest
@@ -167,6 +169,14 @@ class HtmlReport(harness.AuditTestCase):
                           "file://" + path], [])
         cards = page.evaluate("document.querySelectorAll('article.card').length")
         self.assertEqual(cards, len(report["checks"]))
+        # print: A4, each of overview, actions, checks and pages starts a page
+        pdf = base64.b64decode(page.b.send(
+            "Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "printBackground": True,
+                                "preferCSSPageSize": True}, session=page.session, timeout=90)["data"])
+        with open(os.path.join(SCREENSHOTS, "demo-a4.pdf"), "wb") as f:
+            f.write(pdf)
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        self.assertGreaterEqual(len(re.findall(rb"/Type\s*/Page\b", pdf)), 4)
 
     # -- structure, without a browser ---------------------------------------------------------
     def test_html_every_check_has_card_and_evidence_url(self):
