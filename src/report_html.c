@@ -134,18 +134,33 @@ static int safe_url(const char *u)
                  strncasecmp(u, "file:", 5) == 0);
 }
 
-/* A site URL: a link when safe, else plain text. */
-static void link(struct w *w, const char *url, const char *cls)
+/* Length of the scheme://host[:port] that opens url, 0 when it has none. */
+static size_t origin_len(const char *url)
 {
+    const char *p = url ? strstr(url, "://") : NULL;
+    if (!p) return 0;
+    p += 3;
+    while (*p && *p != '/' && *p != '?' && *p != '#') p++;
+    return (size_t)(p - url);
+}
+
+/* A site URL: a link when safe, else plain text. A URL on the audited site shows as its path
+ * (the header names the site once); the link keeps the whole URL. */
+static void link(struct w *w, const char *url, int full)
+{
+    const char *shown = url ? url : "";
+    size_t o = origin_len(w->r->start_url);
+    if (!full && o && url && strncmp(url, w->r->start_url, o) == 0 && url[o] == '/')
+        shown = url + o;
     if (safe_url(url)) {
         put(w, "<a rel=\"noopener noreferrer nofollow\" href=\"");
         esc(w, url);
-        putf(w, "\"%s%s%s>", cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
-        esc(w, url);
+        put(w, "\">");
+        esc(w, shown);
         put(w, "</a>");
     } else {
-        putf(w, "<span class=\"%s\">", cls ? cls : "url");
-        esc(w, url ? url : "");
+        put(w, "<span class=\"url\">");
+        esc(w, shown);
         put(w, "</span>");
     }
 }
@@ -413,7 +428,7 @@ static void head(struct w *w)
     put(w, "</style>\n</head>\n<body>\n<header class=\"top\"><div class=\"in\"><h1>");
     esc(w, T("How well does this shop keep its buyers?"));
     put(w, "</h1><div class=\"site\">");
-    link(w, r->start_url, NULL);
+    link(w, r->start_url, 1);
     put(w, "</div><div class=\"meta\"><span>");
     esc(w, T("Audited"));
     put(w, ": ");
@@ -594,7 +609,7 @@ static void actions(struct w *w)
 static void evidence_item(struct w *w, const struct sa_evidence *e)
 {
     put(w, "<li>");
-    link(w, e->url, NULL);
+    link(w, e->url, 0);
     if (e->where && *e->where) {
         put(w, "<code>");
         esc(w, e->where);
@@ -620,9 +635,11 @@ static void evidence_item(struct w *w, const struct sa_evidence *e)
 static void card(struct w *w, const struct sa_check_result *cr)
 {
     const struct sa_verdict *v = &cr->verdict;
+    /* the colour follows the status, as in the action list: a partial is never green */
     const char *cls = v->status == SA_STATUS_NOT_APPLICABLE ? "na"
                       : v->status == SA_STATUS_PASS         ? "good"
-                                                            : band(v->score);
+                      : v->status == SA_STATUS_PARTIAL      ? "fair"
+                                                            : "poor";
     put(w, "<article class=\"card ");
     put(w, cls);
     put(w, "\" id=\"check-");
@@ -633,7 +650,7 @@ static void card(struct w *w, const struct sa_check_result *cr)
     esc(w, cr->check->id);
     put(w, "</span></div><span class=\"badge\">");
     esc(w, status_label(w, v->status));
-    if (v->status != SA_STATUS_NOT_APPLICABLE) putf(w, " %.0f", v->score * 100.0);
+    if (v->status == SA_STATUS_PARTIAL) putf(w, " %.0f", v->score * 100.0);
     put(w, "</span></div><p>");
     esc(w, summary_of(w, v));
     put(w, "</p>");
@@ -711,7 +728,7 @@ static void pages_table(struct w *w)
     for (size_t i = 0; i < r->npages; i++) {
         const struct sa_page_record *p = &r->pages[i];
         put(w, "<tr><td class=\"u\">");
-        link(w, p->url, NULL);
+        link(w, p->url, 0);
         if (p->title && *p->title) {
             put(w, "<br><span class=\"more\">");
             esc(w, p->title);
@@ -741,7 +758,7 @@ static void pages_table(struct w *w)
         put(w, "<ul class=\"plain ev\">");
         for (size_t i = 0; i < r->nerrors; i++) {
             put(w, "<li>");
-            link(w, r->errors[i].url, NULL);
+            link(w, r->errors[i].url, 0);
             put(w, " — ");
             esc(w, r->errors[i].error);
             put(w, "</li>");

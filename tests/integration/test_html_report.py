@@ -140,8 +140,14 @@ class HtmlReport(harness.AuditTestCase):
         self.assertEqual(page.evaluate(DANGEROUS_DOM), [])
         text = page.evaluate("document.body.textContent")
         shown = page.evaluate("document.body.innerText")
+        hrefs = page.evaluate("[...document.querySelectorAll('a[href]')]"
+                              ".map(a => a.getAttribute('href'))")
         for s in payloads:
-            self.assertIn(s, text, "each payload must be in the page as text")
+            if s in where["url"]:  # links show the path; the attribute holds the URL as sent
+                self.assertIn(s, hrefs, "each payload URL must survive as an attribute")
+                self.assertIn(harness.url_path(s), text)
+            else:
+                self.assertIn(s, text, "each payload must be in the page as text")
         titles = [p["title"] for p in report["pages"] if "__xss" in p["title"]]
         self.assertTrue(titles)
         for t in titles:
