@@ -10,6 +10,7 @@
  * a small per-product price memory to catch "before" prices that are implausible or that the
  * same product shows elsewhere as its regular price. Each distinct claim gets a set of problem
  * kinds; the verdict is a formula over them (docs/checks/promo_fine_print.md). */
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 
 #include "alloc.h"
 #include "check_util.h"
+#include "l10n.h"
 #include "utf8.h"
 
 /* A badge, a banner line or a short lead; longer running text describes, it does not claim. */
@@ -48,11 +50,11 @@
 
 /* Problem kinds, in the order the summary and the details list them. */
 #define PROBLEM_MAP(X)                                                                             \
-    X(HIDDEN, "hidden_condition", "hidden condition")                                              \
-    X(AVAILABILITY, "availability_small_print", "availability in small print")                     \
-    X(RESTRICTION, "restriction_small_print", "restriction in small print")                        \
-    X(OUT_OF_STOCK, "out_of_stock", "promotion on goods out of stock")                             \
-    X(INFLATED, "inflated_price", "inflated before price")
+    X(HIDDEN, "hidden_condition", N_("hidden condition"))                                          \
+    X(AVAILABILITY, "availability_small_print", N_("availability in small print"))                 \
+    X(RESTRICTION, "restriction_small_print", N_("restriction in small print"))                    \
+    X(OUT_OF_STOCK, "out_of_stock", N_("promotion on goods out of stock"))                         \
+    X(INFLATED, "inflated_price", N_("inflated before price"))
 
 enum problem {
 #define P_ENUM(e, id, label) P_##e,
@@ -1297,18 +1299,36 @@ static void release(struct state *st)
     for (int g = 0; g < G_LAST; g++) sa_evidence_release(&st->ev[g]);
 }
 
+/* Advice per problem kind, each a msgid of its own (N_): the translated recommendation is
+ * built from translated pieces. */
 static const char *const advice[P_LAST] = {
-    "Print the conditions of every promotion next to the offer and as large as it, not behind "
-    "an asterisk in small print, a tooltip, the footer or another page.",
-    "Close a promotion as soon as its goods or gifts run out instead of adding \"while stocks "
-    "last\" in small print.",
-    "State purchase conditions (a minimum quantity or sum, goods excluded, not combinable) "
-    "plainly next to each promotion.",
-    "Take promotions, gifts and sale prices off goods that are out of stock, automatically when "
-    "stock reaches zero.",
-    "Strike through only a price the product really sold at: an implausible \"before\" price, "
-    "or one the product shows elsewhere as its regular price, misleads buyers.",
+    N_("Print the conditions of every promotion next to the offer and as large as it, not behind "
+       "an asterisk in small print, a tooltip, the footer or another page."),
+    N_("Close a promotion as soon as its goods or gifts run out instead of adding \"while stocks "
+       "last\" in small print."),
+    N_("State purchase conditions (a minimum quantity or sum, goods excluded, not combinable) "
+       "plainly next to each promotion."),
+    N_("Take promotions, gifts and sale prices off goods that are out of stock, automatically when "
+       "stock reaches zero."),
+    N_("Strike through only a price the product really sold at: an implausible \"before\" price, "
+       "or one the product shows elsewhere as its regular price, misleads buyers."),
 };
+
+/* The summary and recommendation insert pieces (problem labels, advice) through %s; the
+ * engine translates only the format, so the translated text is formatted again here with the
+ * translated pieces. */
+static void relocalise(const struct sa_verdict *v, char **dst, const char *fmt, ...)
+{
+    const char *tfmt = sa__catalog_get(v->l10n, fmt);
+    if (!tfmt) return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = sa__vasprintf(tfmt, ap);
+    va_end(ap);
+    if (!s) return; /* keep what the engine made: English pieces in a translated sentence */
+    sa__free(*dst);
+    *dst = s;
+}
 
 static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
 {
@@ -1326,13 +1346,16 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
     }
     size_t kinds = 0;
     for (int k = 0; k < P_LAST; k++) kinds += kind[k] != 0;
-    char list[256] = "";
-    size_t used = 0;
+    char list[256] = "", list_tr[512] = "";
+    size_t used = 0, used_tr = 0;
     for (int k = 0; k < P_LAST; k++) {
         if (!kind[k]) continue;
         int w = snprintf(list + used, sizeof list - used, "%s%s: %zu", used ? ", " : "",
                          problem_label[k], kind[k]);
         if (w > 0 && (size_t)w < sizeof list - used) used += (size_t)w;
+        w = snprintf(list_tr + used_tr, sizeof list_tr - used_tr, "%s%s: %zu", used_tr ? ", " : "",
+                     sa__tr(out->l10n, problem_label[k]), kind[k]);
+        if (w > 0 && (size_t)w < sizeof list_tr - used_tr) used_tr += (size_t)w;
     }
     if (n == 0) {
         sa_verdict_set(out, SA_STATUS_PASS, 1, "No promotion was found on the %zu page(s) audited.",
@@ -1350,22 +1373,26 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
         /* one kind of problem on a minority of claims is a lapse; more is a habit */
         int partial = kinds == 1 && 2 * bad < n;
         double score = sum / (double)n; /* a fail scores 0 whatever the mean */
-        sa_verdict_set(out, partial ? SA_STATUS_PARTIAL : SA_STATUS_FAIL, score,
-                       "%zu of %zu promotion claim(s) on %zu page(s) hide or undermine their "
-                       "conditions (%s).",
-                       bad, n, st->promo_pages, list);
-        char rec[1400];
-        size_t r = 0;
+        const char *summary = N_("%zu of %zu promotion claim(s) on %zu page(s) hide or "
+                                 "undermine their conditions (%s).");
+        const char *closing = N_("%s 80%% of shoppers leave for a competitor over price "
+                                 "(industry figures), and a discount they cannot get sends "
+                                 "them there.");
+        sa_verdict_set(out, partial ? SA_STATUS_PARTIAL : SA_STATUS_FAIL, score, summary, bad, n,
+                       st->promo_pages, list);
+        relocalise(out, &out->summary_l10n, summary, bad, n, st->promo_pages, list_tr);
+        char rec[1400], rec_tr[4096];
+        size_t r = 0, r_tr = 0;
         for (int k = 0; k < P_LAST; k++) {
             if (!kind[k]) continue;
             int w = snprintf(rec + r, sizeof rec - r, "%s%s", r ? " " : "", advice[k]);
             if (w > 0 && (size_t)w < sizeof rec - r) r += (size_t)w;
+            w = snprintf(rec_tr + r_tr, sizeof rec_tr - r_tr, "%s%s", r_tr ? " " : "",
+                         sa__tr(out->l10n, advice[k]));
+            if (w > 0 && (size_t)w < sizeof rec_tr - r_tr) r_tr += (size_t)w;
         }
-        sa_verdict_recommend(out,
-                             "%s 80%% of shoppers leave for a competitor over price "
-                             "(industry figures), and a discount they cannot get sends them "
-                             "there.",
-                             rec);
+        sa_verdict_recommend(out, closing, rec);
+        relocalise(out, &out->recommendation_l10n, closing, rec_tr);
     }
     out->details = details(st, n, bad, kind);
     for (int g = 0; g < G_LAST; g++) sa_evidence_move(&out->evidence, &st->ev[g]);

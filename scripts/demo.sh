@@ -1,6 +1,6 @@
 #!/bin/sh
 # make demo: serve the bundled demo shop on 127.0.0.1 with the fixture server, audit it, write
-# out/demo/report.json, print the summary, stop the server whatever happens.
+# out/demo/report.json and out/demo/report.html, print the summary, stop the server whatever happens.
 set -eu
 BIN=${1:-build/shopaudit}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,4 +26,4 @@ echo "demo: auditing the demo shop at $url" >&2
 rc=0
 "$BIN" --out "$OUT" "$url" || rc=$?
 [ $rc -le 1 ] || exit $rc
-echo "demo: report written to ${OUT#$ROOT/}/report.json" >&2
+echo "demo: reports written to ${OUT#$ROOT/}/report.json and ${OUT#$ROOT/}/report.html" >&2

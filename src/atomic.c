@@ -1,5 +1,5 @@
-/* Atomic file writes for the SARIF and JUnit reports: a CI job that uploads a report while a
- * second run writes it must see the old file or the new one, never a torn one. */
+/* Atomic report files (see atomic.h): mkstemp beside the target, write, fchmod, fsync, close,
+ * rename. The HTML report uses it; the JSON writer has its own copy of the same steps. */
 #include "atomic.h"
 
 #include <errno.h>
@@ -15,12 +15,13 @@
 int sa__write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen)
 {
     char *tmp = sa__asprintf("%s.tmp.XXXXXX", path);
+    const int rc = SA_EIO;
+    int fd = -1;
     if (!tmp) {
         snprintf(err, errlen, "out of memory");
         return SA_ENOMEM;
     }
-    int rc = SA_EIO;
-    int fd = mkstemp(tmp);
+    fd = mkstemp(tmp);
     if (fd < 0) goto fail;
     for (size_t off = 0; off < len;) {
         ssize_t n = write(fd, data + off, len - off);
@@ -34,8 +35,9 @@ int sa__write_atomic(const char *path, const char *data, size_t len, char *err, 
     if (c != 0 || rename(tmp, path) != 0) goto fail;
     sa__free(tmp);
     return SA_OK;
-fail:
-    snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+fail:;
+    int e = errno; /* close and unlink may change it */
+    snprintf(err, errlen, "%s: cannot write: %s", path, strerror(e));
     if (fd >= 0) close(fd);
     unlink(tmp);
     sa__free(tmp);

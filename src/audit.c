@@ -15,6 +15,7 @@
 
 #include "alloc.h"
 #include "crawl.h"
+#include "l10n.h"
 #include "page_build.h"
 #include "score.h"
 #include "shopaudit/audit.h"
@@ -29,6 +30,7 @@ struct slot {
 struct sa_audit {
     struct sa_options o;
     struct sa_lexicon *lex;
+    struct sa_catalog *cat; /* the report language's; NULL for English */
     struct slot *slots;
     size_t nslots;
     size_t kind_count[SA_KIND_LAST];
@@ -83,6 +85,12 @@ int sa_audit_new(const struct sa_options *o, struct sa_audit **out, char *err, s
     struct sa_audit *a = sa__calloc(1, sizeof *a);
     if (!a) goto nomem;
     a->o = *o;
+    if (o->report_lang && strcmp(o->report_lang, "auto") != 0 && !sa__l10n_has(o->report_lang)) {
+        snprintf(err, errlen, "unknown report language '%s' (auto, en, ru, th, el, hy)",
+                 o->report_lang);
+        sa__free(a);
+        return SA_EINVAL;
+    }
     int rc = sa_lexicon_new(o->lexicon_dir, &a->lex, err, errlen);
     if (rc != SA_OK) {
         sa_audit_free(a);
@@ -285,6 +293,36 @@ static double ms_since(const struct timespec *t0)
     return (double)(t.tv_sec - t0->tv_sec) * 1000.0 + (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
+/* The report language: the one asked for, else the most frequent page language that has a
+ * catalogue (a Thai shop gets a Thai report), else English. Loads its catalogue. */
+static int choose_lang(struct sa_audit *a, const struct sa_page_record *pages, size_t npages)
+{
+    const char *want = a->o.report_lang;
+    char best[16] = "en";
+    if (!want || strcmp(want, "auto") == 0) {
+        size_t best_n = 0;
+        /* one pass per embedded catalogue (a handful), so a 20 000-page audit stays linear */
+        for (const struct sa__locale_blob *b = sa__locale_blobs; b->name; b++) {
+            size_t n = 0;
+            for (size_t i = 0; i < npages; i++)
+                n += pages[i].html && !strcmp(pages[i].lang, b->name);
+            if (n > best_n) {
+                best_n = n;
+                snprintf(best, sizeof best, "%s", b->name);
+            }
+        }
+        size_t n_en = 0;
+        for (size_t i = 0; i < npages; i++) n_en += pages[i].html && !strcmp(pages[i].lang, "en");
+        if (n_en >= best_n) snprintf(best, sizeof best, "en");
+        want = best;
+    }
+    snprintf(a->report.lang, sizeof a->report.lang, "%s", want);
+    if (strcmp(want, "en") == 0) return SA_OK;
+    int rc = sa__catalog_new(want, &a->cat, NULL);
+    if (rc != SA_OK) snprintf(a->report.lang, sizeof a->report.lang, "en");
+    return rc == SA_ENOMEM ? rc : SA_OK;
+}
+
 static void finish_checks(struct sa_audit *a, const struct sa_site *site)
 {
     for (size_t i = 0; i < a->nslots; i++) {
@@ -293,6 +331,7 @@ static void finish_checks(struct sa_audit *a, const struct sa_site *site)
         struct sa_verdict scratch = {0};
         struct sa_verdict *v = cr ? &cr->verdict : &scratch;
         if (cr) cr->check = s->check;
+        v->l10n = a->cat;
         s->check->finish(s->state, site, v);
         if (!v->summary) {
             /* a check that could not say anything (out of memory) is not a pass */
@@ -366,6 +405,12 @@ int sa_audit_run(struct sa_audit *a, const char *target)
         return SA_ENOMEM;
     }
     r->nchecks = a->nslots;
+    if (choose_lang(a, out.pages, out.npages) != SA_OK) {
+        finish_checks(a, &site);
+        sa__crawl_out_release(&out);
+        snprintf(a->err, sizeof a->err, "out of memory");
+        return SA_ENOMEM;
+    }
     finish_checks(a, &site);
     /* the URL statuses served finish(); the report keeps pages and errors only */
     sa__urlset_release(&out.seen);
@@ -433,5 +478,6 @@ void sa_audit_free(struct sa_audit *a)
     for (size_t i = 0; i < a->nslots; i++) sa__free(a->slots[i].state);
     sa__free(a->slots);
     sa_lexicon_free(a->lex);
+    sa__catalog_free(a->cat);
     sa__free(a);
 }

@@ -29,11 +29,14 @@ static const char usage[] =
     "Crawl an online shop and score how well it keeps its buyers.\n"
     "\n"
     "Reports:\n"
-    "  -o, --out DIR          write DIR/report.json (DIR is created)\n"
+    "  -o, --out DIR          write DIR/report.json and DIR/report.html (DIR is created)\n"
     "      --json FILE        write the JSON report to FILE\n"
     "      --sarif FILE       write SARIF 2.1.0 (code scanning) to FILE\n"
     "      --junit FILE       write JUnit XML (one testcase per check) to FILE\n"
     "      --junit-partial AS a partial check in JUnit: failure (default), skipped, pass\n"
+    "      --html FILE        write the HTML report (one self-contained file) to FILE\n"
+    "      --report-lang L    language of the report text: auto (default: the shop's main\n"
+    "                         language when translated, else en), en, ru, th, el, hy\n"
     "  -q, --quiet            no summary on stdout\n"
     "Crawl:\n"
     "      --max-pages N      responses to fetch (default 200)\n"
@@ -253,7 +256,7 @@ int main(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "merge") == 0) return sa__merge_main(argc - 1, argv + 1);
     struct sa_options o;
     sa_options_init(&o);
-    const char *target = NULL, *json_path = NULL, *out_dir = NULL;
+    const char *target = NULL, *json_path = NULL, *out_dir = NULL, *html_path = NULL;
     int quiet = 0;
     double fail_under = 0;
     struct id_list pick = {0}, skip = {0};
@@ -299,25 +302,12 @@ int main(int argc, char **argv)
                                             NULL};
         int is_flag = 0;
         for (int f = 0; flags[f]; f++) is_flag |= strcmp(name, flags[f]) == 0;
-        static const char *const valued[] = {"-o",
-                                             "--out",
-                                             "--json",
-                                             "--max-pages",
-                                             "--max-depth",
-                                             "--concurrency",
-                                             "--delay",
-                                             "--timeout",
-                                             "--max-bytes",
-                                             "--user-agent",
-                                             "--fail-under",
-                                             "--checks",
-                                             "--skip-checks",
-                                             "--sarif",
-                                             "--junit",
-                                             "--junit-partial",
-                                             "--fail-on",
-                                             "--baseline",
-                                             NULL};
+        static const char *const valued[] = {
+            "-o",          "--out",        "--json",          "--html",    "--report-lang",
+            "--max-pages", "--max-depth",  "--concurrency",   "--delay",   "--timeout",
+            "--max-bytes", "--user-agent", "--fail-under",    "--checks",  "--skip-checks",
+            "--sarif",     "--junit",      "--junit-partial", "--fail-on", "--baseline",
+            NULL};
         int takes = 0;
         for (int f = 0; valued[f]; f++) takes |= strcmp(name, valued[f]) == 0;
         if (!is_flag && !takes)
@@ -345,6 +335,12 @@ int main(int argc, char **argv)
             out_dir = val;
         } else if (!strcmp(name, "--json")) {
             json_path = val;
+        } else if (!strcmp(name, "--html")) {
+            html_path = val;
+        } else if (!strcmp(name, "--report-lang")) {
+            if (strcmp(val, "auto") != 0 && !sa_report_lang_available(val))
+                return die_usage("%s: unknown language '%s' (auto, en, ru, th, el, hy)", name, val);
+            o.report_lang = val;
         } else if (!strcmp(name, "--max-pages")) {
             if (parse_uint(name, val, 10000000, &n) ||
                 (n == 0 && die_usage("%s: must be at least 1%s", name, "")))
@@ -417,8 +413,10 @@ int main(int argc, char **argv)
     o.checks = pick.ids;
     o.skip_checks = skip.ids;
 
-    char out_json[PATH_MAX];
+    char out_json[PATH_MAX], out_html[PATH_MAX];
     if (out_dir) {
+        if (snprintf(out_html, sizeof out_html, "%s/report.html", out_dir) >= (int)sizeof out_html)
+            return die_usage("%s: path too long%s", out_dir, "");
         if (mkdir_p(out_dir) != 0)
             return die_usage("%s: cannot create folder: %s", out_dir, strerror(errno));
         if (snprintf(out_json, sizeof out_json, "%s/report.json", out_dir) >= (int)sizeof out_json)
@@ -435,6 +433,7 @@ int main(int argc, char **argv)
         sa_gate_release(&gate);
         return EXIT_USAGE;
     }
+    if (html_path && check_writable(html_path)) return EXIT_USAGE;
 
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -504,6 +503,14 @@ int main(int argc, char **argv)
         sa_report_write_junit(r, junit_path, junit_partial, err, sizeof err) != SA_OK) {
         fprintf(stderr, "shopaudit: %s\n", err);
         code = EXIT_USAGE;
+    }
+    const char *html_paths[2] = {out_dir ? out_html : NULL, html_path};
+    for (int i = 0; i < 2; i++) {
+        if (!html_paths[i]) continue;
+        if (sa_report_write_html(r, html_paths[i], NULL, err, sizeof err) != SA_OK) {
+            fprintf(stderr, "shopaudit: %s\n", err);
+            code = EXIT_USAGE;
+        }
     }
     if (!quiet) sa_report_write_text(r, stdout);
     if (!quiet && have_cmp) sa_comparison_write_text(&cmp, stdout);

@@ -62,6 +62,13 @@ static cJSON *build_check(const struct sa_check_result *cr)
         if (!add_str(eo, "url", e->url) || !add_str(eo, "where", e->where) ||
             !add_str(eo, "snippet", e->snippet))
             ev = NULL;
+        /* the matched words inside snippet, in bytes (HTML report highlighting) */
+        if (ev && e->mark_len) {
+            cJSON *m = cJSON_AddObjectToObject(eo, "match");
+            if (!m || !add_num(m, "offset", (double)e->mark_off) ||
+                !add_num(m, "length", (double)e->mark_len))
+                ev = NULL;
+        }
     }
     ok = ev != NULL && add_num(o, "evidence_total", (double)v->evidence.total);
     if (ok && v->details) {
@@ -82,6 +89,8 @@ static cJSON *build(const struct sa_report *r)
     int ok = add_num(root, "schema_version", SA_REPORT_SCHEMA_VERSION);
     cJSON *tool = cJSON_AddObjectToObject(root, "tool");
     ok = ok && tool && add_str(tool, "name", "shopaudit") && add_str(tool, "version", SA_VERSION);
+    /* the language of the report's text; the JSON itself keeps English texts and stable ids */
+    ok = ok && add_str(root, "lang", r->lang[0] ? r->lang : "en");
 
     cJSON *site = cJSON_AddObjectToObject(root, "site");
     ok = ok && site && add_str(site, "start_url", r->start_url) &&

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "l10n.h"
 #include "shopaudit/check.h"
 #include "shopaudit/report.h"
 #include "utf8.h"
@@ -31,15 +32,28 @@ const char *sa_limit_name(enum sa_limit l)
     return (unsigned)l < SA_LIMIT_LAST ? names[l] : "unknown";
 }
 
-/* Collapses whitespace runs (the snippet is one line in every report) and repairs UTF-8. */
-static char *clean_snippet(const char *s, size_t n)
+/* Private-use characters that sa_evidence_add_hit puts around the match, so the match can be
+ * found again after whitespace is collapsed and invalid bytes repaired. */
+#define MARK_START "\xee\x80\x80" /* U+E000 */
+#define MARK_END   "\xee\x80\x81" /* U+E001 */
+
+/* Collapses whitespace runs (the snippet is one line in every report) and repairs UTF-8. With
+ * marks, drops the two marks and returns where they were in moff and mlen. */
+static char *clean_snippet(const char *s, size_t n, int marks, size_t *moff, size_t *mlen)
 {
     char *u = sa__utf8_sanitize(s, n, &n);
     if (!u) return NULL;
-    size_t o = 0;
+    size_t o = 0, mo = (size_t)-1, me = (size_t)-1;
     int space = 1; /* drops leading whitespace */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)u[i];
+        if (marks && i + 3 <= n &&
+            (memcmp(u + i, MARK_START, 3) == 0 || memcmp(u + i, MARK_END, 3) == 0)) {
+            if (u[i + 2] == MARK_START[2] && mo == (size_t)-1) mo = o;
+            if (u[i + 2] == MARK_END[2]) me = o;
+            i += 2;
+            continue;
+        }
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
             if (!space) u[o++] = ' ';
             space = 1;
@@ -51,6 +65,12 @@ static char *clean_snippet(const char *s, size_t n)
     while (o > 0 && u[o - 1] == ' ') o--;
     o = sa__utf8_floor(u, o, SA_SNIPPET_MAX);
     u[o] = '\0';
+    if (marks && mo != (size_t)-1) {
+        if (me == (size_t)-1 || me > o) me = o;
+        if (mo > o) mo = o;
+        *moff = mo;
+        *mlen = me > mo ? me - mo : 0;
+    }
     return u;
 }
 
@@ -83,14 +103,16 @@ static int ev_room(struct sa_evidence_list *l)
  * the same site keep the same evidence whatever the concurrency, a full list keeps the
  * smallest SA_EVIDENCE_MAX items by (url, where, snippet): the same set whatever order they
  * were offered in. Below the cap the order offered is kept (the engine sorts the final list). */
-int sa_evidence_add(struct sa_evidence_list *l, const char *url, const char *where,
-                    const char *snippet)
+static int evidence_add(struct sa_evidence_list *l, const char *url, const char *where,
+                        const char *snippet, int marks)
 {
     l->total++;
     struct sa_evidence e;
+    memset(&e, 0, sizeof e);
     e.url = sa__utf8_sanitize(url ? url : "", strlen(url ? url : ""), NULL);
-    e.where = clean_snippet(where ? where : "", strlen(where ? where : ""));
-    e.snippet = clean_snippet(snippet ? snippet : "", strlen(snippet ? snippet : ""));
+    e.where = clean_snippet(where ? where : "", strlen(where ? where : ""), 0, NULL, NULL);
+    e.snippet = clean_snippet(snippet ? snippet : "", strlen(snippet ? snippet : ""), marks,
+                              &e.mark_off, &e.mark_len);
     if (!e.url || !e.where || !e.snippet) {
         ev_free(&e);
         return SA_ENOMEM;
@@ -111,6 +133,12 @@ int sa_evidence_add(struct sa_evidence_list *l, const char *url, const char *whe
     }
     l->items[l->n++] = e;
     return SA_OK;
+}
+
+int sa_evidence_add(struct sa_evidence_list *l, const char *url, const char *where,
+                    const char *snippet)
+{
+    return evidence_add(l, url, where, snippet, 0);
 }
 
 size_t sa__evidence_max(const struct sa_evidence_list *l)
@@ -160,11 +188,12 @@ int sa_evidence_add_hit(struct sa_evidence_list *l, const char *url, const char 
             end = i;
             break;
         }
-    char *s = sa__asprintf("%s%.*s%s", start > 0 && text[start - 1] != '\n' ? "…" : "",
-                           (int)(end - start), text + start,
-                           end < textlen && text[end] != '\n' ? "…" : "");
+    char *s = sa__asprintf("%s%.*s" MARK_START "%.*s" MARK_END "%.*s%s",
+                           start > 0 && text[start - 1] != '\n' ? "…" : "", (int)(off - start),
+                           text + start, (int)len, text + off, (int)(end - off - len),
+                           text + off + len, end < textlen && text[end] != '\n' ? "…" : "");
     if (!s) return SA_ENOMEM;
-    int rc = sa_evidence_add(l, url, where, s);
+    int rc = evidence_add(l, url, where, s, 1);
     sa__free(s);
     return rc;
 }
@@ -202,6 +231,22 @@ static int vset(char **dst, const char *fmt, va_list ap)
     return SA_OK;
 }
 
+/* English into *en and, when the verdict has a catalogue holding fmt, the translation into *tr
+ * (NULL otherwise). The catalogue only keeps translations whose conversions are fmt's, in the
+ * same order, so the same arguments fit both. */
+static int vset2(const struct sa_verdict *v, char **en, char **tr, const char *fmt, va_list ap)
+{
+    const char *tfmt = sa__catalog_get(v->l10n, fmt);
+    va_list ap2;
+    va_copy(ap2, ap);
+    int rc = vset(en, fmt, ap);
+    sa__free(*tr);
+    *tr = NULL;
+    if (rc == SA_OK && tfmt) rc = vset(tr, tfmt, ap2);
+    va_end(ap2);
+    return rc;
+}
+
 int sa_verdict_set(struct sa_verdict *v, enum sa_status st, double score, const char *fmt, ...)
 {
     v->status = st;
@@ -210,7 +255,7 @@ int sa_verdict_set(struct sa_verdict *v, enum sa_status st, double score, const 
     if (st == SA_STATUS_FAIL) v->score = 0.0;
     va_list ap;
     va_start(ap, fmt);
-    int rc = vset(&v->summary, fmt, ap);
+    int rc = vset2(v, &v->summary, &v->summary_l10n, fmt, ap);
     va_end(ap);
     return rc;
 }
@@ -219,7 +264,7 @@ int sa_verdict_recommend(struct sa_verdict *v, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int rc = vset(&v->recommendation, fmt, ap);
+    int rc = vset2(v, &v->recommendation, &v->recommendation_l10n, fmt, ap);
     va_end(ap);
     return rc;
 }
@@ -229,6 +274,8 @@ void sa_verdict_release(struct sa_verdict *v)
     sa__free(v->summary);
     sa__free(v->recommendation);
     sa__free(v->details);
+    sa__free(v->summary_l10n);
+    sa__free(v->recommendation_l10n);
     sa_evidence_release(&v->evidence);
     memset(v, 0, sizeof *v);
 }

@@ -37,6 +37,9 @@ struct sa_options {
     const char *lexicon_dir;        /* NULL: the lexicon embedded at build time */
     const char *const *checks;      /* NULL: every built-in check; else NULL-terminated ids */
     const char *const *skip_checks; /* NULL-terminated ids left out; NULL: none */
+    /* Language of the report's text: "en", "ru", "th", "el", "hy", or NULL/"auto" (default):
+     * the most frequent page language when a catalogue exists for it, else English. */
+    const char *report_lang;
     /* Set non-zero from anywhere (a signal handler) to stop fetching: the audit then runs the
      * checks on what it has and marks the report "interrupted". */
     const volatile sig_atomic_t *stop;

@@ -28,6 +28,9 @@ struct sa_evidence {
     char *url;     /* owned */
     char *where;   /* owned: "header > a.cart", "page", "robots.txt" */
     char *snippet; /* owned: at most SA_SNIPPET_MAX bytes of valid UTF-8 */
+    /* The matched words inside snippet, in bytes (on character boundaries); mark_len 0 when
+     * the evidence came from sa_evidence_add, which knows no match. */
+    size_t mark_off, mark_len;
 };
 
 /* Kept evidence is capped so that a 20 000-page audit keeps a readable report; total counts
@@ -45,12 +48,15 @@ struct sa_evidence_list {
 int sa_evidence_add(struct sa_evidence_list *l, const char *url, const char *where,
                     const char *snippet);
 /* Like sa_evidence_add, with a snippet of text[off..off+len) widened by some context on each
- * side to whole characters, "…" marking the cuts. */
+ * side to whole characters, "…" marking the cuts; the match is kept as mark_off/mark_len. */
 int sa_evidence_add_hit(struct sa_evidence_list *l, const char *url, const char *where,
                         const char *text, size_t textlen, size_t off, size_t len);
 /* Moves every item of src to the end of dst (respecting the cap); src is left empty. */
 int sa_evidence_move(struct sa_evidence_list *dst, struct sa_evidence_list *src);
 void sa_evidence_release(struct sa_evidence_list *l);
+
+/* A message catalogue (locale/<lang>.json); opaque, the engine's. */
+struct sa_catalog;
 
 struct sa_verdict {
     enum sa_status status;
@@ -59,9 +65,16 @@ struct sa_verdict {
     char *recommendation; /* owned: what the shop owner should do; "" on pass */
     struct sa_evidence_list evidence;
     char *details; /* owned, optional: a JSON object text a check wants to expose */
+    /* Set by the engine before finish(): the report language's catalogue, NULL for English.
+     * sa_verdict_set and sa_verdict_recommend then also format the translation of their
+     * format string into the _l10n fields (owned; NULL when there is none: use English). */
+    const struct sa_catalog *l10n;
+    char *summary_l10n;
+    char *recommendation_l10n;
 };
 
-/* Sets status, score and the formatted summary. Returns SA_OK or SA_ENOMEM. */
+/* Sets status, score and the formatted summary (and its translation, see l10n). Returns SA_OK
+ * or SA_ENOMEM. */
 int sa_verdict_set(struct sa_verdict *v, enum sa_status st, double score, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))

@@ -80,6 +80,7 @@ struct sa_report {
     /* With --baseline: how this report compares with the previous one, written as the JSON
      * "comparison" section. Borrowed, set with sa_audit_set_comparison; NULL otherwise. */
     const struct sa_comparison *comparison;
+    char lang[16]; /* language of the report's text (summary_l10n, the HTML report); "en" */
 };
 
 /* Writes the JSON report (schema_version 1) to path atomically: a temporary file in the same
@@ -98,6 +99,28 @@ enum sa_junit_partial { SA_JUNIT_PARTIAL_FAILURE, SA_JUNIT_PARTIAL_SKIPPED, SA_J
  * as chosen, not_applicable <skipped>. Written atomically. Returns SA_OK, SA_EIO or SA_ENOMEM. */
 int sa_report_write_junit(const struct sa_report *r, const char *path,
                           enum sa_junit_partial partial, char *err, size_t errlen);
+
+/* The HTML report (issue #6): one self-contained file for a shop owner. */
+struct sa_html_options {
+    /* Language of the interface and the check texts; NULL: the report's (r->lang). Verdict
+     * translations exist only for r->lang; with another language they fall back to English. */
+    const char *lang;
+    /* reserved: zero it (sa_html_options are additive) */
+    int reserved;
+};
+/* Writes the HTML report to path atomically, like the JSON one. Inline CSS and SVG only, no
+ * script, no external request, a Content-Security-Policy that forbids scripts; every byte
+ * from the crawled site is escaped for its context and only http, https and file URLs become
+ * links. o may be NULL. Returns SA_OK, SA_EINVAL (unknown language), SA_EIO or SA_ENOMEM with
+ * the reason in err. */
+int sa_report_write_html(const struct sa_report *r, const char *path,
+                         const struct sa_html_options *o, char *err, size_t errlen);
+/* The HTML report as a NUL-terminated string the caller frees with sa_report_html_free; NULL
+ * on ENOMEM or an unknown language. */
+char *sa_report_html(const struct sa_report *r, const struct sa_html_options *o);
+void sa_report_html_free(char *html);
+/* 1 when the report text can be written in lang ("en" or an embedded catalogue). */
+int sa_report_lang_available(const char *lang);
 
 /* A short human summary: score, category scores, failing and partial checks. */
 int sa_report_write_text(const struct sa_report *r, FILE *f);

@@ -21,7 +21,7 @@ import harness  # noqa: E402
 
 OPTIONS = ["--json", "--out", "--max-pages", "--max-depth", "--concurrency", "--delay",
            "--timeout", "--max-bytes", "--ignore-robots", "--user-agent", "--mobile",
-           "--fail-under", "--quiet", "--help", "--version"]
+           "--fail-under", "--quiet", "--help", "--version", "--html", "--report-lang"]
 SCORE_LINE = re.compile(r"^\s*Score: (\d+)/100\b", re.M)
 
 
@@ -182,7 +182,7 @@ class CliTests(harness.AuditTestCase):
         out = os.path.join(self.tmp, "out")
         res = self.run_cli("-q", "--out", out, srv.url("/"))
         self.assertEqual(res.code, 0, res)
-        self.assertEqual(os.listdir(out), ["report.json"])
+        self.assertEqual(sorted(os.listdir(out)), ["report.html", "report.json"])
         jdir = os.path.join(self.tmp, "jsondir")
         os.mkdir(jdir)
         res = self.run_cli("-q", "--json", os.path.join(jdir, "audit.json"), srv.url("/"))
