@@ -154,7 +154,8 @@ struct sa_page *sa__render_page(void *ctl, struct sa_page *page, int *rendered)
     size_t len = 0;
     struct sa__render_info info;
     unsigned budget = c->o->render_budget_ms ? c->o->render_budget_ms : 10000;
-    int rc = sa__browser_render(c->browser, page->url, budget, &html, &len, &info, err, sizeof err);
+    int rc = sa__browser_render(c->browser, page->url, c->o->timeout_ms, budget, &html, &len, &info,
+                                err, sizeof err);
     c->rep->render_ms += info.ms;
     if (info.budget_hit) {
         c->rep->budget_hits++;

@@ -721,8 +721,9 @@ static cJSON *obj1(const char *k, const char *v)
     return o;
 }
 
-int sa__browser_render(struct sa__browser *b, const char *url, unsigned budget_ms, char **html,
-                       size_t *len, struct sa__render_info *info, char *err, size_t errlen)
+int sa__browser_render(struct sa__browser *b, const char *url, unsigned nav_ms, unsigned budget_ms,
+                       char **html, size_t *len, struct sa__render_info *info, char *err,
+                       size_t errlen)
 {
     *html = NULL;
     *len = 0;
@@ -732,7 +733,7 @@ int sa__browser_render(struct sa__browser *b, const char *url, unsigned budget_m
         return SA_EIO;
     }
     long long t0 = now_ms();
-    long long hard = t0 + budget_ms;
+    long long hard = t0 + nav_ms;
     struct nav n = {0};
     n.site_is_file = strncasecmp(url, "file:", 5) == 0;
     if (!n.site_is_file) sa__url_host(url, n.host, sizeof n.host);
@@ -773,6 +774,8 @@ int sa__browser_render(struct sa__browser *b, const char *url, unsigned budget_m
         n.last_activity = now_ms();
         rc = call(b, "Page.navigate", obj1("url", url), session, hard, &n, &res, &timed_out, err,
                   errlen);
+        /* the server had its time (the crawl's --timeout); the page's scripts get the budget */
+        hard = now_ms() + budget_ms;
         if (rc == SA_OK) {
             const char *e = str_at(res, "errorText");
             if (e && *e) {
@@ -782,8 +785,7 @@ int sa__browser_render(struct sa__browser *b, const char *url, unsigned budget_m
             }
             cJSON_Delete(res);
         } else if (timed_out) {
-            info->budget_hit = 1;
-            snprintf(err, errlen, "browser: %.200s: no response within %u ms", url, budget_ms);
+            snprintf(err, errlen, "browser: %.200s: no response within %u ms", url, nav_ms);
             rc = SA_EFETCH; /* the browser is fine; the page is slow */
         }
     }

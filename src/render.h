@@ -35,14 +35,16 @@ struct sa__render_info {
 int sa__browser_start(const char *path, const struct sa__browser_opts *o, struct sa__browser **out,
                       char *err, size_t errlen);
 
-/* Loads url in a new tab with requests to other hosts than url's failed, waits for the load
- * event and then 500 ms without network activity, all within budget_ms, and returns the
+/* Loads url in a new tab with requests to other hosts than url's failed (navigation capped at
+ * nav_ms, the crawl's own timeout), then waits for the load event and 500 ms without network
+ * activity, all within budget_ms from the response, and returns the
  * document's serialised HTML (*html is the caller's: sa__free; NUL-terminated, *len bytes).
  * A page that does not settle in time is read as it stands (info->budget_hit). SA_OK, SA_EFETCH
  * (navigation failed), SA_EIO (the browser stopped answering: it is then killed and every
  * later call fails at once), SA_EINTR or SA_ENOMEM, with the reason in err. */
-int sa__browser_render(struct sa__browser *b, const char *url, unsigned budget_ms, char **html,
-                       size_t *len, struct sa__render_info *info, char *err, size_t errlen);
+int sa__browser_render(struct sa__browser *b, const char *url, unsigned nav_ms, unsigned budget_ms,
+                       char **html, size_t *len, struct sa__render_info *info, char *err,
+                       size_t errlen);
 
 /* Memory of the browser's whole process group now (proportional set size, RSS where PSS is
  * unknown), and the peak seen so far (sampled
