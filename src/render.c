@@ -225,14 +225,15 @@ static const char *str_at(const cJSON *o, const char *k)
 }
 
 /* Blocking third-party hosts keeps verdicts reproducible: a chat widget or an A/B test loaded
- * from elsewhere must not decide whether the cart is visible. */
+ * from elsewhere must not decide whether the cart is visible. The site's own subdomains
+ * (static., cdn.) pass: shops serve their bundle from there. */
 static int allowed(const struct nav *n, const char *url)
 {
     if (strncmp(url, "data:", 5) == 0 || strncmp(url, "blob:", 5) == 0) return 1;
     if (n->site_is_file) return strncmp(url, "file:", 5) == 0;
     if (strncasecmp(url, "http:", 5) != 0 && strncasecmp(url, "https:", 6) != 0) return 0;
     char host[256];
-    return sa__url_host(url, host, sizeof host) == SA_OK && strcasecmp(host, n->host) == 0;
+    return sa__url_host(url, host, sizeof host) == SA_OK && sa__render_same_site(n->host, host);
 }
 
 static void on_event(struct sa__browser *b, struct nav *n, const cJSON *m)
@@ -333,12 +334,12 @@ static int call(struct sa__browser *b, const char *method, cJSON *params, const 
 
 /* ---- process ---- */
 
-/* The last non-empty line Chromium wrote to stderr, for a failure message. */
+/* The last non-empty line of the browser's own log (its fd 2), for a failure message. */
 static void last_stderr_line(const struct sa__browser *b, char *buf, size_t n)
 {
     buf[0] = '\0';
     char path[PATH_MAX + 16];
-    snprintf(path, sizeof path, "%s/stderr.log", b->profile);
+    snprintf(path, sizeof path, "%s/browser.log", b->profile);
     FILE *f = fopen(path, "r");
     if (!f) return;
     char line[512];
@@ -562,7 +563,7 @@ int sa__browser_start(const char *path, const struct sa__browser_opts *o, struct
         return SA_EIO;
     }
     char *profile_arg = sa__asprintf("--user-data-dir=%s", b->profile);
-    char *log_path = sa__asprintf("%s/stderr.log", b->profile);
+    char *log_path = sa__asprintf("%s/browser.log", b->profile);
     char *crash_arg = sa__asprintf("--crash-dumps-dir=%s/crash", b->profile);
     int sv[2] = {-1, -1};
     int frc = SA_EIO;
@@ -672,7 +673,7 @@ int sa__browser_start(const char *path, const struct sa__browser_opts *o, struct
              NULL, NULL, &timed_out, why, sizeof why);
     if (rc != SA_OK) {
         char line[256];
-        kill_browser(b); /* first, so its stderr is complete */
+        kill_browser(b); /* first, so its log is complete */
         last_stderr_line(b, line, sizeof line);
         if (rc == SA_EINTR)
             snprintf(err, errlen, "browser start interrupted");

@@ -55,6 +55,10 @@ size_t sa__browser_rss_kb(struct sa__browser *b, size_t *peak_kb);
  * the profile. NULL is fine. */
 void sa__browser_free(struct sa__browser *b);
 
+/* 1 when host belongs to the site: the same host, www. or not, or one of its subdomains
+ * (cdn.shop.test for shop.test). Decides which requests a rendered page may make. */
+int sa__render_same_site(const char *site_host, const char *host);
+
 /* ---- the auto decision ---- */
 
 /* The retention elements rendering may reveal. */

@@ -29,6 +29,21 @@ const char *sa__render_element_name(enum sa__render_element e)
     return (unsigned)e < SA_RE_LAST ? element_names[e] : "?";
 }
 
+static const char *drop_www(const char *h)
+{
+    return strncasecmp(h, "www.", 4) == 0 ? h + 4 : h;
+}
+
+int sa__render_same_site(const char *site_host, const char *host)
+{
+    const char *a = drop_www(site_host), *b = drop_www(host);
+    size_t la = strlen(a), lb = strlen(b);
+    if (!la) return 0;
+    if (la == lb) return strcasecmp(a, b) == 0;
+    /* static.shop.test serves shop.test's bundle; shop.test.evil.example does not */
+    return lb > la && b[lb - la - 1] == '.' && strcasecmp(b + lb - la, a) == 0;
+}
+
 static void note(struct sa__render_found *f, enum sa__render_element e, const char *where,
                  const char *text, size_t len)
 {
@@ -118,7 +133,7 @@ static int own_scripts(const struct sa_page *p, xmlXPathContext *ctx, int *marke
             char *abs = NULL;
             if (sa__url_join(p->url, (const char *)src, &abs) == SA_OK) {
                 sa__url_host(abs, shost, sizeof shost);
-                n += strcasecmp(host, shost) == 0;
+                n += sa__render_same_site(host, shost);
             }
             sa__free(abs);
         } else {

@@ -221,4 +221,27 @@ TEST(render_elements_none_on_shell)
     sa__page_free(p);
 }
 
+TEST(render_same_site_subdomains_pass_lookalikes_blocked)
+{
+    EXPECT_EQ(sa__render_same_site("shop.test", "shop.test"), 1);
+    EXPECT_EQ(sa__render_same_site("www.shop.test", "shop.test"), 1);
+    EXPECT_EQ(sa__render_same_site("shop.test", "cdn.shop.test"), 1);
+    EXPECT_EQ(sa__render_same_site("www.shop.test", "static.shop.test"), 1);
+    EXPECT_EQ(sa__render_same_site("shop.test", "shop.test.evil.example"), 0);
+    EXPECT_EQ(sa__render_same_site("shop.test", "myshop.test"), 0);
+    EXPECT_EQ(sa__render_same_site("shop.test", "cdn.other.test"), 0);
+    EXPECT_EQ(sa__render_same_site("", "shop.test"), 0);
+}
+
+TEST(render_decide_script_on_own_cdn_counts)
+{
+    struct sa__render_signals s;
+    EXPECT_EQ(suspect("https://www.shop.test/",
+                      SHELL_HEAD "<script src=https://static.shop.test/app.js></script></head>"
+                                 "<body><div id=app></div></body></html>",
+                      &s),
+              1);
+    EXPECT_EQ(s.scripts, 1);
+}
+
 TEST_MAIN()
