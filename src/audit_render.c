@@ -73,18 +73,20 @@ static int ensure_browser(struct sa__render_ctl *c)
     if (c->browser) return 1;
     if (c->unavailable) return 0;
     struct sa__browser_opts bo = {.no_sandbox = geteuid() == 0, .stop = c->o->stop};
-    if (bo.no_sandbox)
-        warn(c,
-             "running as root: Chromium runs without its sandbox (--no-sandbox), so shop "
-             "JavaScript is less confined; run shopaudit as a normal user%s%s",
-             "", "");
     char err[512];
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     int rc = sa__browser_start(c->o->chromium, &bo, &c->browser, err, sizeof err);
     c->rep->browser_start_ms = (long long)ms_since(&t0);
     c->rep->render_ms += c->rep->browser_start_ms;
-    if (rc == SA_OK) return 1;
+    if (rc == SA_OK) {
+        if (bo.no_sandbox)
+            warn(c,
+                 "running as root: Chromium runs without its sandbox (--no-sandbox), so shop "
+                 "JavaScript is less confined; run shopaudit as a normal user%s%s",
+                 "", "");
+        return 1;
+    }
     c->unavailable = 1;
     c->limits |= 1u << SA_LIMIT_RENDER_UNAVAILABLE;
     warn(c, "cannot render pages, auditing server HTML only: %s%s", err, "");
@@ -235,6 +237,12 @@ void sa__render_ctl_finish(struct sa__render_ctl *c)
         c->rep->browser_peak_rss_kb = peak;
         sa__browser_free(c->browser);
         c->browser = NULL;
+    }
+    if (c->phase == PHASE_UNDECIDED && c->rep->probes && !c->unavailable &&
+        c->rep->failures < c->rep->probes) {
+        char *why = sa__asprintf("%s, but rendering added no retention element", c->suspect);
+        set_reason(c, "server_html", why ? why : "rendering added nothing");
+        sa__free(why);
     }
     if (c->o->render == SA_RENDER_ALWAYS && !c->unavailable && c->rep->pages_rendered)
         c->rep->decision = "rendered";

@@ -133,7 +133,9 @@ static int own_scripts(const struct sa_page *p, xmlXPathContext *ctx, int *marke
             char *abs = NULL;
             if (sa__url_join(p->url, (const char *)src, &abs) == SA_OK) {
                 sa__url_host(abs, shost, sizeof shost);
-                n += sa__render_same_site(host, shost);
+                /* a static export's scripts are files next to its pages */
+                n += strncmp(abs, "file:", 5) == 0 ? strncmp(p->url, "file:", 5) == 0
+                                                   : sa__render_same_site(host, shost);
             }
             sa__free(abs);
         } else {

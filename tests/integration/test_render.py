@@ -102,6 +102,19 @@ class RenderTests(harness.AuditTestCase):
         self.assertEqual(harness.check(report, "cart_visible")["status"], "pass", res)
         self.assertEqual(res.stderr, "")
 
+    def test_render_auto_probe_adding_nothing_stays_on_server_html(self):
+        srv = self.serve("js-inert")
+        report, res = self.audit(srv.url("/"), timeout=TIMEOUT)
+        render = report["render"]
+        self.assertEqual(render["decision"], "server_html", render)
+        self.assertEqual(render["probes"], 1)
+        self.assertEqual(render["pages_rendered"], 0)
+        self.assertEqual(render["evidence"], [])
+        self.assertEqual(render["reason"],
+                         "empty #app, little visible text, but rendering added no retention element")
+        self.assertIn("/splash.js", [r.path for r in browser_requests(srv)])
+        self.assertFalse(harness.pages_by_path(report)["/"]["rendered"])
+
     def test_render_never_settling_page_hits_budget(self):
         srv = self.serve("js-never-settles")
         report, res = self.audit(srv.url("/"), "--render", "always", "--render-budget-ms", "2500",
