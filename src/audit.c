@@ -17,6 +17,7 @@
 #include "crawl.h"
 #include "l10n.h"
 #include "page_build.h"
+#include "render.h"
 #include "score.h"
 #include "shopaudit/audit.h"
 #include "url.h"
@@ -35,6 +36,7 @@ struct sa_audit {
     size_t nslots;
     size_t kind_count[SA_KIND_LAST];
     struct sa_report report;
+    struct sa__render_ctl render; /* #11: JavaScript rendering, see audit_render.c */
     int have_report, ran;
     char err[1024];
 };
@@ -47,6 +49,8 @@ void sa_options_init(struct sa_options *o)
     o->concurrency = 4;
     o->timeout_ms = 15000;
     o->max_bytes = (size_t)5 << 20;
+    o->render = SA_RENDER_AUTO;
+    o->render_budget_ms = 10000;
 }
 
 static int curl_ready;
@@ -72,6 +76,10 @@ int sa_audit_new(const struct sa_options *o, struct sa_audit **out, char *err, s
         snprintf(err, errlen,
                  "options out of range (max_pages, concurrency 1..64, timeout, "
                  "max_bytes >= 1k)");
+        return SA_EINVAL;
+    }
+    if ((unsigned)o->render > SA_RENDER_ALWAYS || o->render_budget_ms < 100) {
+        snprintf(err, errlen, "render options out of range (mode, budget >= 100 ms)");
         return SA_EINVAL;
     }
     if (!curl_ready) {
@@ -133,6 +141,11 @@ nomem:
     snprintf(err, errlen, "out of memory");
     sa_audit_free(a);
     return SA_ENOMEM;
+}
+
+static struct sa_page *replace_page(void *ud, struct sa_page *page, int *rendered)
+{
+    return sa__render_page(&((struct sa_audit *)ud)->render, page, rendered);
 }
 
 static void on_page(void *ud, const struct sa_page *page)
@@ -366,9 +379,13 @@ int sa_audit_run(struct sa_audit *a, const char *target)
         finish_checks(a, &(struct sa_site){.start_url = target, .host = "", .lex = a->lex});
         return rc;
     }
-    struct sa_crawl_cfg cfg = {.opts = &a->o, .lex = a->lex, .on_page = on_page, .ud = a};
+    sa__render_ctl_init(&a->render, &a->o, a->lex, start, &r->render);
+    struct sa_crawl_cfg cfg = {
+        .opts = &a->o, .lex = a->lex, .on_page = on_page, .replace_page = replace_page, .ud = a};
     struct sa_crawl_out out;
     rc = sa__crawl_run(&cfg, start, &out, a->err, sizeof a->err);
+    sa__render_ctl_finish(&a->render); /* the browser's process group ends before the report */
+    out.limits_hit |= a->render.limits;
 
     char host[256] = "";
     int is_file = strncasecmp(start, "file:", 5) == 0;
@@ -475,6 +492,8 @@ void sa_audit_free(struct sa_audit *a)
     for (size_t i = 0; i < r->nlanguages; i++) sa__free(r->languages[i]);
     sa__free(r->languages);
     sa__free(r->start_url);
+    if (a->render.o) sa__render_ctl_finish(&a->render);
+    sa__render_report_release(&r->render);
     for (size_t i = 0; i < a->nslots; i++) sa__free(a->slots[i].state);
     sa__free(a->slots);
     sa_lexicon_free(a->lex);

@@ -622,6 +622,9 @@ static void audit_html(struct crawl *c, struct xfer *x, int status, unsigned ms,
         add_error(c, x->url, "page not parsed: %s", why[0] ? why : sa_strerror(rc));
         return;
     }
+    int rendered = 0; /* #11: the engine may render the page with a browser */
+    if (c->cfg->replace_page) page = c->cfg->replace_page(c->cfg->ud, page, &rendered);
+    rec->rendered = rendered;
     rec->html = 1;
     rec->kind = page->kind;
     snprintf(rec->lang, sizeof rec->lang, "%s", page->lang);

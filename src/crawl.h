@@ -29,6 +29,10 @@ struct sa_crawl_cfg {
     const struct sa_options *opts;
     const struct sa_lexicon *lex;
     void (*on_page)(void *ud, const struct sa_page *page);
+    /* Optional (#11 rendering): may swap a freshly built page for another, its rendered twin,
+     * before on_page sees it and its links are followed. Returns the page to use and frees
+     * the one it replaced; sets *rendered when the page it returns came from a browser. */
+    struct sa_page *(*replace_page)(void *ud, struct sa_page *page, int *rendered);
     void *ud;
 };
 

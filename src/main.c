@@ -48,6 +48,11 @@ static const char usage[] =
     "      --ignore-robots    do not honour robots.txt (only on sites you own)\n"
     "      --user-agent STR   User-Agent header (default names shopaudit)\n"
     "      --mobile           crawl as a mobile browser\n"
+    "JavaScript:\n"
+    "      --render MODE      auto (default): render with Chromium only sites whose server\n"
+    "                         HTML hides the shop; never; always\n"
+    "      --chromium PATH    the browser to render with (default: chromium in PATH)\n"
+    "      --render-budget-ms N  per rendered page: load and network quiet (default 10000)\n"
     "Checks:\n"
     "      --checks ID,...    run only these checks\n"
     "Gate (CI):\n"
@@ -194,6 +199,12 @@ static void on_progress(void *ud, const struct sa_progress *p)
     fflush(stderr);
 }
 
+static void on_warn(void *ud, const char *line)
+{
+    (void)ud;
+    fprintf(stderr, "shopaudit: warning: %s\n", line);
+}
+
 static void on_trace(void *ud, const char *line)
 {
     (void)ud;
@@ -302,12 +313,30 @@ int main(int argc, char **argv)
                                             NULL};
         int is_flag = 0;
         for (int f = 0; flags[f]; f++) is_flag |= strcmp(name, flags[f]) == 0;
-        static const char *const valued[] = {
-            "-o",          "--out",        "--json",          "--html",    "--report-lang",
-            "--max-pages", "--max-depth",  "--concurrency",   "--delay",   "--timeout",
-            "--max-bytes", "--user-agent", "--fail-under",    "--checks",  "--skip-checks",
-            "--sarif",     "--junit",      "--junit-partial", "--fail-on", "--baseline",
-            NULL};
+        static const char *const valued[] = {"-o",
+                                             "--out",
+                                             "--json",
+                                             "--html",
+                                             "--report-lang",
+                                             "--max-pages",
+                                             "--max-depth",
+                                             "--concurrency",
+                                             "--delay",
+                                             "--timeout",
+                                             "--max-bytes",
+                                             "--user-agent",
+                                             "--fail-under",
+                                             "--checks",
+                                             "--skip-checks",
+                                             "--sarif",
+                                             "--junit",
+                                             "--junit-partial",
+                                             "--fail-on",
+                                             "--baseline",
+                                             "--render",
+                                             "--chromium",
+                                             "--render-budget-ms",
+                                             NULL};
         int takes = 0;
         for (int f = 0; valued[f]; f++) takes |= strcmp(name, valued[f]) == 0;
         if (!is_flag && !takes)
@@ -392,6 +421,21 @@ int main(int argc, char **argv)
             baseline_path = val;
         } else if (!strcmp(name, "--fail-on-regression")) {
             fail_on_regression = 1;
+        } else if (!strcmp(name, "--render")) {
+            static const char *const modes[] = {"auto", "never", "always", NULL};
+            int m = 0;
+            while (modes[m] && strcmp(modes[m], val) != 0) m++;
+            if (!modes[m])
+                return die_usage("%s: expected auto, never or always, got '%s'", name, val);
+            o.render = m == 0 ? SA_RENDER_AUTO : m == 1 ? SA_RENDER_NEVER : SA_RENDER_ALWAYS;
+        } else if (!strcmp(name, "--chromium")) {
+            if (!*val) return die_usage("%s: must not be empty%s", name, "");
+            o.chromium = val;
+        } else if (!strcmp(name, "--render-budget-ms")) {
+            if (parse_uint(name, val, 600000, &n) ||
+                (n < 100 && die_usage("%s: must be at least 100%s", name, "")))
+                return EXIT_USAGE;
+            o.render_budget_ms = (unsigned)n;
         } else if (!strcmp(name, "--list-checks")) {
             list_checks(stdout);
             return EXIT_DONE;
@@ -445,6 +489,7 @@ int main(int argc, char **argv)
     o.stop = &stop_flag;
 
     if (getenv("SHOPAUDIT_TRACE")) o.trace = on_trace;
+    o.warn = on_warn;
     struct progress pr = {0};
     if (!quiet && isatty(STDERR_FILENO)) {
         o.progress = on_progress;

@@ -82,6 +82,37 @@ static cJSON *build_check(const struct sa_check_result *cr)
     return o;
 }
 
+/* The render section (#11): the auto decision with its evidence, and the browser's cost kept
+ * apart from shopaudit's own. */
+static int build_render(cJSON *root, const struct sa_render_report *rr)
+{
+    cJSON *o = cJSON_AddObjectToObject(root, "render");
+    int ok = o && add_str(o, "mode", rr->mode ? rr->mode : "auto") &&
+             add_str(o, "decision", rr->decision ? rr->decision : "off") &&
+             add_str(o, "reason", rr->reason) &&
+             add_num(o, "pages_rendered", (double)rr->pages_rendered) &&
+             add_num(o, "probes", (double)rr->probes) &&
+             add_num(o, "budget_hits", (double)rr->budget_hits) &&
+             add_num(o, "failures", (double)rr->failures) &&
+             add_num(o, "render_ms", (double)rr->render_ms) &&
+             add_num(o, "browser_start_ms", (double)rr->browser_start_ms) &&
+             add_num(o, "browser_peak_rss_kb", (double)rr->browser_peak_rss_kb) &&
+             add_num(o, "shopaudit_peak_rss_kb", (double)rr->own_peak_rss_kb);
+    cJSON *ev = ok ? cJSON_AddArrayToObject(o, "evidence") : NULL;
+    for (size_t i = 0; ev && i < rr->nevidence; i++) {
+        const struct sa_render_evidence *e = &rr->evidence[i];
+        cJSON *eo = cJSON_CreateObject();
+        if (!eo || !cJSON_AddItemToArray(ev, eo)) {
+            cJSON_Delete(eo);
+            return 0;
+        }
+        if (!add_str(eo, "element", e->element) || !add_str(eo, "url", e->url) ||
+            !add_str(eo, "where", e->where) || !add_str(eo, "snippet", e->snippet))
+            return 0;
+    }
+    return ev != NULL;
+}
+
 static cJSON *build(const struct sa_report *r)
 {
     cJSON *root = cJSON_CreateObject();
@@ -105,6 +136,7 @@ static cJSON *build(const struct sa_report *r)
         if (r->limits_hit & (1u << l))
             if (!cJSON_AddItemToArray(limits, cJSON_CreateString(sa_limit_name(l)))) limits = NULL;
     ok = ok && limits && add_num(root, "score", round(r->score));
+    ok = ok && build_render(root, &r->render);
 
     cJSON *cats = ok ? cJSON_AddArrayToObject(root, "categories") : NULL;
     for (size_t c = 0; cats && c < r->ncategories; c++) {
@@ -146,7 +178,7 @@ static cJSON *build(const struct sa_report *r)
             !add_str(o, "kind", p->html ? sa_kind_name(p->kind) : "other") ||
             !add_str(o, "lang", p->lang) || !add_str(o, "title", p->title) ||
             !add_num(o, "bytes", (double)p->bytes) || !add_num(o, "ms", p->ms) ||
-            !add_num(o, "depth", p->depth))
+            !add_num(o, "depth", p->depth) || !cJSON_AddBoolToObject(o, "rendered", p->rendered))
             pages = NULL;
     }
     cJSON *errors = pages ? cJSON_AddArrayToObject(root, "errors") : NULL;

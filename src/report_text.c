@@ -1,6 +1,7 @@
 /* The short text summary (the CLI prints it): the score, the categories, then what needs work,
  * worst first by lost weight. The full evidence lives in the JSON and HTML reports. */
 #include <stdio.h>
+#include <string.h>
 
 #include "alloc.h"
 #include "score.h"
@@ -19,7 +20,16 @@ int sa_report_write_text(const struct sa_report *r, FILE *f)
             (double)r->duration_ms / 1000.0);
     for (size_t i = 0; i < r->nlanguages; i++)
         fprintf(f, "%s%s", i ? ", " : "; languages: ", r->languages[i]);
-    fprintf(f, ")\n\n");
+    fprintf(f, ")\n");
+    /* #11: say when the checks saw pages as a browser shows them, or could not */
+    const struct sa_render_report *rr = &r->render;
+    if (rr->pages_rendered)
+        fprintf(f, "JavaScript: %zu page%s rendered with Chromium in %.1f s: %s\n",
+                rr->pages_rendered, rr->pages_rendered == 1 ? "" : "s",
+                (double)rr->render_ms / 1000.0, rr->reason ? rr->reason : "");
+    else if (rr->decision && strcmp(rr->decision, "unavailable") == 0)
+        fprintf(f, "JavaScript: not rendered: %s\n", rr->reason ? rr->reason : "");
+    fputc('\n', f);
     for (size_t c = 0; c < r->ncategories; c++) {
         const struct sa_category_result *cr = &r->categories[c];
         if (cr->applicable) {

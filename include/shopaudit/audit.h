@@ -24,6 +24,13 @@ struct sa_progress {
     const char *url;  /* the URL just finished; borrowed for the call */
 };
 
+/* --render: whether pages are rendered with a headless Chromium before the checks see them. */
+enum sa_render_mode {
+    SA_RENDER_AUTO,   /* only sites whose server HTML hides the shop, after a probe proves it */
+    SA_RENDER_NEVER,  /* server HTML only: no browser is started */
+    SA_RENDER_ALWAYS, /* every HTML page */
+};
+
 struct sa_options {
     unsigned max_pages;   /* responses to fetch, all statuses; default 200 */
     int max_depth;        /* link hops from the start URL; -1 (default) = no limit */
@@ -49,6 +56,14 @@ struct sa_options {
     /* Developers' trace: every transfer state change, one line each. NULL: none. */
     void (*trace)(void *ud, const char *line);
     void *trace_ud;
+    /* JavaScript rendering (#11). */
+    enum sa_render_mode render; /* default SA_RENDER_AUTO */
+    const char *chromium;       /* browser path, or a name looked up in PATH; NULL: "chromium" */
+    unsigned render_budget_ms;  /* per page: load event + network quiet; default 10 000 */
+    /* One line on something the audit worked around (no browser, sandbox off as root), as it
+     * happens; the report says it too. NULL: none. */
+    void (*warn)(void *ud, const char *line);
+    void *warn_ud;
 };
 
 void sa_options_init(struct sa_options *o);

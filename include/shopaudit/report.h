@@ -21,7 +21,9 @@ struct sa_comparison; /* shopaudit/gate.h */
     X(MAX_REDIRECTS, "max_redirects")                                                              \
     X(URL_TRAP, "url_trap")                                                                        \
     X(ROBOTS, "robots")                                                                            \
-    X(INTERRUPTED, "interrupted")
+    X(INTERRUPTED, "interrupted")                                                                  \
+    X(RENDER_UNAVAILABLE, "render_unavailable")                                                    \
+    X(RENDER_BUDGET, "render_budget")
 
 enum sa_limit {
 #define SA__LIMIT_ENUM(e, name) SA_LIMIT_##e,
@@ -53,11 +55,35 @@ struct sa_page_record {
     char *title;
     size_t bytes;
     unsigned ms, depth;
+    int rendered; /* the checks saw the page as a browser rendered it (#11) */
 };
 
 struct sa_error_record {
     char *url;
     char *error;
+};
+
+/* Something that appeared only after JavaScript ran: the evidence for rendering a site. */
+struct sa_render_evidence {
+    char *url;
+    const char *element; /* static: "cart", "price", "buy_button", "contacts", "delivery" */
+    char *where;
+    char *snippet;
+};
+
+/* What JavaScript rendering did (#11). Times and memory are the browser's, apart from
+ * own_peak_rss_kb, shopaudit's own. */
+struct sa_render_report {
+    const char *mode;     /* static: "auto", "never", "always" */
+    const char *decision; /* static: "rendered" (pages seen as a browser shows them),
+                             "server_html", "unavailable" (the browser could not run), "off" */
+    char *reason;         /* one sentence on why */
+    size_t pages_rendered, probes, budget_hits, failures;
+    long long render_ms;        /* browser start included */
+    long long browser_start_ms; /* of render_ms: starting the browser */
+    size_t browser_peak_rss_kb, own_peak_rss_kb;
+    struct sa_render_evidence *evidence;
+    size_t nevidence;
 };
 
 struct sa_report {
@@ -81,6 +107,7 @@ struct sa_report {
      * "comparison" section. Borrowed, set with sa_audit_set_comparison; NULL otherwise. */
     const struct sa_comparison *comparison;
     char lang[16]; /* language of the report's text (summary_l10n, the HTML report); "en" */
+    struct sa_render_report render;
 };
 
 /* Writes the JSON report (schema_version 1) to path atomically: a temporary file in the same

@@ -1,0 +1,176 @@
+"""JavaScript rendering (#11): a shop built by a script after load, a server-rendered Next.js
+shop, a page that never settles, and a missing browser, all served on 127.0.0.1 and rendered by
+Debian's real chromium (scripts/packages.d/render.txt).
+
+Run one test: python3 tests/integration/test_render.py -k test_render_auto_js_shop_passes_cart
+"""
+
+import glob
+import os
+import signal
+import sys
+import tempfile
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
+
+# Rendering is slow on a loaded machine; the budget per page stays generous so the tests
+# assert what rendering finds, not how fast it is.
+TIMEOUT = 110.0
+BROWSER_UA = "HeadlessChrome"
+
+
+def browser_requests(srv):
+    return [r for r in srv.requests() if BROWSER_UA in r.ua]
+
+
+def leftovers(pid):
+    """Processes and profile folders of the browser shopaudit (pid) started, still around."""
+    tag = f"shopaudit-render-{pid}-"
+    procs = []
+    for d in glob.glob("/proc/[0-9]*"):
+        try:
+            with open(os.path.join(d, "cmdline"), "rb") as f:
+                if tag.encode() in f.read():
+                    procs.append(os.path.basename(d))
+        except OSError:
+            pass
+    dirs = glob.glob(os.path.join(tempfile.gettempdir(), tag + "*"))
+    return procs, dirs
+
+
+class RenderTests(harness.AuditTestCase):
+    def audit_pid(self, target, *args, expect_code=0):
+        """Like audit(), also returning the shopaudit pid (to look for its browser after)."""
+        out = os.path.join(self.tmp, "report.json")
+        proc = harness.start_cli("--json", out, "-q", *args, target)
+        res = harness.finish_cli(proc, timeout=TIMEOUT)
+        self.assertEqual(res.code, expect_code, f"unexpected exit code\n{res!r}")
+        return harness.load_report(out), res, proc.pid
+
+    def test_render_never_js_shop_fails_cart_visible(self):
+        srv = self.serve("js-shop")
+        report, res = self.audit(srv.url("/"), "--render", "never", timeout=TIMEOUT)
+        self.assertNotEqual(harness.check(report, "cart_visible")["status"], "pass", res)
+        self.assertEqual(report["render"]["decision"], "off")
+        self.assertEqual(report["render"]["pages_rendered"], 0)
+        self.assertTrue(all(p["rendered"] is False for p in report["pages"]), report["pages"])
+        self.assertEqual(browser_requests(srv), [])
+
+    def test_render_auto_js_shop_passes_cart_visible_with_rendered_evidence(self):
+        srv = self.serve("js-shop")
+        report, res, pid = self.audit_pid(srv.url("/"), "--render", "auto")
+        cart = harness.check(report, "cart_visible")
+        self.assertEqual(cart["status"], "pass", f"{cart}\n{res!r}")
+        snippets = [e["snippet"] for e in cart["evidence"]]
+        self.assertIn("Cart (0)", snippets)
+        render = report["render"]
+        self.assertEqual(render["decision"], "rendered", render)
+        self.assertIn("empty #root", render["reason"])
+        self.assertEqual(render["probes"], 1)
+        gained = {e["element"]: e for e in render["evidence"]}
+        self.assertEqual(gained["cart"]["snippet"], "Cart (0)")
+        self.assertIn("a.cart", gained["cart"]["where"])
+        self.assertEqual(gained["price"]["snippet"], "$49.00")
+        self.assertEqual(gained["buy_button"]["snippet"], "Add to cart")
+        pages = harness.pages_by_path(report)
+        self.assertTrue(pages["/"]["rendered"], pages["/"])
+        self.assertTrue(pages["/product.html"]["rendered"], pages)
+        self.assertEqual(render["pages_rendered"],
+                         sum(1 for p in report["pages"] if p["rendered"]))
+        self.assertGreater(render["browser_peak_rss_kb"], 0)
+        self.assertGreater(render["shopaudit_peak_rss_kb"], 0)
+        # the script's own requests came from the browser; the third-party one was blocked
+        paths = [r.path for r in browser_requests(srv)]
+        self.assertIn("/catalog.json", paths)
+        self.assertNotIn("/third-party-widget.js", srv.requested_paths())
+        # the browser's whole process group is gone and its profile removed
+        self.assertEqual(leftovers(pid), ([], []))
+
+    def test_render_auto_ssr_next_data_shop_not_rendered(self):
+        srv = self.serve("ssr-shop")
+        report, res = self.audit(srv.url("/"), timeout=TIMEOUT)
+        render = report["render"]
+        self.assertEqual(render["mode"], "auto")
+        self.assertEqual(render["decision"], "server_html", render)
+        self.assertEqual(render["probes"], 0)
+        self.assertEqual(render["pages_rendered"], 0)
+        self.assertEqual(browser_requests(srv), [])
+        self.assertIn("/product.html", harness.pages_by_path(report))
+        self.assertEqual(harness.check(report, "cart_visible")["status"], "pass", res)
+        self.assertEqual(res.stderr, "")
+
+    def test_render_auto_probe_adding_nothing_stays_on_server_html(self):
+        srv = self.serve("js-inert")
+        report, res = self.audit(srv.url("/"), timeout=TIMEOUT)
+        render = report["render"]
+        self.assertEqual(render["decision"], "server_html", render)
+        self.assertEqual(render["probes"], 1)
+        self.assertEqual(render["pages_rendered"], 0)
+        self.assertEqual(render["evidence"], [])
+        self.assertEqual(render["reason"],
+                         "empty #app, little visible text, but rendering added no retention element")
+        self.assertIn("/splash.js", [r.path for r in browser_requests(srv)])
+        self.assertFalse(harness.pages_by_path(report)["/"]["rendered"])
+
+    def test_render_never_settling_page_hits_budget(self):
+        srv = self.serve("js-never-settles")
+        report, res = self.audit(srv.url("/"), "--render", "always", "--render-budget-ms", "2500",
+                                 timeout=TIMEOUT)
+        render = report["render"]
+        self.assertIn("render_budget", report["site"]["limits_hit"], res)
+        self.assertGreaterEqual(render["budget_hits"], 1, render)
+        self.assertEqual(render["failures"], 0, res)
+        self.assertEqual(render["pages_rendered"], 1, render)
+        pings = [r for r in browser_requests(srv) if r.path == "/ping.json"]
+        self.assertGreater(len(pings), 1, "the page did not keep the network busy")
+
+    def test_render_sigint_during_render_exit_130_no_browser_left(self):
+        srv = self.serve("js-never-settles")
+        out = os.path.join(self.tmp, "report.json")
+        proc = harness.start_cli("--json", out, "-q", "--render", "always",
+                                 "--render-budget-ms", "60000", srv.url("/"))
+        self.addCleanup(lambda: proc.poll() is None and proc.kill())
+        deadline = time.monotonic() + TIMEOUT / 2
+        while not [r for r in browser_requests(srv) if r.path == "/ping.json"]:
+            self.assertIsNone(proc.poll(), "shopaudit ended before the page was rendering")
+            self.assertLess(time.monotonic(), deadline, "the browser never loaded the page")
+            time.sleep(0.1)
+        proc.send_signal(signal.SIGINT)
+        res = harness.finish_cli(proc, timeout=30)
+        self.assertEqual(res.code, 130, res)
+        report = harness.load_report(out)
+        self.assertIn("interrupted", report["site"]["limits_hit"])
+        self.assertEqual(leftovers(proc.pid), ([], []))
+
+    def test_render_chromium_missing_still_reports(self):
+        srv = self.serve("js-shop")
+        report, res = self.audit(srv.url("/"), "--chromium", "/nonexistent/chromium",
+                                 timeout=TIMEOUT)
+        self.assertIn("render_unavailable", report["site"]["limits_hit"])
+        render = report["render"]
+        self.assertEqual(render["decision"], "unavailable")
+        self.assertIn("/nonexistent/chromium", render["reason"])
+        self.assertEqual(render["pages_rendered"], 0)
+        self.assertNotEqual(harness.check(report, "cart_visible")["status"], "pass")
+        warnings = [l for l in res.stderr_lines() if "cannot render pages" in l]
+        self.assertEqual(warnings, [
+            "shopaudit: warning: cannot render pages, auditing server HTML only: chromium not "
+            "found or not executable: '/nonexistent/chromium'"])
+
+    def test_render_bad_mode_exit_2(self):
+        res = self.run_cli("--render", "sometimes", "http://127.0.0.1:9/")
+        self.assertEqual(res.code, 2)
+        self.assertOneErrorLine(
+            res, "shopaudit: --render: expected auto, never or always, got 'sometimes'")
+
+    def test_render_budget_too_small_exit_2(self):
+        res = self.run_cli("--render-budget-ms", "50", "http://127.0.0.1:9/")
+        self.assertEqual(res.code, 2)
+        self.assertOneErrorLine(res, "shopaudit: --render-budget-ms: must be at least 100")
+
+
+if __name__ == "__main__":
+    unittest.main()
