@@ -24,6 +24,13 @@ struct sa_progress {
     const char *url;  /* the URL just finished; borrowed for the call */
 };
 
+/* A weight override: the check's share of its category, replacing its built-in weight in the
+ * score and the report. */
+struct sa_weight {
+    const char *id;
+    double weight;
+};
+
 struct sa_options {
     unsigned max_pages;   /* responses to fetch, all statuses; default 200 */
     int max_depth;        /* link hops from the start URL; -1 (default) = no limit */
@@ -37,6 +44,20 @@ struct sa_options {
     const char *lexicon_dir;        /* NULL: the lexicon embedded at build time */
     const char *const *checks;      /* NULL: every built-in check; else NULL-terminated ids */
     const char *const *skip_checks; /* NULL-terminated ids left out; NULL: none */
+    /* --- config and rules (issue #7); every pointer is borrowed for the audit's life --- */
+    /* Scope rules: PCRE2 patterns searched (unanchored, case-sensitive) in each in-site link's
+     * absolute URL. A link is followed when it matches some include pattern (or there is none)
+     * and no exclude pattern. The start URL is always fetched. NULL-terminated; NULL: none. */
+    const char *const *include;
+    const char *const *exclude;
+    const char *const *headers;      /* extra request headers "Name: value"; NULL-terminated */
+    const char *cookies;             /* Cookie header for every request: "a=1; b=2"; NULL: none */
+    const char *basic_auth;          /* "user:password" for HTTP basic auth; NULL: none */
+    const struct sa_weight *weights; /* per-check weight overrides; nweights entries */
+    size_t nweights;
+    /* Checks run besides the built-ins (rule checks from sa_rules_checks), NULL-terminated.
+     * Their ids must differ from the built-ins'; --checks and --skip-checks name them too. */
+    const struct sa_check *const *extra_checks;
     /* Set non-zero from anywhere (a signal handler) to stop fetching: the audit then runs the
      * checks on what it has and marks the report "interrupted". */
     const volatile sig_atomic_t *stop;

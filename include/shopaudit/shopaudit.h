@@ -8,5 +8,6 @@
 #include "shopaudit/check.h"
 #include "shopaudit/report.h"
 #include "shopaudit/audit.h"
+#include "shopaudit/rules.h"
 
 #endif
