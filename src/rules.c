@@ -125,7 +125,19 @@ static void node_snippet(xmlNodePtr node, char *buf, size_t n)
     while (k && buf[k - 1] == ' ') k--;
     buf[k] = '\0';
     if (text) xmlFree(text);
-    if (!k) snprintf(buf, n, "<%s>", node->name ? (const char *)node->name : "element");
+    if (k) return;
+    /* an image or icon says what it is in an attribute */
+    static const char *const attrs[] = {"alt", "aria-label", "title", "value", NULL};
+    for (int i = 0; attrs[i]; i++) {
+        xmlChar *a = xmlGetProp(node, (const xmlChar *)attrs[i]);
+        if (a && *a) {
+            snprintf(buf, n, "<%s> %s", (const char *)node->name, (const char *)a);
+            xmlFree(a);
+            return;
+        }
+        if (a) xmlFree(a);
+    }
+    snprintf(buf, n, "<%s>", node->name ? (const char *)node->name : "element");
 }
 
 static void observe(void *vs, const struct sa_page *p)
@@ -325,8 +337,10 @@ static int css_combinator(struct sa_buf *b, const char *css, const char **pp, ch
     return rc == SA_OK ? 1 : rc;
 }
 
-char *sa_rules_css_to_xpath(const char *css, char *err, size_t errlen)
+/* SA_OK with *out, SA_EPARSE with the reason in err, or SA_ENOMEM. */
+static int css_to_xpath(const char *css, char **out, char *err, size_t errlen)
 {
+    *out = NULL;
     struct sa_buf b;
     sa__buf_init(&b, 64u << 10);
     const char *p = css;
@@ -349,9 +363,17 @@ char *sa_rules_css_to_xpath(const char *css, char *err, size_t errlen)
     if (rc != SA_OK) {
         sa__buf_release(&b);
         if (rc != SA_EPARSE) snprintf(err, errlen, "out of memory");
-        return NULL;
+        return rc == SA_EPARSE ? rc : SA_ENOMEM;
     }
-    return sa__buf_take(&b, NULL);
+    *out = sa__buf_take(&b, NULL);
+    return *out ? SA_OK : SA_ENOMEM;
+}
+
+char *sa_rules_css_to_xpath(const char *css, char *err, size_t errlen)
+{
+    char *x;
+    css_to_xpath(css, &x, err, errlen);
+    return x;
 }
 
 /* ---- loading ------------------------------------------------------------------------------ */
@@ -566,8 +588,9 @@ static int parse_rule(struct loader *ld, const cJSON *j, int index, struct rule 
     if (rc != SA_OK) return rc;
     if (selector) {
         char why[256];
-        char *xp = sa_rules_css_to_xpath(selector->valuestring, why, sizeof why);
-        if (!xp) return fail(ld, rid, "%s", why);
+        char *xp;
+        rc = css_to_xpath(selector->valuestring, &xp, why, sizeof why);
+        if (rc != SA_OK) return rc == SA_EPARSE ? fail(ld, rid, "%s", why) : rc;
         r->xpath = xmlXPathCompile((const xmlChar *)xp);
         sa__free(xp);
         if (!r->xpath) return fail(ld, rid, "selector: not supported by XPath");
