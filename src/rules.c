@@ -21,6 +21,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "html.h"
 #include "score.h"
 
 #define RULES_MAX_FILE   (4u << 20) /* a rules file beyond this is a mistake, not a rule set */
@@ -158,9 +159,10 @@ static void observe(void *vs, const struct sa_page *p)
                                 hit.block ? hit.block->where : sa_region_name(hit.region),
                                 p->text[hit.region].ptr, p->text[hit.region].len, hit.off, hit.len);
         } else {
-            char snip[SA_SNIPPET_MAX];
+            char snip[SA_SNIPPET_MAX], where[256];
             node_snippet(node, snip, sizeof snip);
-            sa_evidence_add(&st->hits, p->url, r->selector, snip);
+            sa__dom_where(node, where, sizeof where);
+            sa_evidence_add(&st->hits, p->url, where, snip);
         }
     } else {
         sa_evidence_add(&st->misses, p->url, "page", p->title[0] ? p->title : p->url);

@@ -98,7 +98,7 @@ class ConfigTests(harness.AuditTestCase):
         self.assertEqual(gift["evidence"][1]["snippet"], "Gift wrapping available at checkout.")
         popup = checks["no_newsletter_popup"]
         self.assertEqual(popup["status"], "partial")
-        self.assertEqual(popup["evidence"][0]["where"], "div.modal .newsletter")
+        self.assertEqual(popup["evidence"][0]["where"], "main > div.modal > form.newsletter")
         # a rule check counts in its category like a built-in one
         loyalty = next(c for c in report["categories"] if c["id"] == "loyalty")
         self.assertIn("gift_wrapping", loyalty["checks"])

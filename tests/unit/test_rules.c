@@ -164,7 +164,7 @@ TEST(rules_selector_absent_rule_partial_names_offending_page)
     EXPECT_EQ(v.status, SA_STATUS_PARTIAL);
     EXPECT_NEAR(v.score, 0.5, 1e-9);
     EXPECT_STREQ(v.summary, "No pop-up: found on 1 of 2 pages checked (it should be absent).");
-    EXPECT_EV(&v, 0, "https://shop.test/p/b", "div.modal .newsletter", "Subscribe");
+    EXPECT_EV(&v, 0, "https://shop.test/p/b", "main > div.modal > form.newsletter", "Subscribe");
     sa_verdict_release(&v);
 }
 
