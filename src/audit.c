@@ -5,6 +5,7 @@
 #include <curl/curl.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "page_build.h"
 #include "render.h"
 #include "score.h"
+#include "scope.h"
 #include "shopaudit/audit.h"
 #include "url.h"
 #include "verdict.h"
@@ -34,6 +36,9 @@ struct sa_audit {
     struct sa_catalog *cat; /* the report language's; NULL for English */
     struct slot *slots;
     size_t nslots;
+    struct sa_check *reweighted; /* copies of checks whose weight the options override */
+    size_t nreweighted;
+    struct sa__scope *scope;
     size_t kind_count[SA_KIND_LAST];
     struct sa_report report;
     struct sa__render_ctl render; /* #11: JavaScript rendering, see audit_render.c */
@@ -62,6 +67,67 @@ static int listed(const char *const *ids, const char *id)
     return 0;
 }
 
+/* A check by id among the built-ins and the options' extra checks, or NULL. */
+static const struct sa_check *find_check(const struct sa_options *o, const char *id)
+{
+    const struct sa_check *c = sa_check_find(id);
+    for (const struct sa_check *const *x = o->extra_checks; !c && x && *x; x++)
+        if (strcmp((*x)->id, id) == 0) c = *x;
+    return c;
+}
+
+/* Header lines go to the server verbatim: a CR or LF would let a value smuggle a second
+ * header or a request. */
+static int bad_header_text(const char *s)
+{
+    return s && strpbrk(s, "\r\n") != NULL;
+}
+
+/* Checks the issue #7 options: extra checks, weights, headers, auth. SA_OK or SA_EINVAL. */
+static int validate_extras(const struct sa_options *o, char *err, size_t errlen)
+{
+    for (const struct sa_check *const *x = o->extra_checks; x && *x; x++) {
+        const struct sa_check *c = *x;
+        if (!c->id || !c->observe || !c->finish || !c->category ||
+            sa__category_index(c->category) < 0) {
+            snprintf(err, errlen, "extra check '%s': incomplete or unknown category",
+                     c->id ? c->id : "?");
+            return SA_EINVAL;
+        }
+        if (sa_check_find(c->id) || find_check(o, c->id) != c) {
+            snprintf(err, errlen, "check '%s' is defined twice", c->id);
+            return SA_EINVAL;
+        }
+    }
+    for (size_t i = 0; i < o->nweights; i++) {
+        const struct sa_weight *w = &o->weights[i];
+        if (!w->id || !find_check(o, w->id)) {
+            snprintf(err, errlen, "weight for unknown check '%s'", w->id ? w->id : "");
+            return SA_EINVAL;
+        }
+        if (!isfinite(w->weight) || w->weight < 0 || w->weight > 100) {
+            snprintf(err, errlen, "weight of '%s' must be 0..100", w->id);
+            return SA_EINVAL;
+        }
+    }
+    for (const char *const *h = o->headers; h && *h; h++) {
+        const char *colon = strchr(*h, ':');
+        if (!colon || colon == *h || bad_header_text(*h)) {
+            snprintf(err, errlen, "header '%.200s': expected 'Name: value' on one line", *h);
+            return SA_EINVAL;
+        }
+    }
+    if (bad_header_text(o->cookies) || bad_header_text(o->basic_auth)) {
+        snprintf(err, errlen, "cookies and basic auth must be one line");
+        return SA_EINVAL;
+    }
+    if (o->basic_auth && !strchr(o->basic_auth, ':')) {
+        snprintf(err, errlen, "basic auth: expected 'user:password'");
+        return SA_EINVAL;
+    }
+    return SA_OK;
+}
+
 /* --checks picks, --skip-checks leaves out; both may be given. */
 static int wanted(const struct sa_options *o, const char *id)
 {
@@ -82,6 +148,7 @@ int sa_audit_new(const struct sa_options *o, struct sa_audit **out, char *err, s
         snprintf(err, errlen, "render options out of range (mode, budget >= 100 ms)");
         return SA_EINVAL;
     }
+    if (validate_extras(o, err, errlen) != SA_OK) return SA_EINVAL;
     if (!curl_ready) {
         /* Not thread-safe by libcurl's own rule; the library is used from one thread. */
         if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
@@ -104,27 +171,47 @@ int sa_audit_new(const struct sa_options *o, struct sa_audit **out, char *err, s
         sa_audit_free(a);
         return rc;
     }
-    size_t n = 0;
-    while (sa_builtin_checks[n]) n++;
+    rc = sa__scope_new(o->include, o->exclude, &a->scope, err, errlen);
+    if (rc != SA_OK) {
+        sa_audit_free(a);
+        return rc;
+    }
+    size_t nbuiltin = 0, n;
+    while (sa_builtin_checks[nbuiltin]) nbuiltin++;
+    n = nbuiltin;
+    while (o->extra_checks && o->extra_checks[n - nbuiltin]) n++;
     a->slots = sa__calloc(n, sizeof *a->slots);
-    if (!a->slots) goto nomem;
-    /* Checks are laid out by category so each category's checks are contiguous. */
+    a->reweighted = sa__calloc(o->nweights ? o->nweights : 1, sizeof *a->reweighted);
+    if (!a->slots || !a->reweighted) goto nomem;
+    /* Checks are laid out by category so each category's checks are contiguous; extra checks
+     * follow the built-ins of their category. */
     for (int cat = 0; sa__categories[cat].id; cat++) {
         for (size_t i = 0; i < n; i++) {
-            const struct sa_check *ck = sa_builtin_checks[i];
+            const struct sa_check *ck =
+                i < nbuiltin ? sa_builtin_checks[i] : o->extra_checks[i - nbuiltin];
             if (strcmp(ck->category, sa__categories[cat].id) != 0) continue;
             if (!wanted(o, ck->id)) continue;
+            /* a weight override runs a copy, so the report shows the weight the score used */
+            for (size_t w = o->nweights; w-- > 0;) {
+                if (strcmp(o->weights[w].id, ck->id) != 0) continue;
+                struct sa_check *copy = &a->reweighted[a->nreweighted++];
+                *copy = *ck;
+                copy->weight = o->weights[w].weight;
+                ck = copy;
+                break;
+            }
             struct slot *s = &a->slots[a->nslots];
             s->check = ck;
             s->state = sa__calloc(1, ck->state_size ? ck->state_size : 1);
             if (!s->state) goto nomem;
+            if (ck->init) ck->init(s->state, ck);
             a->nslots++;
         }
     }
     for (int list = 0; list < 2; list++) {
         const char *const *ids = list ? o->skip_checks : o->checks;
         for (; ids && *ids; ids++)
-            if (!sa_check_find(*ids)) {
+            if (!find_check(o, *ids)) {
                 snprintf(err, errlen, "unknown check '%s'", *ids);
                 sa_audit_free(a);
                 return SA_EINVAL;
@@ -380,8 +467,12 @@ int sa_audit_run(struct sa_audit *a, const char *target)
         return rc;
     }
     sa__render_ctl_init(&a->render, &a->o, a->lex, start, &r->render);
-    struct sa_crawl_cfg cfg = {
-        .opts = &a->o, .lex = a->lex, .on_page = on_page, .replace_page = replace_page, .ud = a};
+    struct sa_crawl_cfg cfg = {.opts = &a->o,
+                               .lex = a->lex,
+                               .on_page = on_page,
+                               .replace_page = replace_page,
+                               .ud = a,
+                               .scope = a->scope};
     struct sa_crawl_out out;
     rc = sa__crawl_run(&cfg, start, &out, a->err, sizeof a->err);
     sa__render_ctl_finish(&a->render); /* the browser's process group ends before the report */
@@ -496,6 +587,8 @@ void sa_audit_free(struct sa_audit *a)
     sa__render_report_release(&r->render);
     for (size_t i = 0; i < a->nslots; i++) sa__free(a->slots[i].state);
     sa__free(a->slots);
+    sa__free(a->reweighted);
+    sa__scope_free(a->scope);
     sa_lexicon_free(a->lex);
     sa__catalog_free(a->cat);
     sa__free(a);

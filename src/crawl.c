@@ -304,7 +304,7 @@ static void consider(struct crawl *c, const char *url, const char *anchor, unsig
     char *u = c->is_file ? file_index(url) : sa__strdup(url);
     if (!u) return;
     if (sa__frontier_seen(&c->frontier, u) || !sa__url_is_fetchable(u) ||
-        !sa__url_in_scope(c->start, u))
+        !sa__url_in_scope(c->start, u) || !sa__scope_allows(c->cfg->scope, u))
         goto done;
     if (skip_by_extension(u)) {
         add_probe(c, u); /* a file, not a page: only whether it answers matters */
@@ -388,6 +388,11 @@ static int easy_setup(struct crawl *c, CURL *e)
     SET(CURLOPT_SHARE, c->share);
     SET(CURLOPT_COOKIEFILE, ""); /* turns the cookie engine on; the share keeps one jar */
     SET(CURLOPT_HTTPHEADER, c->headers);
+    if (c->o->cookies) SET(CURLOPT_COOKIE, c->o->cookies);
+    if (c->o->basic_auth) {
+        SET(CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
+        SET(CURLOPT_USERPWD, c->o->basic_auth);
+    }
     SET(CURLOPT_PROTOCOLS_STR, c->is_file ? "file" : "http,https");
     SET(CURLOPT_NOPROGRESS, 0L);
     SET(CURLOPT_XFERINFOFUNCTION, on_xferinfo);
@@ -994,6 +999,14 @@ int sa__crawl_run(const struct sa_crawl_cfg *cfg, const char *start_url, struct 
     c.nxfers = c.o->concurrency ? c.o->concurrency : 1;
     c.xfers = sa__calloc(c.nxfers, sizeof *c.xfers);
     c.headers = curl_slist_append(NULL, "Accept: text/html,application/xhtml+xml;q=0.9,*/*;q=0.5");
+    for (const char *const *h = c.o->headers; c.headers && h && *h; h++) {
+        struct curl_slist *more = curl_slist_append(c.headers, *h);
+        if (!more) {
+            curl_slist_free_all(c.headers);
+            c.headers = NULL;
+        }
+        c.headers = more;
+    }
     if (!c.user_agent || !c.multi || !c.share || !c.xfers || !c.headers) goto out;
     curl_share_setopt(c.share, CURLSHOPT_SHARE, CURL_LOCK_DATA_COOKIE);
     curl_share_setopt(c.share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);

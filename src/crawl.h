@@ -9,6 +9,7 @@
 #include "shopaudit/audit.h"
 #include "shopaudit/page.h"
 #include "shopaudit/report.h"
+#include "scope.h"
 #include "urlset.h"
 
 /* What the crawl found besides the pages themselves. Arrays are the caller's after
@@ -34,6 +35,7 @@ struct sa_crawl_cfg {
      * the one it replaced; sets *rendered when the page it returns came from a browser. */
     struct sa_page *(*replace_page)(void *ud, struct sa_page *page, int *rendered);
     void *ud;
+    const struct sa__scope *scope; /* include/exclude rules for links; NULL: none */
 };
 
 /* Crawls the site starting at start_url (absolute, normalised: http(s) or file). Returns SA_OK

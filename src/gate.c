@@ -20,9 +20,12 @@ void sa_gate_release(struct sa_gate *g)
     memset(g, 0, sizeof *g);
 }
 
-static int known_target(const char *t)
+static int known_target(const struct sa_gate *g, const char *t)
 {
-    return strcmp(t, "*") == 0 || sa_check_find(t) || sa__category_index(t) >= 0;
+    if (strcmp(t, "*") == 0 || sa_check_find(t) || sa__category_index(t) >= 0) return 1;
+    for (const struct sa_check *const *x = g->extra; x && *x; x++)
+        if (strcmp((*x)->id, t) == 0) return 1;
+    return 0;
 }
 
 static int add_rule(struct sa_gate *g, const char *item, size_t len, char *err, size_t errlen)
@@ -44,7 +47,7 @@ static int add_rule(struct sa_gate *g, const char *item, size_t len, char *err, 
             return SA_EINVAL;
         }
     }
-    if (!*target || !known_target(target)) {
+    if (!*target || !known_target(g, target)) {
         snprintf(err, errlen, "'%s' is not a check id, a category id or '*'", target);
         sa__free(target);
         return SA_EINVAL;

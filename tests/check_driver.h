@@ -74,6 +74,7 @@ static __attribute__((unused)) int run_check_def(const struct sa_check *c, const
     const char *id = c->id;
     void *state = calloc(1, c->state_size ? c->state_size : 1);
     if (!state) return 0;
+    if (c->init) c->init(state, c); /* as the engine does: rule checks find their rule */
     char host[256];
     struct sa_site site = {0};
     site.start_url = n ? pages[0].url : "https://shop.test/";

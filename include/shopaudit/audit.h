@@ -31,6 +31,13 @@ enum sa_render_mode {
     SA_RENDER_ALWAYS, /* every HTML page */
 };
 
+/* A weight override: the check's share of its category, replacing its built-in weight in the
+ * score and the report. */
+struct sa_weight {
+    const char *id;
+    double weight;
+};
+
 struct sa_options {
     unsigned max_pages;   /* responses to fetch, all statuses; default 200 */
     int max_depth;        /* link hops from the start URL; -1 (default) = no limit */
@@ -47,6 +54,20 @@ struct sa_options {
     /* Language of the report's text: "en", "ru", "th", "el", "hy", or NULL/"auto" (default):
      * the most frequent page language when a catalogue exists for it, else English. */
     const char *report_lang;
+    /* --- config and rules (issue #7); every pointer is borrowed for the audit's life --- */
+    /* Scope rules: PCRE2 patterns searched (unanchored, case-sensitive) in each in-site link's
+     * absolute URL. A link is followed when it matches some include pattern (or there is none)
+     * and no exclude pattern. The start URL is always fetched. NULL-terminated; NULL: none. */
+    const char *const *include;
+    const char *const *exclude;
+    const char *const *headers;      /* extra request headers "Name: value"; NULL-terminated */
+    const char *cookies;             /* Cookie header for every request: "a=1; b=2"; NULL: none */
+    const char *basic_auth;          /* "user:password" for HTTP basic auth; NULL: none */
+    const struct sa_weight *weights; /* per-check weight overrides; nweights entries */
+    size_t nweights;
+    /* Checks run besides the built-ins (rule checks from sa_rules_checks), NULL-terminated.
+     * Their ids must differ from the built-ins'; --checks and --skip-checks name them too. */
+    const struct sa_check *const *extra_checks;
     /* Set non-zero from anywhere (a signal handler) to stop fetching: the audit then runs the
      * checks on what it has and marks the report "interrupted". */
     const volatile sig_atomic_t *stop;

@@ -116,6 +116,10 @@ struct sa_check {
     /* Fills *out and releases everything state owns. Always called once, even when the crawl
      * was interrupted or a page failed. */
     void (*finish)(void *state, const struct sa_site *site, struct sa_verdict *out);
+    /* Optional: called once right after the state is zeroed, before any observe(), with the
+     * definition the engine runs, so a check built at run time (a rule) finds its own data. */
+    void (*init)(void *state, const struct sa_check *self);
+    const void *data; /* optional: a run-time check's own definition (a rule), for init() */
 };
 
 /* The built-in checks, in report order; NULL-terminated. */

@@ -22,6 +22,9 @@ struct sa_gate_rule {
 struct sa_gate {
     struct sa_gate_rule *rules; /* owned */
     size_t n, cap;
+    /* Checks beyond the built-in ones a rule may name (rule-file checks, NULL-terminated);
+     * borrowed, NULL: none. Set before sa_gate_parse_rule. */
+    const struct sa_check *const *extra;
 };
 
 /* A rule broken by one check of a report. Pointers are borrowed from the gate and the report. */

@@ -9,5 +9,6 @@
 #include "shopaudit/report.h"
 #include "shopaudit/audit.h"
 #include "shopaudit/gate.h"
+#include "shopaudit/rules.h"
 
 #endif

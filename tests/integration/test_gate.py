@@ -30,6 +30,8 @@ def strip_times(report):
     r["site"].pop("duration_ms", None)
     for p in r.get("pages", []):
         p.pop("ms", None)
+    for k in ("render_ms", "browser_start_ms", "browser_peak_rss_kb", "shopaudit_peak_rss_kb"):
+        r.get("render", {}).pop(k, None)  # resources, not findings
     return r
 
 
