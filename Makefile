@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 MAKEFLAGS  += --no-print-directory
 
-.PHONY: all setup build demo test test-unit test-asan format lint clean
+.PHONY: all setup build demo test test-unit test-asan bench format lint clean
 
 all: build
 
@@ -29,6 +29,11 @@ test-asan: setup
 	ASAN_OPTIONS=detect_leaks=1:exitcode=86 LSAN_OPTIONS=exitcode=86 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86 \
 	    ctest --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS)
+
+# Speed and memory against wget on a generated shop (bench/README.md); not part of make test.
+BENCH_SIZES ?= 2000 20000
+bench: build
+	@BENCH_SIZES="$(BENCH_SIZES)" sh bench/run.sh $(BUILD)
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
