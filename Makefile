@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 MAKEFLAGS  += --no-print-directory
 
-.PHONY: all setup build demo test test-unit test-asan test-slurm format lint clean
+.PHONY: all setup build demo test test-unit test-asan test-slurm bench format lint clean
 
 all: build
 
@@ -33,6 +33,11 @@ test-asan: setup
 # Batch mode on a single-node Slurm cluster (also part of `make test`).
 test-slurm: build
 	ctest --test-dir $(BUILD) -R '^batch_slurm_' --output-on-failure
+
+# Speed and memory against wget on a generated shop (bench/README.md); not part of make test.
+BENCH_SIZES ?= 2000 20000
+bench: build
+	@BENCH_SIZES="$(BENCH_SIZES)" sh bench/run.sh $(BUILD)
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

@@ -32,6 +32,7 @@
 #include <dirent.h>
 #include <pcre2.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +41,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "lexicon_data.h"
+#include "lexicon_page.h"
 #include "utf8.h"
 
 #define LEX_MAX_FILE    (4u << 20) /* a lexicon file beyond this is a mistake, not a lexicon */
@@ -50,6 +52,12 @@
 #define LEX_MATCH_LIMIT 100000
 #define LEX_DEPTH_LIMIT 10000
 #define LEX_HEAP_LIMIT  (16u << 10) /* KiB */
+
+/* The page cache (see "matching"). Checks ask the blocks and regions of a page about the same
+ * concepts again and again and walk every match of some: before it a 2 000-page shop spent 88%
+ * of its CPU in PCRE2, much of it repeating searches. */
+#define LEX_CACHE_KEYS    (1u << 15) /* (concept, text) pairs per page: a cap, not a size */
+#define LEX_CACHE_ANSWERS 4096       /* per pair: a cap, not a working size */
 
 static const uint32_t LEX_FLAGS =
     PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF | PCRE2_DUPNAMES;
@@ -71,10 +79,51 @@ struct rx {
     size_t nbranches;
 };
 
+/* "Searching from `from` finds [off, end) in language lang": the same answer holds for every
+ * start in [from, off], as no match begins between from and off. Offsets are the caller's. */
+struct answer {
+    uint32_t from, off, end, lang;
+};
+
+/* What is known about one concept in one text of the current page. */
+struct entry {
+    const char *ptr; /* NULL: free slot */
+    uint32_t len, concept;
+    uint32_t none_from; /* no match starts at or after this; UINT32_MAX: not known */
+    uint32_t n, cap;
+    struct answer *v; /* sorted by from */
+};
+
+/* A text's normalised form, made once per page instead of once per call. */
+struct normed {
+    const char *ptr;
+    size_t len;
+    char *norm; /* NULL: nothing to normalise */
+    size_t nlen;
+    uint32_t *map;
+};
+
+/* Answers about the current page's texts. Between sa__lexicon_page_begin and _end the page is
+ * immutable, so a text inside it is known by its address and length; anything else a check
+ * passes (its own buffers) is matched afresh. Mutable behind a const lexicon: one thread at a
+ * time holds it (busy); a thread that finds it taken matches without it. */
+struct cache {
+    atomic_int busy;
+    const void *owner;                         /* the page; NULL: no page in scope */
+    struct sa_str scope[SA_LEXICON_SCOPE_MAX]; /* where cacheable texts live */
+    size_t nscope;
+    struct entry *tab;
+    size_t cap, used; /* open addressing, at most half full */
+    struct normed *norms;
+    size_t nnorms, capnorms;
+    pcre2_match_data *md; /* large enough for every concept's groups */
+};
 struct sa_lexicon {
     char **langs; /* NULL-terminated */
     size_t nlangs;
     struct rx text[SA_CONCEPT_LAST], url[SA_CONCEPT_LAST];
+    uint32_t max_groups; /* capture groups of the largest alternation */
+    struct cache *cache;
     pcre2_general_context *gctx;
     pcre2_compile_context *cctx;
     pcre2_match_context *mctx;
@@ -569,6 +618,9 @@ static int build(struct loader *ld, int c, int is_url)
         return fail(ld, SA_EPARSE, "%s \"%s\": %s in the joined patterns",
                     is_url ? "url" : "concept", concept_names[c], (const char *)msg);
     }
+    uint32_t caps = 0;
+    pcre2_pattern_info(rx->code, PCRE2_INFO_CAPTURECOUNT, &caps);
+    if (caps > lex->max_groups) lex->max_groups = caps;
     /* Without JIT (no support, or no executable memory) the interpreter gives the same answers,
      * only slower. */
     (void)pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
@@ -677,6 +729,12 @@ int sa_lexicon_new(const char *dir, struct sa_lexicon **out, char *err, size_t e
         if (rc == SA_OK) rc = build(&ld, c, 1);
     }
     if (rc != SA_OK) goto err;
+    rc = SA_ENOMEM;
+    lex->cache = sa__calloc(1, sizeof *lex->cache);
+    if (!lex->cache) goto err;
+    atomic_init(&lex->cache->busy, 0);
+    lex->cache->md = pcre2_match_data_create(lex->max_groups + 1, lex->gctx);
+    if (!lex->cache->md) goto err;
     for (size_t l = 0; l < lex->nlangs; l++) src_release(&ld.src[l]);
     sa__free(ld.src);
     *out = lex;
@@ -693,9 +751,36 @@ err:
     return rc;
 }
 
+/* Empties the cache, keeping the table's memory for the next page. */
+static void cache_clear(struct cache *ca)
+{
+    for (size_t i = 0; i < ca->cap && ca->used; i++) {
+        struct entry *e = &ca->tab[i];
+        if (!e->ptr) continue;
+        sa__free(e->v);
+        e->ptr = NULL;
+        e->v = NULL;
+        ca->used--;
+    }
+    for (size_t i = 0; i < ca->nnorms; i++) {
+        sa__free(ca->norms[i].norm);
+        sa__free(ca->norms[i].map);
+    }
+    ca->nnorms = 0;
+    ca->owner = NULL;
+    ca->nscope = 0;
+}
+
 void sa_lexicon_free(struct sa_lexicon *lex)
 {
     if (!lex) return;
+    if (lex->cache) {
+        cache_clear(lex->cache);
+        sa__free(lex->cache->tab);
+        sa__free(lex->cache->norms);
+        pcre2_match_data_free(lex->cache->md);
+        sa__free(lex->cache);
+    }
     for (int c = 0; c < SA_CONCEPT_LAST; c++) {
         pcre2_code_free(lex->text[c].code);
         pcre2_code_free(lex->url[c].code);
@@ -712,20 +797,25 @@ void sa_lexicon_free(struct sa_lexicon *lex)
 
 /* ---- matching ---- */
 
-/* 1 and the match in s, 0, or SA_ENOMEM. Match data is made per call, so a lexicon is never
- * written after loading and threads may share it. A pattern that runs out of its step budget
- * on a hostile page counts as "not found": the page does not say the concept in a way we can
- * afford to find. */
-static int run(const struct sa_lexicon *lex, const struct rx *rx, const char *s, size_t n,
-               size_t start, size_t *ms, size_t *me, uint32_t *lang)
+/* 1 and the match in s, 0, or SA_ENOMEM. md == NULL makes match data for this call only. A
+ * pattern that runs out of its step budget on a hostile page counts as "not found": the page
+ * does not say the concept in a way we can afford to find; *sure (when given) is then 0, so
+ * the answer cache does not extend it to later starts. */
+static int run(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_data *md,
+               const char *s, size_t n, size_t start, size_t *ms, size_t *me, uint32_t *lang,
+               int *sure)
 {
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(rx->code, lex->gctx);
-    if (!md) return SA_ENOMEM;
+    pcre2_match_data *own = NULL;
+    if (!md) {
+        md = own = pcre2_match_data_create_from_pattern(rx->code, lex->gctx);
+        if (!md) return SA_ENOMEM;
+    }
     int rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, start, PCRE2_NOTEMPTY, md, lex->mctx);
     if (rc == PCRE2_ERROR_JIT_STACKLIMIT) /* deep lookarounds: the interpreter uses the heap */
         rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, start, PCRE2_NOTEMPTY | PCRE2_NO_JIT, md,
                          lex->mctx);
     int found = 0;
+    if (sure) *sure = rc >= 0 || rc == PCRE2_ERROR_NOMATCH;
     if (rc >= 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         *ms = ov[0];
@@ -740,27 +830,25 @@ static int run(const struct sa_lexicon *lex, const struct rx *rx, const char *s,
     } else if (rc == PCRE2_ERROR_NOMEMORY) {
         found = SA_ENOMEM;
     }
-    pcre2_match_data_free(md);
+    pcre2_match_data_free(own);
     return found;
 }
 
-static int find(const struct sa_lexicon *lex, const struct rx *rx, const char *text, size_t len,
-                size_t start, struct sa_match *m)
+/* The search itself, on text or on its normalised form (norm and map, when the text needed
+ * normalising): 1 with the match in the caller's offsets in *os, *oe, *lang; 0; SA_ENOMEM. */
+static int search(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_data *md,
+                  const char *text, size_t len, const char *norm, size_t nlen, const uint32_t *map,
+                  size_t start, size_t *os, size_t *oe, uint32_t *lang, int *sure)
 {
-    if (!lex || !text || start > len) return 0;
-    if (!rx->code) return 0;
     size_t ms, me;
-    uint32_t lang;
-    char *norm = NULL;
-    size_t nlen;
-    uint32_t *map = NULL;
-    int rc = needs_norm(text, len) ? normalise(text, len, &norm, &nlen, &map) : SA_ETOOBIG;
-    if (rc == SA_ETOOBIG) { /* nothing to normalise, or over 2 GB: match the text as it is */
-        rc = run(lex, rx, text, len, start, &ms, &me, &lang);
-        if (rc == 1 && m) *m = (struct sa_match){ms, me - ms, lex->langs[lang]};
+    if (!norm) {
+        int rc = run(lex, rx, md, text, len, start, &ms, &me, lang, sure);
+        if (rc == 1) {
+            *os = ms;
+            *oe = me;
+        }
         return rc;
     }
-    if (rc != SA_OK) return rc;
     /* first output byte that comes from at or after start */
     size_t lo = 0, hi = nlen;
     while (lo < hi) {
@@ -770,21 +858,174 @@ static int find(const struct sa_lexicon *lex, const struct rx *rx, const char *t
         else
             hi = mid;
     }
-    rc = run(lex, rx, norm, nlen, lo, &ms, &me, &lang);
-    if (rc == 1 && m) {
-        size_t os = map[ms], oe = os;
+    int rc = run(lex, rx, md, norm, nlen, lo, &ms, &me, lang, sure);
+    if (rc == 1) {
+        *os = *oe = map[ms];
         if (me > ms) {
             /* the end is the end of the source character of the last matched character, so a
              * match ending inside the ligature's expansion still covers the whole "և" */
             size_t c = me - 1;
             while (c > ms && ((unsigned char)norm[c] & 0xC0) == 0x80) c--;
             size_t src = map[c], k = sa__utf8_seq((const unsigned char *)text + src, len - src);
-            oe = src + (k ? k : 1);
+            *oe = src + (k ? k : 1);
         }
-        *m = (struct sa_match){os, oe - os, lex->langs[lang]};
     }
+    return rc;
+}
+
+static int find(const struct sa_lexicon *lex, const struct rx *rx, const char *text, size_t len,
+                size_t start, struct sa_match *m)
+{
+    if (!lex || !text || start > len) return 0;
+    if (!rx->code) return 0;
+    size_t os, oe;
+    uint32_t lang;
+    char *norm = NULL;
+    size_t nlen = 0;
+    uint32_t *map = NULL;
+    int rc = needs_norm(text, len) ? normalise(text, len, &norm, &nlen, &map) : SA_ETOOBIG;
+    if (rc != SA_OK && rc != SA_ETOOBIG) return rc;
+    /* SA_ETOOBIG: nothing to normalise, or over 2 GB: the text is matched as it is */
+    rc = search(lex, rx, NULL, text, len, norm, nlen, map, start, &os, &oe, &lang, NULL);
+    if (rc == 1 && m) *m = (struct sa_match){os, oe - os, lex->langs[lang]};
     sa__free(norm);
     sa__free(map);
+    return rc;
+}
+
+static int in_scope(const struct cache *ca, const char *text, size_t len)
+{
+    for (size_t i = 0; i < ca->nscope; i++) {
+        const char *b = ca->scope[i].ptr;
+        if (text >= b && len <= ca->scope[i].len && (size_t)(text - b) <= ca->scope[i].len - len)
+            return 1;
+    }
+    return 0;
+}
+
+static size_t slot_of(const struct entry *tab, size_t cap, const char *ptr, uint32_t len,
+                      uint32_t c)
+{
+    uint64_t h = (uint64_t)(uintptr_t)ptr * 0x9E3779B97F4A7C15u ^ ((uint64_t)len << 8 | c);
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9u;
+    h ^= h >> 32;
+    size_t i = (size_t)h & (cap - 1);
+    while (tab[i].ptr && (tab[i].ptr != ptr || tab[i].len != len || tab[i].concept != c))
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+/* The entry for (text, c), made now if need be; NULL when the table is full or memory short
+ * (the caller then matches uncached). */
+static struct entry *entry_for(struct cache *ca, const char *text, size_t len, uint32_t c)
+{
+    if (ca->cap) {
+        struct entry *e = &ca->tab[slot_of(ca->tab, ca->cap, text, (uint32_t)len, c)];
+        if (e->ptr) return e;
+    }
+    if ((ca->used + 1) * 2 > ca->cap) {
+        size_t ncap = ca->cap ? ca->cap * 2 : 1024;
+        if (ncap > LEX_CACHE_KEYS * 2) return NULL;
+        struct entry *nt = sa__calloc(ncap, sizeof *nt);
+        if (!nt) return NULL;
+        for (size_t i = 0; i < ca->cap; i++)
+            if (ca->tab[i].ptr)
+                nt[slot_of(nt, ncap, ca->tab[i].ptr, ca->tab[i].len, ca->tab[i].concept)] =
+                    ca->tab[i];
+        sa__free(ca->tab);
+        ca->tab = nt;
+        ca->cap = ncap;
+    }
+    struct entry *e = &ca->tab[slot_of(ca->tab, ca->cap, text, (uint32_t)len, c)];
+    *e = (struct entry){.ptr = text, .len = (uint32_t)len, .concept = c, .none_from = UINT32_MAX};
+    ca->used++;
+    return e;
+}
+
+/* The normalised form of text, made on first use; NULL with *rc = SA_OK when the text needs
+ * none, NULL with *rc < 0 when memory ran out. */
+static const struct normed *normed_for(struct cache *ca, const char *text, size_t len, int *rc)
+{
+    *rc = SA_OK;
+    for (size_t i = 0; i < ca->nnorms; i++)
+        if (ca->norms[i].ptr == text && ca->norms[i].len == len) return &ca->norms[i];
+    if (ca->nnorms == ca->capnorms) {
+        size_t ncap = ca->capnorms ? ca->capnorms * 2 : 16;
+        struct normed *nn = sa__realloc(ca->norms, ncap * sizeof *nn);
+        if (!nn) {
+            *rc = SA_ENOMEM;
+            return NULL;
+        }
+        ca->norms = nn;
+        ca->capnorms = ncap;
+    }
+    struct normed *n = &ca->norms[ca->nnorms];
+    *n = (struct normed){.ptr = text, .len = len};
+    if (needs_norm(text, len)) {
+        *rc = normalise(text, len, &n->norm, &n->nlen, &n->map);
+        if (*rc != SA_OK) return NULL;
+    }
+    ca->nnorms++;
+    return n;
+}
+
+/* Remembers an answer; when the list is full or memory short, the answer is simply not kept. */
+static void remember(struct entry *e, struct answer x)
+{
+    if (e->n == e->cap) {
+        if (e->cap >= LEX_CACHE_ANSWERS) return;
+        uint32_t ncap = e->cap ? e->cap * 2 : 2;
+        struct answer *v = sa__realloc(e->v, ncap * sizeof *v);
+        if (!v) return;
+        e->v = v;
+        e->cap = ncap;
+    }
+    uint32_t i = e->n;
+    while (i > 0 && e->v[i - 1].from > x.from) i--;
+    memmove(&e->v[i + 1], &e->v[i], (e->n - i) * sizeof *e->v);
+    e->v[i] = x;
+    e->n++;
+}
+
+/* find() through the page cache: each search runs once per (text, concept, stretch of text),
+ * and a walk over every match of a concept costs one pass over the text, not one per match.
+ * The answers are those find() gives: the leftmost match at or after start does not depend on
+ * where the search began, only on the text. */
+static int find_cached(const struct sa_lexicon *lex, struct cache *ca, enum sa_concept c,
+                       const char *text, size_t len, size_t start, struct sa_match *m)
+{
+    const struct rx *rx = &lex->text[c];
+    struct entry *e = entry_for(ca, text, len, (uint32_t)c);
+    if (!e) return find(lex, rx, text, len, start, m);
+    if (start >= e->none_from) return 0;
+    uint32_t lo = 0, hi = e->n; /* the last answer with from <= start */
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (e->v[mid].from <= start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo > 0 && start <= e->v[lo - 1].off) {
+        const struct answer *x = &e->v[lo - 1];
+        if (m) *m = (struct sa_match){x->off, x->end - x->off, lex->langs[x->lang]};
+        return 1;
+    }
+    int rc;
+    const struct normed *n = normed_for(ca, text, len, &rc);
+    if (rc != SA_OK) return rc;
+    size_t os, oe;
+    uint32_t lang;
+    int sure = 0;
+    rc = search(lex, rx, ca->md, text, len, n ? n->norm : NULL, n ? n->nlen : 0, n ? n->map : NULL,
+                start, &os, &oe, &lang, &sure);
+    if (rc == 1) {
+        remember(e, (struct answer){(uint32_t)start, (uint32_t)os, (uint32_t)oe, lang});
+        if (m) *m = (struct sa_match){os, oe - os, lex->langs[lang]};
+    } else if (rc == 0 && sure) {
+        e->none_from = (uint32_t)start;
+    }
     return rc;
 }
 
@@ -792,7 +1033,37 @@ int sa_lexicon_find_from(const struct sa_lexicon *lex, enum sa_concept c, const 
                          size_t len, size_t start, struct sa_match *m)
 {
     if (!lex || (int)c < 0 || c >= SA_CONCEPT_LAST) return 0;
-    return find(lex, &lex->text[c], text, len, start, m);
+    if (!text || start > len || !lex->text[c].code) return 0;
+    struct cache *ca = lex->cache;
+    if (!ca || !ca->owner || len >= UINT32_MAX ||
+        atomic_exchange_explicit(&ca->busy, 1, memory_order_acquire))
+        return find(lex, &lex->text[c], text, len, start, m);
+    int rc = in_scope(ca, text, len) ? find_cached(lex, ca, c, text, len, start, m)
+                                     : find(lex, &lex->text[c], text, len, start, m);
+    atomic_store_explicit(&ca->busy, 0, memory_order_release);
+    return rc;
+}
+
+void sa__lexicon_page_begin(const struct sa_lexicon *lex, const void *page,
+                            const struct sa_str *texts, size_t n)
+{
+    struct cache *ca = lex ? lex->cache : NULL;
+    if (!ca || !page || atomic_exchange_explicit(&ca->busy, 1, memory_order_acquire)) return;
+    cache_clear(ca);
+    ca->owner = page;
+    for (size_t i = 0; i < n && ca->nscope < SA_LEXICON_SCOPE_MAX; i++)
+        if (texts[i].ptr && texts[i].len) ca->scope[ca->nscope++] = texts[i];
+    atomic_store_explicit(&ca->busy, 0, memory_order_release);
+}
+
+void sa__lexicon_page_end(const struct sa_lexicon *lex, const void *page)
+{
+    struct cache *ca = lex ? lex->cache : NULL;
+    if (!ca || !page) return;
+    /* a page's end must not be skipped, or its texts' addresses would outlive them: wait */
+    while (atomic_exchange_explicit(&ca->busy, 1, memory_order_acquire)) continue;
+    if (ca->owner == page) cache_clear(ca);
+    atomic_store_explicit(&ca->busy, 0, memory_order_release);
 }
 
 int sa_lexicon_find(const struct sa_lexicon *lex, enum sa_concept c, const char *text, size_t len,

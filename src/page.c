@@ -21,6 +21,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "html.h"
+#include "lexicon_page.h"
 #include "url.h"
 #include "utf8.h"
 
@@ -1940,6 +1941,8 @@ int sa__page_build(const char *body, size_t len, const struct sa_fetch_info *fi,
     walk(&b, root);
     if (!b.err) finish(&b);
     if (!b.err) decide_lang(&b, root);
+    /* the texts are final: the lexicon may remember answers about them until sa__page_free */
+    if (!b.err) sa__lexicon_page_begin(lex, p, p->text, SA_REGION_LAST);
     if (!b.err) p->kind = decide_kind(&b, p, fi, lex);
     rc = b.err;
 out:
@@ -1963,6 +1966,7 @@ void sa__page_drop_dom(struct sa_page *p)
 void sa__page_free(struct sa_page *p)
 {
     if (!p) return;
+    sa__lexicon_page_end(p->lex, p);
     sa__page_drop_dom(p);
     struct page_priv *pv = p->priv;
     if (pv) {

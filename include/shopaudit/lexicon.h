@@ -86,8 +86,10 @@ int sa_lexicon_new(const char *dir, struct sa_lexicon **out, char *err, size_t e
 void sa_lexicon_free(struct sa_lexicon *lex);
 
 /* First match of concept c in text[0..len). Returns 1 and fills *m when found, 0 when not,
- * SA_ENOMEM when the scratch space could not be had. m may be NULL. A lexicon is never written
- * after sa_lexicon_new (each call allocates its own match data), so threads may share one. */
+ * SA_ENOMEM when the scratch space could not be had. m may be NULL. Answers about the texts
+ * of the page being built or observed are remembered until the page is freed, so checks may
+ * ask again at no cost. Threads may share a lexicon: one at a time uses that memory, the
+ * others match without it. */
 int sa_lexicon_find(const struct sa_lexicon *lex, enum sa_concept c, const char *text, size_t len,
                     struct sa_match *m);
 /* Like sa_lexicon_find, starting the search at byte offset start. */

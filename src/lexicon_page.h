@@ -1,0 +1,22 @@
+/* The lexicon's page scope: the page model opens it when a page's texts are final and closes
+ * it when the page is freed, so that the lexicon may answer repeated questions about that
+ * page's texts from memory (see "matching" in lexicon.c). */
+#ifndef SA_LEXICON_PAGE_H
+#define SA_LEXICON_PAGE_H
+
+#include <stddef.h>
+
+#include "shopaudit/lexicon.h"
+
+#define SA_LEXICON_SCOPE_MAX 8 /* text buffers per page: one per region */
+
+/* Opens the scope of page (any address that names it) over texts[0..n), which must stay
+ * unchanged until sa__lexicon_page_end(lex, page). Opening another page's scope closes the
+ * previous one; texts beyond SA_LEXICON_SCOPE_MAX are left out. Never fails: without memory
+ * the lexicon simply matches uncached. */
+void sa__lexicon_page_begin(const struct sa_lexicon *lex, const void *page,
+                            const struct sa_str *texts, size_t n);
+/* Forgets everything about page's texts; does nothing when page's scope is not open. */
+void sa__lexicon_page_end(const struct sa_lexicon *lex, const void *page);
+
+#endif
