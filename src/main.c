@@ -41,6 +41,7 @@ static const char usage[] =
     "      --ignore-robots    do not honour robots.txt (only on sites you own)\n"
     "      --user-agent STR   User-Agent header (default names shopaudit)\n"
     "      --mobile           crawl as a mobile browser\n"
+    "      --insecure         accept any TLS certificate (self-signed test shops)\n"
     "Checks:\n"
     "      --checks ID,...    run only these checks\n"
     "      --fail-under N     exit 1 when the site score is below N (0..100)\n"
@@ -265,8 +266,8 @@ int main(int argc, char **argv)
             snprintf(name, sizeof name, "%s", arg);
         }
         static const char *const flags[] = {
-            "--ignore-robots", "--mobile", "-q",        "--quiet",       "-h",
-            "--help",          "-V",       "--version", "--list-checks", NULL};
+            "--ignore-robots", "--mobile",      "--insecure", "-q", "--quiet", "-h", "--help", "-V",
+            "--version",       "--list-checks", NULL};
         int is_flag = 0;
         for (int f = 0; flags[f]; f++) is_flag |= strcmp(name, flags[f]) == 0;
         static const char *const valued[] = {"-o",
@@ -304,6 +305,8 @@ int main(int argc, char **argv)
             o.ignore_robots = 1;
         } else if (!strcmp(name, "--mobile")) {
             o.mobile = 1;
+        } else if (!strcmp(name, "--insecure")) {
+            o.insecure = 1;
         } else if (!strcmp(name, "-q") || !strcmp(name, "--quiet")) {
             quiet = 1;
         } else if (!strcmp(name, "-o") || !strcmp(name, "--out")) {
