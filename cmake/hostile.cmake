@@ -1,4 +1,4 @@
-# Fuzz harnesses (fuzz/fuzz_*.c). Every build links each harness with fuzz/replay.c into
+# Issue #8 test plumbing. Fuzz harnesses (fuzz/fuzz_*.c): every build links each harness with fuzz/replay.c into
 # fuzz_replay_<name>, and ctest replays fuzz/regressions/<name>/ (inputs that once crashed) and
 # the seed corpus fuzz/corpus/<name>/ through it. With -DSA_FUZZ=ON (clang, see `make fuzz`)
 # the harnesses are also linked against libFuzzer as fuzz_<name>.
@@ -26,3 +26,9 @@ foreach(h ${SA_FUZZ_HARNESSES})
     target_link_options(fuzz_${h} PRIVATE -fsanitize=fuzzer)
   endif()
 endforeach()
+
+# Allocation torture (tests/unit/test_torture.c): every 7th allocation of the audit here, so the
+# plain and the sanitizer suites stay within minutes; SA_TORTURE_STEP=1 build/test_torture tries
+# every one.
+set_tests_properties(torture_folder_audit_every_failing_allocation_ends_cleanly PROPERTIES
+  ENVIRONMENT "SA_SOURCE_DIR=${CMAKE_SOURCE_DIR};SA_TORTURE_STEP=7" TIMEOUT 1200)
