@@ -19,24 +19,25 @@ import os, sys
 root, n = sys.argv[1], int(sys.argv[2])
 os.makedirs(os.path.join(root, "p"))
 filler = "<p>" + "Loose leaf tea from small gardens, packed by hand. " * 40 + "</p>"
-def page(i):
-    # each page links to the next ten, so the frontier always holds more than the budget
-    links = "".join(f'<li><a href="/p/{(i * 7 + k) % n}.html">Tea {(i * 7 + k) % n}</a></li>'
+def page(i, up="../", here=""):
+    # each page links to ten others, so the frontier always holds more than the budget; links
+    # are relative because a folder audit is scoped to the folder
+    links = "".join(f'<li><a href="{here}{(i * 7 + k) % n}.html">Tea {(i * 7 + k) % n}</a></li>'
                     for k in range(1, 11))
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width"><title>Tea {i}</title></head>'
-            f'<body><header><a href="/cart.html">Cart</a> <a href="/contact.html">Contact</a>'
+            f'<body><header><a href="{up}cart.html">Cart</a> <a href="{up}contact.html">Contact</a>'
             f'</header><main><h1>Tea {i}</h1><p class="price">{i % 40 + 3}.50 EUR</p>'
             f'<button>Add to cart</button>{filler}<ul>{links}</ul></main>'
             f'<footer>Returns within 30 days. Free delivery over 50 EUR.</footer></body></html>')
 with open(os.path.join(root, "index.html"), "w") as f:
-    f.write(page(0).replace("<title>Tea 0", "<title>Tea shop"))
+    f.write(page(0, "", "p/").replace("<title>Tea 0", "<title>Tea shop"))
 for i in range(n):
     with open(os.path.join(root, "p", f"{i}.html"), "w") as f:
         f.write(page(i))
 for name in ("cart", "contact"):
     with open(os.path.join(root, f"{name}.html"), "w") as f:
-        f.write(page(1).replace("<title>Tea 1", f"<title>{name}"))
+        f.write(page(1, "", "p/").replace("<title>Tea 1", f"<title>{name}"))
 PY
 echo "rss_flat: $(ls "$SHOP/p" | wc -l) generated pages, $(du -sh "$SHOP" | cut -f1) on disk"
 printf '%8s %10s %12s %10s\n' pages crawled peak_rss_kb seconds
