@@ -27,8 +27,8 @@ foreach(h ${SA_FUZZ_HARNESSES})
   endif()
 endforeach()
 
-# Allocation torture (tests/unit/test_torture.c): every 7th allocation of the audit here, so the
+# Allocation torture (tests/unit/test_torture.c): every 10th allocation of the audit here, so the
 # plain and the sanitizer suites stay within minutes; SA_TORTURE_STEP=1 build/test_torture tries
 # every one.
 set_tests_properties(torture_folder_audit_every_failing_allocation_ends_cleanly PROPERTIES
-  ENVIRONMENT "SA_SOURCE_DIR=${CMAKE_SOURCE_DIR};SA_TORTURE_STEP=7" TIMEOUT 1200)
+  ENVIRONMENT "SA_SOURCE_DIR=${CMAKE_SOURCE_DIR};SA_TORTURE_STEP=10" TIMEOUT 1200)
