@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 MAKEFLAGS  += --no-print-directory
 
-.PHONY: all setup build demo test test-unit test-asan test-slurm bench format lint clean
+.PHONY: all setup build demo test test-unit test-asan test-slurm bench fuzz format lint clean
 
 all: build
 
@@ -38,6 +38,25 @@ test-slurm: build
 BENCH_SIZES ?= 2000 20000
 bench: build
 	@BENCH_SIZES="$(BENCH_SIZES)" sh bench/run.sh $(BUILD)
+
+# libFuzzer harnesses (fuzz/), clang with ASan+UBSan, each run FUZZ_SECONDS on a scratch copy of
+# its seed corpus; a crash stops make and leaves the input in build-fuzz/.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 20
+FUZZERS      := page url robots sitemap lexicon
+fuzz: setup
+	@CC=clang cmake -S . -B $(FUZZ_BUILD) -DSA_FUZZ=ON -DCMAKE_BUILD_TYPE=Debug \
+	    -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j$(JOBS) --target $(addprefix fuzz_,$(FUZZERS))
+	@for h in $(FUZZERS); do \
+	    rm -rf $(FUZZ_BUILD)/corpus-$$h && mkdir -p $(FUZZ_BUILD)/corpus-$$h && \
+	    cp fuzz/corpus/$$h/* $(FUZZ_BUILD)/corpus-$$h/ && \
+	    (cd $(FUZZ_BUILD) && ASAN_OPTIONS=detect_leaks=1 ./fuzz_$$h -max_total_time=$(FUZZ_SECONDS) \
+	        -max_len=65536 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 corpus-$$h \
+	        2>fuzz-$$h.log) || { tail -40 $(FUZZ_BUILD)/fuzz-$$h.log; exit 1; }; \
+	    printf 'fuzz_%s: ' $$h; grep -E '^stat::(number_of_executed_units|average_exec_per_sec|new_units_added):' \
+	        $(FUZZ_BUILD)/fuzz-$$h.log | sed 's/stat:://' | tr -s ' \n' ' '; echo; \
+	done
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

@@ -1,23 +1,44 @@
-/* The allocation hook: thin wrappers over malloc with an optional failure injector. */
+/* The allocation hook: thin wrappers over malloc with an optional failure injector. libxml2,
+ * cJSON and libcurl are routed through the same wrappers (sa__alloc_route_libs), so a torture
+ * test failing allocation N reaches their allocations too, as curl's own torture tests do. */
 #include "alloc.h"
 
+#include <cjson/cJSON.h>
+#include <curl/curl.h>
+#include <libxml/globals.h>
+#include <libxml/xmlmemory.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static unsigned long alloc_count, fail_at;
+static int exempt, fail_once;
 
 static int should_fail(void)
 {
+    if (exempt) return 0;
     alloc_count++;
-    return fail_at && alloc_count >= fail_at;
+    return fail_at && (fail_once ? alloc_count == fail_at : alloc_count >= fail_at);
 }
 
 void sa__alloc_fail_at(unsigned long n)
 {
     fail_at = n;
+    fail_once = 0;
     alloc_count = 0;
+}
+
+void sa__alloc_fail_only(unsigned long n)
+{
+    fail_at = n;
+    fail_once = 1;
+    alloc_count = 0;
+}
+
+void sa__alloc_exempt(int on)
+{
+    exempt += on ? 1 : -1;
 }
 
 unsigned long sa__alloc_count(void)
@@ -79,4 +100,24 @@ char *sa__asprintf(const char *fmt, ...)
     char *s = sa__vasprintf(fmt, ap);
     va_end(ap);
     return s;
+}
+
+static void *cjson_malloc(size_t n)
+{
+    return sa__malloc(n);
+}
+
+/* libxml2 and libcurl take a strdup; sa__strdup matches their signature. */
+int sa__alloc_route_libs(long curl_flags)
+{
+    static int routed;
+    if (routed) return 0;
+    cJSON_Hooks hooks = {cjson_malloc, sa__free};
+    cJSON_InitHooks(&hooks);
+    if (xmlMemSetup(sa__free, sa__malloc, sa__realloc, sa__strdup) != 0) return -1;
+    if (curl_global_init_mem(curl_flags, sa__malloc, sa__free, sa__realloc, sa__strdup,
+                             sa__calloc) != CURLE_OK)
+        return -1;
+    routed = 1;
+    return 0;
 }

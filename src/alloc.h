@@ -21,9 +21,20 @@ char *sa__asprintf(const char *fmt, ...)
 
 char *sa__vasprintf(const char *fmt, va_list ap);
 
+/* Routes cJSON, libxml2 and libcurl through these wrappers and initialises libcurl with
+ * curl_flags (curl_global_init_mem): once per process, before their first use, from one
+ * thread. 0 on success (and on later calls), -1 when libcurl could not be initialised. */
+int sa__alloc_route_libs(long curl_flags);
+
 /* Fail allocation number n (1-based) and every later one; 0 turns failure injection off.
  * Only for tests. */
 void sa__alloc_fail_at(unsigned long n);
+/* Fail allocation number n only, as curl's torture tests do: the code after it runs with
+ * memory again, so its recovery is exercised too. 0 turns failure injection off. */
+void sa__alloc_fail_only(unsigned long n);
 unsigned long sa__alloc_count(void);
+/* While on (calls nest), allocations neither count nor fail: for a third-party step known to
+ * crash when its allocator fails, so the torture test covers everything around it. */
+void sa__alloc_exempt(int on);
 
 #endif

@@ -151,7 +151,7 @@ int sa_audit_new(const struct sa_options *o, struct sa_audit **out, char *err, s
     if (validate_extras(o, err, errlen) != SA_OK) return SA_EINVAL;
     if (!curl_ready) {
         /* Not thread-safe by libcurl's own rule; the library is used from one thread. */
-        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+        if (sa__alloc_route_libs(CURL_GLOBAL_DEFAULT) != 0) {
             snprintf(err, errlen, "libcurl could not be initialised");
             return SA_ENOMEM;
         }

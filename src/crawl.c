@@ -20,6 +20,7 @@
 #include "robots.h"
 #include "sitemap.h"
 #include "url.h"
+#include "urlset.h"
 
 #define MAX_REDIRECTS    10
 #define MAX_SITEMAPS     10                  /* sitemap files fetched, indexes included */
@@ -29,10 +30,22 @@
 /* Known URLs are capped so that an infinite site cannot eat memory: 100 bytes a URL, 200k
  * URLs is about 20 MiB, ample for any --max-pages a person would set. */
 #define MAX_SEEN_FLOOR 200000
+/* Infinite URL spaces the per-URL rules cannot see: a calendar links each month to the next,
+ * a session id in the path makes every link new. Their URLs share one shape (digits and id
+ * segments masked); past these counts of one shape the rest is a trap. 24: two years of
+ * months; 8 sessions: a real site never moves its visitor to a new session id 8 times. */
+#define TRAP_DATE_SHAPES    24
+#define TRAP_SESSION_SHAPES 8
+#define MAX_SHAPES          50000 /* shapes remembered; past it no new shape is tracked */
+/* 429 and 503 with Retry-After are retried this many times, each wait capped by --timeout
+ * and by RETRY_MAX_WAIT_MS: a longer wait would stall the audit for one page. */
+#define MAX_RETRIES       2
+#define RETRY_MAX_WAIT_MS 30000
 
 enum xfer_state {
     XFER_IDLE,     /* slot free */
     XFER_FETCHING, /* in the multi handle */
+    XFER_WAITING,  /* asked to come back later (429/503 Retry-After) until wake_at */
     XFER_LAST
 };
 
@@ -49,6 +62,9 @@ struct xfer {
     int not_html;  /* aborted early: the Content-Type says it is not a page */
     int probe;     /* a link check, not a page: PROBE_HEAD or PROBE_GET */
     double t0;
+    int retries;        /* Retry-After waits so far for this URL */
+    double wake_at;     /* XFER_WAITING: when to ask again */
+    long retry_refused; /* a Retry-After in seconds too long to wait for, else 0 */
 };
 
 /* Link checks (images, files, pages linked but not crawled) ask HEAD first, then GET where a
@@ -69,8 +85,9 @@ struct crawl {
     struct sa_frontier frontier;
     struct sa_robots *robots;
     struct xfer *xfers;
-    unsigned nxfers, in_flight;
-    size_t started; /* responses asked for, counted against --max-pages */
+    unsigned nxfers, in_flight, waiting;
+    struct sa_urlset shapes; /* URL shape -> how many URLs of that shape were queued */
+    size_t started;          /* responses asked for, counted against --max-pages */
     size_t done;
     double last_start; /* for --delay */
     unsigned delay_ms;
@@ -96,7 +113,7 @@ static int stopped(const struct crawl *c)
 
 static void xfer_set(struct crawl *c, struct xfer *x, enum xfer_state s, int line)
 {
-    static const char *const names[XFER_LAST] = {"IDLE", "FETCHING"};
+    static const char *const names[XFER_LAST] = {"IDLE", "FETCHING", "WAITING"};
     if (c->o->trace) {
         char msg[600];
         snprintf(msg, sizeof msg, "xfer %.500s: %s -> %s (l.%d)", x->url ? x->url : "-",
@@ -105,6 +122,8 @@ static void xfer_set(struct crawl *c, struct xfer *x, enum xfer_state s, int lin
     }
     if (x->state != XFER_FETCHING && s == XFER_FETCHING) c->in_flight++;
     if (x->state == XFER_FETCHING && s != XFER_FETCHING) c->in_flight--;
+    if (x->state != XFER_WAITING && s == XFER_WAITING) c->waiting++;
+    if (x->state == XFER_WAITING && s != XFER_WAITING) c->waiting--;
     x->state = s;
 }
 #define XFER_SET(c, x, s) xfer_set((c), (x), (s), __LINE__)
@@ -266,6 +285,87 @@ static int looks_like_trap(const char *url)
     return 0;
 }
 
+/* A session id as a path segment: 16+ letters and digits, both kinds present. */
+static int id_like(const char *s, size_t n)
+{
+    size_t digits = 0, letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= '0' && ch <= '9')
+            digits++;
+        else if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')
+            letters++;
+        else if (ch != '-' && ch != '_')
+            return 0;
+    }
+    return n >= 16 && digits >= 3 && letters >= 3;
+}
+
+/* A year (1900..2099) next to a month or day: "/2026/11", "2026-11", "month=202611". */
+static int date_like(const char *url)
+{
+    for (const char *p = url; *p; p++) {
+        if (!(p[0] == '1' && p[1] == '9') && !(p[0] == '2' && p[1] == '0')) continue;
+        if (p > url && p[-1] >= '0' && p[-1] <= '9') continue;
+        if (!(p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9')) continue;
+        const char *m = p + 4;
+        if (*m == '/' || *m == '-' || *m == '_' || *m == '.') m++;
+        if (m[0] >= '0' && m[0] <= '9') return 1;
+    }
+    return 0;
+}
+
+/* The URL's shape: digit runs become "0", id-like path segments "*" except the last (a product
+ * page named by its hash is content; a session id sits in front of the page it wraps). Sets
+ * *kind to 1 for a date-like URL, 2 for one with a session segment, else 0. */
+static char *url_shape(const char *url, int *kind)
+{
+    *kind = date_like(url) ? 1 : 0;
+    size_t n = strlen(url);
+    char *out = sa__malloc(n + 1);
+    if (!out) return NULL;
+    const char *path = strstr(url, "://");
+    path = path ? strchr(path + 3, '/') : NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        if (path && url + i > path && url[i - 1] == '/' && url[i] != '?') {
+            size_t e = i;
+            while (e < n && url[e] != '/' && url[e] != '?' && url[e] != '#') e++;
+            if (e < n && url[e] == '/' && id_like(url + i, e - i)) {
+                out[o++] = '*';
+                if (!*kind) *kind = 2;
+                i = e;
+                continue;
+            }
+        }
+        if (url[i] >= '0' && url[i] <= '9') {
+            out[o++] = '0';
+            while (i < n && url[i] >= '0' && url[i] <= '9') i++;
+            continue;
+        }
+        out[o++] = url[i++];
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* 1 when url is one more of a calendar's months or of a session id's copies of the site. */
+static int shape_trap(struct crawl *c, const char *url)
+{
+    int kind;
+    char *shape = url_shape(url, &kind);
+    if (!shape) return 0;
+    int trap = 0;
+    if (kind) {
+        int seen = sa__urlset_status(&c->shapes, shape);
+        int count = seen == SA_URL_UNCHECKED ? 1 : seen + 1;
+        trap = count > (kind == 1 ? TRAP_DATE_SHAPES : TRAP_SESSION_SHAPES);
+        if (!trap) sa__urlset_set_status(&c->shapes, shape, count);
+    }
+    sa__free(shape);
+    return trap;
+}
+
 /* A file:// folder URL means its index page. Returns a new string. */
 static char *file_index(const char *url)
 {
@@ -314,7 +414,7 @@ static void consider(struct crawl *c, const char *url, const char *anchor, unsig
         hit_limit(c, SA_LIMIT_MAX_DEPTH);
         goto done;
     }
-    if (looks_like_trap(u)) {
+    if (looks_like_trap(u) || shape_trap(c, u)) {
         hit_limit(c, SA_LIMIT_URL_TRAP);
         sa__frontier_mark(&c->frontier, u);
         goto done;
@@ -398,8 +498,34 @@ static int easy_setup(struct crawl *c, CURL *e)
     SET(CURLOPT_XFERINFOFUNCTION, on_xferinfo);
     SET(CURLOPT_XFERINFODATA, c);
     SET(CURLOPT_WRITEFUNCTION, on_body);
+    if (c->o->insecure) {
+        SET(CURLOPT_SSL_VERIFYPEER, 0L);
+        SET(CURLOPT_SSL_VERIFYHOST, 0L);
+    }
 #undef SET
     return rc == CURLE_OK ? SA_OK : SA_EINVAL;
+}
+
+/* What a failed transfer means for the person reading the report. */
+static const char *transport_why(CURLcode rc)
+{
+    switch (rc) {
+    case CURLE_OPERATION_TIMEDOUT:
+        return "timeout";
+    case CURLE_PEER_FAILED_VERIFICATION:
+        return "TLS certificate not trusted (self-signed or unknown issuer; --insecure skips "
+               "the check on a site you own)";
+    case CURLE_SSL_CONNECT_ERROR:
+        return "TLS handshake failed";
+    case CURLE_RECV_ERROR:
+        return "connection reset by the server";
+    case CURLE_GOT_NOTHING:
+        return "connection closed without an answer";
+    case CURLE_COULDNT_CONNECT:
+        return "connection refused";
+    default:
+        return curl_easy_strerror(rc);
+    }
 }
 
 static void xfer_reset(struct xfer *x, size_t max_bytes)
@@ -407,6 +533,7 @@ static void xfer_reset(struct xfer *x, size_t max_bytes)
     sa__buf_release(&x->body);
     sa__buf_init(&x->body, max_bytes + 1);
     x->truncated = x->not_html = 0;
+    x->retry_refused = 0;
 }
 
 static void xfer_clear(struct xfer *x)
@@ -415,7 +542,7 @@ static void xfer_clear(struct xfer *x)
     sa__free(x->requested);
     for (int i = 0; i < x->hops && i <= MAX_REDIRECTS; i++) sa__free(x->chain[i]);
     x->url = x->requested = NULL;
-    x->hops = 0;
+    x->hops = x->retries = 0;
     sa__buf_release(&x->body);
 }
 
@@ -464,8 +591,7 @@ static int fetch_small(struct crawl *c, const char *url, size_t max, char **body
     long status = 0;
     curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
     if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && x.truncated)) {
-        snprintf(why, whylen, "%s",
-                 rc == CURLE_OPERATION_TIMEDOUT ? "timeout" : curl_easy_strerror(rc));
+        snprintf(why, whylen, "%s", transport_why(rc));
         status = -1;
         sa__buf_release(&x.body);
     } else {
@@ -720,8 +846,7 @@ static void on_probe_done(struct crawl *c, struct xfer *x, CURLcode res)
     if (!ok) {
         if (res == CURLE_ABORTED_BY_CALLBACK && stopped(c)) return;
         record_status(c, x->url, 0);
-        add_error(c, x->url, "%s",
-                  res == CURLE_OPERATION_TIMEDOUT ? "timeout" : curl_easy_strerror(res));
+        add_error(c, x->url, "%s", transport_why(res));
         return;
     }
     if (x->probe == PROBE_HEAD && (status == 405 || status == 501)) {
@@ -731,6 +856,47 @@ static void on_probe_done(struct crawl *c, struct xfer *x, CURLcode res)
     }
     record_status(c, x->url, status);
     if (status >= 400) add_error(c, x->url, "HTTP %ld (linked resource)", status);
+}
+
+/* 429 Too Many Requests and 503 with Retry-After: come back when the server asks, if that
+ * is within the audit's limits. 1 when x now waits, 0 when the answer stands. */
+static int retry_later(struct crawl *c, struct xfer *x)
+{
+    curl_off_t ra = -1;
+    if (curl_easy_getinfo(x->easy, CURLINFO_RETRY_AFTER, &ra) != CURLE_OK || ra < 0) return 0;
+    struct curl_header *h = NULL;
+    if (ra == 0 && curl_easy_header(x->easy, "Retry-After", 0, CURLH_HEADER, -1, &h) != CURLHE_OK)
+        return 0; /* no header at all: libcurl says 0 */
+    double cap = c->o->timeout_ms < RETRY_MAX_WAIT_MS ? c->o->timeout_ms : RETRY_MAX_WAIT_MS;
+    if ((double)ra * 1000.0 > cap) {
+        x->retry_refused = (long)(ra < 0x7fffffff ? ra : 0x7fffffff);
+        return 0;
+    }
+    if (x->retries >= MAX_RETRIES || stopped(c)) return 0;
+    x->retries++;
+    x->wake_at = now_ms() + (double)ra * 1000.0;
+    XFER_SET(c, x, XFER_WAITING);
+    return 1;
+}
+
+/* Restarts the transfers whose Retry-After has passed; the earliest pending wake in ms, or -1. */
+static double wake_waiting(struct crawl *c)
+{
+    double next = -1, t = now_ms();
+    for (unsigned i = 0; i < c->nxfers; i++) {
+        struct xfer *x = &c->xfers[i];
+        if (x->state != XFER_WAITING) continue;
+        if (x->wake_at <= t) {
+            XFER_SET(c, x, XFER_IDLE);
+            if (xfer_start(c, x) != SA_OK) {
+                add_error(c, x->url, "out of memory");
+                xfer_clear(x);
+            }
+            continue;
+        }
+        if (next < 0 || x->wake_at - t < next) next = x->wake_at - t;
+    }
+    return next;
 }
 
 static void on_done(struct crawl *c, struct xfer *x, CURLcode res)
@@ -743,6 +909,7 @@ static void on_done(struct crawl *c, struct xfer *x, CURLcode res)
     long status = 0;
     curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &status);
     if (c->is_file && res == CURLE_OK) status = 200;
+    if (res == CURLE_OK && (status == 429 || status == 503) && retry_later(c, x)) return;
     int is_start = c->start_state == 0 && x->depth == 0;
     c->done++;
     /* what a link to the requested URL leads to, after any redirect */
@@ -755,7 +922,7 @@ static void on_done(struct crawl *c, struct xfer *x, CURLcode res)
     int ok = res == CURLE_OK || (res == CURLE_WRITE_ERROR && (x->truncated || x->not_html));
     if (!ok) {
         if (res == CURLE_ABORTED_BY_CALLBACK && stopped(c)) return;
-        const char *why = curl_easy_strerror(res);
+        const char *why = transport_why(res);
         char buf[128];
         if (res == CURLE_OPERATION_TIMEDOUT) {
             hit_limit(c, SA_LIMIT_TIMEOUT);
@@ -775,7 +942,11 @@ static void on_done(struct crawl *c, struct xfer *x, CURLcode res)
     if (!rec) return;
     if (x->truncated) hit_limit(c, SA_LIMIT_MAX_BYTES);
     if (status >= 400) {
-        add_error(c, x->url, "HTTP %ld", status);
+        if (x->retry_refused)
+            add_error(c, x->url, "HTTP %ld (Retry-After %ld s is longer than the audit waits)",
+                      status, x->retry_refused);
+        else
+            add_error(c, x->url, "HTTP %ld", status);
         char code[16];
         snprintf(code, sizeof code, "%ld", status);
         fail_start(c, SA_EHTTP, "%s: the server answered HTTP %s", x->url, code);
@@ -865,7 +1036,7 @@ static int start_probe(struct crawl *c)
 
 static int start_more(struct crawl *c)
 {
-    while (c->in_flight < c->nxfers && !stopped(c)) {
+    while (c->in_flight + c->waiting < c->nxfers && !stopped(c)) {
         /* Until the start page is in, nothing else: its failure ends the audit early. */
         if (c->start_state == 0 && c->started > 0) break;
         if (c->started >= c->o->max_pages) {
@@ -908,10 +1079,11 @@ static int start_more(struct crawl *c)
 static int loop(struct crawl *c)
 {
     for (;;) {
+        double next_wake = c->waiting ? wake_waiting(c) : -1;
         int rc = start_more(c);
         if (rc < 0) return rc;
         if (c->start_state < 0) return c->start_state;
-        if (c->in_flight == 0) {
+        if (c->in_flight == 0 && c->waiting == 0) {
             if (stopped(c)) break;
             int more = sa__frontier_queued(&c->frontier) > 0 ||
                        (c->start_state == 1 && c->probes_done < c->nprobes);
@@ -921,6 +1093,10 @@ static int loop(struct crawl *c)
             /* Abandon what is in flight; the pages already audited make the report. */
             for (unsigned i = 0; i < c->nxfers; i++) {
                 struct xfer *x = &c->xfers[i];
+                if (x->state == XFER_WAITING) {
+                    XFER_SET(c, x, XFER_IDLE);
+                    xfer_clear(x);
+                }
                 if (x->state != XFER_FETCHING) continue;
                 curl_multi_remove_handle(c->multi, x->easy);
                 XFER_SET(c, x, XFER_IDLE);
@@ -952,6 +1128,8 @@ static int loop(struct crawl *c)
          * --delay before the next start. file:// transfers finish inside perform(), and a
          * transfer that just ended leaves room to start the next one at once. */
         int wait = running ? 100 : 0; /* wake at least every 100 ms to see a stop request */
+        if (next_wake >= 0 && c->in_flight < c->nxfers)
+            wait = next_wake < 1 ? 1 : next_wake > 100 ? 100 : (int)next_wake;
         if (c->delay_ms && c->in_flight < c->nxfers && sa__frontier_queued(&c->frontier)) {
             double left_ms = c->delay_ms - (now_ms() - c->last_start);
             if (left_ms > 0 && left_ms < 100)
@@ -980,6 +1158,7 @@ int sa__crawl_run(const struct sa_crawl_cfg *cfg, const char *start_url, struct 
     err[0] = '\0';
     size_t max_seen = (size_t)c.o->max_pages * 100;
     sa__frontier_init(&c.frontier, max_seen > MAX_SEEN_FLOOR ? max_seen : MAX_SEEN_FLOOR);
+    sa__urlset_init(&c.shapes, MAX_SHAPES);
 
     int rc = SA_ENOMEM;
     const char *ua = c.o->user_agent;
@@ -1045,6 +1224,7 @@ out:
     curl_slist_free_all(c.headers);
     sa__free(c.user_agent);
     sa__robots_free(c.robots);
+    sa__urlset_release(&c.shapes);
     for (size_t i = 0; i < c.nprobes; i++) sa__free(c.probes[i]);
     sa__free(c.probes);
     /* the statuses outlive the crawl: checks ask them in finish() */

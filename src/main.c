@@ -346,6 +346,12 @@ static int set_mobile(struct cli *c, const char *l, const char *v)
     c->o.mobile = 1;
     return 0;
 }
+static int set_insecure(struct cli *c, const char *l, const char *v)
+{
+    (void)l, (void)v;
+    c->o.insecure = 1;
+    return 0;
+}
 static int set_include(struct cli *c, const char *l, const char *v)
 {
     return strlist_add(&c->include, l, v, 0) ? EXIT_USAGE : 0;
@@ -539,6 +545,8 @@ static const struct opt opts[] = {
     {"user-agent", 0, ARG_ONE, CFG_STRING, 0, "STR", "User-Agent header (default names shopaudit)",
      set_user_agent},
     {"mobile", 0, ARG_NONE, CFG_BOOL, 0, NULL, "crawl as a mobile browser", set_mobile},
+    {"insecure", 0, ARG_NONE, CFG_BOOL, 0, NULL,
+     "accept any TLS certificate (self-signed staging sites)", set_insecure},
     {"include", 0, ARG_ONE, CFG_LIST, 0, "REGEX",
      "follow only links whose URL matches (repeatable)", set_include},
     {"exclude", 0, ARG_ONE, CFG_LIST, 0, "REGEX",

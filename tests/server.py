@@ -22,9 +22,23 @@ to a behaviour; these fields combine:
     "drip": 1            send the body 16 bytes at a time, this many seconds apart
     "no_head": true      answer HEAD with 405 Method Not Allowed (GET works)
     "generate": 40000000 answer an HTML page of about this many bytes, made on the fly (with
-                         "gzip": a compression bomb: a few KB on the wire)
+                         "gzip": a compression bomb: a few KB on the wire); streamed in chunks
+                         unless gzipped, so a 50 MB page never sits in the server's memory
+    "shape": "…"         what "generate" makes: "paragraphs" (default), "one_line" (no newline
+                         at all), "deep" (<div> nested as deep as the size allows), "nul" (NUL
+                         bytes between paragraphs), "binary" (pseudo-random bytes)
+    "reset": true        close the connection with a TCP reset instead of answering
+    "retry_after": "2"   add a Retry-After header (with "status": 429 or 503)
+    "fail_times": 1      apply "status"/"retry_after"/"reset" to the first N requests of the
+                         path only; later requests are served normally
+    "headers": {…}       extra response headers
+    "trap": "…"          an endless generated site: "calendar" (/x/YYYY/MM links the next
+                         month), "grow" (each page links itself plus one more query parameter),
+                         "session" (/x/<session id>/page links a fresh session id every time)
 
 and top-level options: "gzip_all": true gzips every .html the client accepts gzip for.
+
+--tls CERT KEY serves HTTPS instead (the tests make a self-signed certificate with openssl).
 
 Text bodies (text/*, XML, JSON) and Location headers are templates: "{{PORT}}" becomes the
 server's port and "{{ORIGIN}}" becomes "http://" + the request's Host header, so a fixture can
@@ -39,6 +53,9 @@ import json
 import mimetypes
 import os
 import signal
+import socket
+import ssl
+import struct
 import sys
 import threading
 import urllib.parse
@@ -56,7 +73,8 @@ TYPES = {
 }
 DRIP_BYTES = 16
 # The crawler may abort a transfer (timeout, size cap, interrupt): that is not a server error.
-CLIENT_GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
+CLIENT_GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError,
+               ssl.SSLError)  # a client refusing our self-signed certificate
 
 
 def generated_page(size):
@@ -64,6 +82,57 @@ def generated_page(size):
     head = b"<!doctype html><html><head><title>Generated</title></head><body>"
     para = b"<p>" + b"tea " * 60 + b"</p>\n"
     return head + para * max(1, (size - len(head)) // len(para)) + b"</body></html>"
+
+
+def generated_chunks(size, shape):
+    """The body of a "generate" route as (length, iterator of byte chunks), made lazily."""
+    head = b"<!doctype html><html><head><title>Generated</title></head><body>"
+    tail = b"</body></html>"
+    if shape == "deep":
+        n = max(1, (size - len(head) - len(tail)) // 11)
+        parts = [(b"<div>", n), (b"x", 1), (b"</div>", n)]
+    elif shape == "one_line":
+        parts = [(b"<p>" + b"tea " * 256, max(1, (size - len(head)) // 1027)), (b"</p>", 1)]
+    elif shape == "nul":
+        parts = [(b"<p>tea\0 leaves\0</p>", max(1, (size - len(head)) // 19))]
+    elif shape == "binary":
+        block = bytes((i * 7919 + 13) % 251 for i in range(4096))  # no structure, some NULs
+        head, tail, parts = b"", b"", [(block, max(1, size // len(block)))]
+    else:
+        para = b"<p>" + b"tea " * 60 + b"</p>\n"
+        parts = [(para, max(1, (size - len(head)) // len(para)))]
+    length = len(head) + len(tail) + sum(len(p) * n for p, n in parts)
+
+    def chunks():
+        yield head
+        for piece, n in parts:
+            per = max(1, 65536 // len(piece))
+            for i in range(0, n, per):
+                yield piece * min(per, n - i)
+        yield tail
+    return length, chunks()
+
+
+def trap_page(kind, path, query, serial):
+    """One page of an endless site, linking only to the next one."""
+    if kind == "calendar":
+        parts = path.rstrip("/").split("/")
+        try:
+            year, month = int(parts[-2]), int(parts[-1])
+        except (ValueError, IndexError):
+            year, month = 2026, 1
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        nxt = "/".join(parts[:-2] + [f"{year:04d}", f"{month:02d}"])
+        links = [nxt]
+    elif kind == "grow":
+        q = query + ("&" if query else "") + f"f{serial}=1"
+        links = [f"{path}?{q}"]
+    else:  # session: a fresh id in front of the page, every response
+        parts = path.split("/")
+        sid = f"s{serial:04d}a7f3e9c1b5d2e8"  # 19 characters, letters and digits
+        links = ["/".join(parts[:2] + [sid] + parts[3:])]
+    body = "".join(f'<a href="{u}">next</a> ' for u in links)
+    return f"<!doctype html><html><head><title>{kind}</title></head><body>{body}</body></html>".encode()
 
 
 def content_type(path):
@@ -85,6 +154,7 @@ class FixtureServer(http.server.ThreadingHTTPServer):
         self.log_lock = threading.Lock()
         self.log_file = open(log_path, "a", encoding="utf-8") if log_path else None
         self.options, self.exact, self.patterns = {}, {}, []
+        self.counts, self.serial = {}, 0  # requests per path, for "fail_times" and traps
         routes_path = os.path.join(self.root, "_routes.json")
         if os.path.exists(routes_path):
             with open(routes_path, encoding="utf-8") as f:
@@ -96,6 +166,14 @@ class FixtureServer(http.server.ThreadingHTTPServer):
                     else:
                         self.exact[key] = value
         super().__init__(("127.0.0.1", port), Handler)
+
+    def count(self, path):
+        """How many times path was asked before, and a serial number for this request."""
+        with self.log_lock:
+            n = self.counts.get(path, 0)
+            self.counts[path] = n + 1
+            self.serial += 1
+            return n, self.serial
 
     def route(self, path):
         if path in self.exact:
@@ -136,7 +214,24 @@ class Handler(http.server.BaseHTTPRequestHandler):
         srv.log(f"{self.command} {self.path} UA={ua} AE={ae}")
         path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
         route = srv.route(path)
+        seen, serial = srv.count(path)
+        if "fail_times" in route and seen >= route["fail_times"]:
+            route = {k: v for k, v in route.items()
+                     if k not in ("status", "retry_after", "reset", "fail_times")}
+        extra = dict(route.get("headers", {}))
+        if "retry_after" in route:
+            extra["Retry-After"] = str(route["retry_after"])
 
+        if route.get("reset"):  # SO_LINGER 0: close() sends RST, the client sees a reset
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                       struct.pack("ii", 1, 0))
+            self.close_connection = True
+            return
+        if route.get("trap"):
+            query = urllib.parse.urlsplit(self.path).query
+            body = trap_page(route["trap"], path, query, serial)
+            self.send(200, body, TYPES[".html"], with_body, headers=extra)
+            return
         if route.get("no_head") and self.command == "HEAD":
             self.send(405, b"", TYPES[".html"], with_body, headers={"Allow": "GET"})
             return
@@ -151,11 +246,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
         status = route.get("status", 200)
         if route.get("generate"):
-            body = generated_page(int(route["generate"]))
-            headers = {}
+            ctype = route.get("content_type") or TYPES[".html"]
             if route.get("gzip"):
-                body, headers = gzip.compress(body, 9), {"Content-Encoding": "gzip"}
-            self.send(status, body, TYPES[".html"], with_body, headers=headers)
+                body = gzip.compress(generated_page(int(route["generate"])), 9)
+                extra["Content-Encoding"] = "gzip"
+                self.send(status, body, ctype, with_body, headers=extra)
+                return
+            length, chunks = generated_chunks(int(route["generate"]), route.get("shape"))
+            self.send(status, chunks, ctype, with_body, headers=extra, length=length)
             return
         file = self.locate(route.get("file") or path)
         if isinstance(file, tuple):  # a folder asked for without its slash: redirect
@@ -163,7 +261,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         if file is None or not os.path.isfile(file):
             if "status" in route and "file" not in route:
-                self.send(status, self.error_page(status), TYPES[".html"], with_body)
+                self.send(status, self.error_page(status), TYPES[".html"], with_body,
+                          headers=extra)
             else:
                 self.send(404, self.error_page(404), TYPES[".html"], with_body)
             return
@@ -177,7 +276,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if route.get("gzip") or (srv.options.get("gzip_all") and accepts_gzip
                                  and file.endswith(".html")):
             body, encoding = gzip.compress(body), "gzip"
-        headers = {"Content-Encoding": encoding} if encoding else {}
+        headers = dict(extra, **({"Content-Encoding": encoding} if encoding else {}))
         self.send(status, body, ctype, with_body, headers=headers, drip=route.get("drip"))
 
     def locate(self, path):
@@ -206,15 +305,22 @@ class Handler(http.server.BaseHTTPRequestHandler):
         return (f"<!doctype html><html><head><title>{status} {reason}</title></head>"
                 f"<body><h1>{status} {reason}</h1></body></html>\n").encode()
 
-    def send(self, status, body, ctype, with_body, headers=None, drip=None):
+    def send(self, status, body, ctype, with_body, headers=None, drip=None, length=None):
+        """Answers with body: bytes, or an iterator of chunks of total size length."""
         try:
             self.send_response(status)
             self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Content-Length", str(len(body) if length is None else length))
             for name, value in (headers or {}).items():
                 self.send_header(name, value)
             self.end_headers()
             if not with_body:
+                return
+            if length is not None:
+                for chunk in body:
+                    if self.server.stopping.is_set():
+                        break
+                    self.wfile.write(chunk)
                 return
             if not drip:
                 self.wfile.write(body)
@@ -235,11 +341,17 @@ def main():
     ap.add_argument("--port", type=int, default=0, help="0 (default): any free port")
     ap.add_argument("--port-file", help="write the chosen port here once listening")
     ap.add_argument("--log", help="append one line per request here")
+    ap.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"), help="serve HTTPS")
     args = ap.parse_args()
     if not os.path.isdir(args.root):
         ap.error(f"--root: not a folder: {args.root!r}")
 
     srv = FixtureServer(args.root, args.port, args.log)  # bound and listening from here on
+    if args.tls:
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(*args.tls)
+        # The handshake happens in the connection's thread, so one bad client holds up nothing.
+        srv.socket = ctx.wrap_socket(srv.socket, server_side=True, do_handshake_on_connect=False)
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: srv.stopping.set())
     if args.port_file:

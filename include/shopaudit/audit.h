@@ -47,6 +47,7 @@ struct sa_options {
     size_t max_bytes;     /* per page, decoded; default 5 MiB */
     int ignore_robots;
     int mobile;                     /* send a mobile browser User-Agent and viewport hints */
+    int insecure;                   /* accept any TLS certificate (self-signed test shops) */
     const char *user_agent;         /* NULL: "shopaudit/VERSION (+HOMEPAGE)" */
     const char *lexicon_dir;        /* NULL: the lexicon embedded at build time */
     const char *const *checks;      /* NULL: every built-in check; else NULL-terminated ids */

@@ -57,6 +57,7 @@ class FixtureServer:
         self.log_file = os.path.join(workdir, "requests.log")
         self.err_file = os.path.join(workdir, "server.stderr")
         self.proc, self.port = None, None
+        self.extra_args = []  # more server.py options, e.g. ["--tls", cert, key]
 
     def start(self, timeout=10.0):
         if not os.path.isdir(self.root):
@@ -64,7 +65,7 @@ class FixtureServer:
         with open(self.err_file, "wb") as err:
             self.proc = subprocess.Popen(
                 [sys.executable, SERVER, "--root", self.root, "--port", "0",
-                 "--port-file", self.port_file, "--log", self.log_file],
+                 "--port-file", self.port_file, "--log", self.log_file, *self.extra_args],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
         deadline = time.monotonic() + timeout
         while not os.path.exists(self.port_file):  # written by rename: never half a number
