@@ -120,12 +120,10 @@ static int control_folded(const struct sa_page *p, const char *where, const char
     xmlDoc *doc = p->dom;
     if (!doc || !where || !*where) return 0;
     int r = 0;
-    xmlXPathContext *ctx = xmlXPathNewContext(doc);
+    xmlXPathContext *ctx = sa__xpath_context(doc);
     if (!ctx) return 0;
-    xmlXPathObject *nodes = xmlXPathEvalExpression(
-        (const xmlChar *)(href ? "//a[@href]" : "//a | //button | //input"), ctx);
-    xmlXPathObject *toggles =
-        xmlXPathEvalExpression((const xmlChar *)"//*[@aria-expanded='false'][@aria-controls]", ctx);
+    xmlXPathObject *nodes = sa__xpath_eval(ctx, href ? "//a[@href]" : "//a | //button | //input");
+    xmlXPathObject *toggles = sa__xpath_eval(ctx, "//*[@aria-expanded='false'][@aria-controls]");
     for (int i = 0; nodes && nodes->nodesetval && i < nodes->nodesetval->nodeNr; i++) {
         xmlNode *e = nodes->nodesetval->nodeTab[i];
         if (href) {

@@ -89,30 +89,51 @@ static void fold(const char *s, size_t n, char *out, size_t cap)
     out[o] = '\0';
 }
 
-/* Records a method name seen where the buyer decides (d) or elsewhere; 1 when it is new there,
- * so each place keeps its own first sighting of each method. */
-static int remember(struct state *st, const char *s, size_t n, int d)
+/* Which of two spellings of one method the summary shows, whatever order pages came in: the
+ * one with fewer capitals ("Visa" over the "VISA" of a logo's alt), then the smaller. */
+static int spelling_before(const char *a, const char *b)
 {
-    char key[METHOD_MAX];
+    size_t ua = 0, ub = 0;
+    for (const char *p = a; *p; p++) ua += *p >= 'A' && *p <= 'Z';
+    for (const char *p = b; *p; p++) ub += *p >= 'A' && *p <= 'Z';
+    return ua != ub ? ua < ub : strcmp(a, b) < 0;
+}
+
+/* Records a method name seen where the buyer decides (d) or elsewhere. Pages arrive in an order
+ * that depends on timing, so what is kept must not: a full table keeps the MAX_METHODS smallest
+ * keys (a key that makes the final set is never evicted, so its places are all recorded), and
+ * each method is written in the spelling spelling_before prefers. */
+static void remember(struct state *st, const char *s, size_t n, int d)
+{
+    char key[METHOD_MAX], name[METHOD_MAX];
     fold(s, n, key, sizeof key);
+    if (n >= METHOD_MAX) n = char_floor(s, METHOD_MAX - 1);
+    memcpy(name, s, n);
+    name[n] = '\0';
     unsigned bit = d ? 2u : 1u;
     for (size_t i = 0; i < st->nmethods; i++)
         if (strcmp(st->keys[i], key) == 0) {
-            if (st->seen[i] & bit) return 0;
+            if (spelling_before(name, st->methods[i])) memcpy(st->methods[i], name, n + 1);
             st->seen[i] |= bit;
-            return 1;
+            return;
         }
-    if (st->nmethods == MAX_METHODS) return 0;
-    memcpy(st->keys[st->nmethods], key, strlen(key) + 1);
-    if (n >= METHOD_MAX) n = char_floor(s, METHOD_MAX - 1);
-    memcpy(st->methods[st->nmethods], s, n);
-    st->methods[st->nmethods][n] = '\0';
-    st->seen[st->nmethods++] = bit;
-    return 1;
+    size_t slot = st->nmethods;
+    if (slot == MAX_METHODS) {
+        size_t max = 0;
+        for (size_t i = 1; i < st->nmethods; i++)
+            if (strcmp(st->keys[i], st->keys[max]) > 0) max = i;
+        if (strcmp(key, st->keys[max]) >= 0) return;
+        slot = max;
+    } else {
+        st->nmethods++;
+    }
+    memcpy(st->keys[slot], key, strlen(key) + 1);
+    memcpy(st->methods[slot], name, n + 1);
+    st->seen[slot] = bit;
 }
 
-/* Every payment method the page names in its terms text or in an image's alt (card logos);
- * records new ones and their first sighting. Returns the count of methods named here. */
+/* Every payment method the page names in its terms text or in an image's alt (card logos),
+ * each offered as evidence. Returns the count of methods named here. */
 static int scan_methods(struct state *st, const struct sa_page *p, int d)
 {
     struct sa_evidence_list *ev = d ? &st->found : &st->elsewhere;
@@ -128,8 +149,10 @@ static int scan_methods(struct state *st, const struct sa_page *p, int d)
             const struct sa_block *b = sa_page_block_at(p, (enum sa_region)r, m.off);
             if (!sa__terms_block(p, b, 1)) continue;
             named++;
-            if (remember(st, t->ptr + m.off, m.len, d))
-                sa_evidence_add_hit(ev, p->url, b->where, t->ptr, t->len, m.off, m.len);
+            /* every sighting is offered: the evidence list keeps the same smallest ones
+             * whatever order the pages came in, where "first sighting" would not */
+            remember(st, t->ptr + m.off, m.len, d);
+            sa_evidence_add_hit(ev, p->url, b->where, t->ptr, t->len, m.off, m.len);
         }
     }
     for (size_t i = 0; i < p->nimages; i++) {
@@ -139,11 +162,10 @@ static int scan_methods(struct state *st, const struct sa_page *p, int d)
         if (sa_lexicon_find(p->lex, SA_CONCEPT_PAYMENT_METHOD, im->alt, strlen(im->alt), &m) != 1)
             continue;
         named++;
-        if (remember(st, im->alt + m.off, m.len, d)) {
-            char msg[160];
-            snprintf(msg, sizeof msg, "image: %.120s", im->alt);
-            sa_evidence_add(ev, p->url, im->where, msg);
-        }
+        remember(st, im->alt + m.off, m.len, d);
+        char msg[160];
+        snprintf(msg, sizeof msg, "image: %.120s", im->alt);
+        sa_evidence_add(ev, p->url, im->where, msg);
     }
     return named;
 }
@@ -169,8 +191,10 @@ static void observe(void *vs, const struct sa_page *p)
             sa_evidence_add(&st->missing, p->url, "page", msg);
         }
     }
-    if (!named && !st->vague) {
-        for (int r = 0; r < SA_REGION_LAST && !st->vague; r++) {
+    if (!named) {
+        /* one vague mention per page, from every page without a method: order-free */
+        int here = 0;
+        for (int r = 0; r < SA_REGION_LAST && !here; r++) {
             const struct sa_str *t = &p->text[r];
             size_t at = 0;
             struct sa_match m;
@@ -179,7 +203,7 @@ static void observe(void *vs, const struct sa_page *p)
                 at = m.off + (m.len ? m.len : 1);
                 const struct sa_block *b = sa_page_block_at(p, (enum sa_region)r, m.off);
                 if (!sa__terms_block(p, b, 0)) continue;
-                st->vague = 1;
+                st->vague = here = 1;
                 sa_evidence_add_hit(&st->vague_ev, p->url, b->where, t->ptr, t->len, m.off, m.len);
                 break;
             }

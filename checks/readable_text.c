@@ -383,8 +383,8 @@ static void style_rules(struct pagecheck *pc)
 {
     xmlDoc *doc = pc->p->dom;
     if (!doc) return;
-    xmlXPathContext *ctx = xmlXPathNewContext(doc);
-    xmlXPathObject *res = ctx ? xmlXPathEvalExpression((const xmlChar *)"//style", ctx) : NULL;
+    xmlXPathContext *ctx = sa__xpath_context(doc);
+    xmlXPathObject *res = sa__xpath_eval(ctx, "//style");
     if (res && res->nodesetval) {
         double root = ROOT_PX; /* read in pass 0, used in pass 1 */
         for (int pass = 0; pass < 2; pass++) {
@@ -429,8 +429,8 @@ static size_t breaks_in(const struct sa_page *p, const struct sa_block *b)
     xmlDoc *doc = p->dom;
     if (!doc) return 0;
     size_t best = 0;
-    xmlXPathContext *ctx = xmlXPathNewContext(doc);
-    xmlXPathObject *res = ctx ? xmlXPathEvalExpression((const xmlChar *)"//*[br]", ctx) : NULL;
+    xmlXPathContext *ctx = sa__xpath_context(doc);
+    xmlXPathObject *res = sa__xpath_eval(ctx, "//*[br]");
     for (int i = 0; res && res->nodesetval && i < res->nodesetval->nodeNr; i++) {
         xmlNode *e = res->nodesetval->nodeTab[i];
         char w[512];

@@ -960,3 +960,28 @@ size_t sa__dom_where(const void *node, char *buf, size_t n)
     buf[o] = '\0';
     return o;
 }
+
+xmlXPathContext *sa__xpath_context(xmlDoc *doc)
+{
+    xmlXPathContext *ctx = doc ? xmlXPathNewContext(doc) : NULL;
+    if (ctx) ctx->error = silent_structured;
+    return ctx;
+}
+
+xmlXPathObject *sa__xpath_eval(xmlXPathContext *ctx, const char *expr)
+{
+    if (!ctx) return NULL;
+    sa__alloc_exempt(1);
+    xmlXPathObject *o = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
+    sa__alloc_exempt(0);
+    return o;
+}
+
+xmlXPathObject *sa__xpath_eval_compiled(xmlXPathContext *ctx, xmlXPathCompExpr *comp)
+{
+    if (!ctx || !comp) return NULL;
+    sa__alloc_exempt(1);
+    xmlXPathObject *o = xmlXPathCompiledEval(comp, ctx);
+    sa__alloc_exempt(0);
+    return o;
+}

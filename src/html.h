@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include <libxml/xpath.h>
+
 /* Writes the canonical lower-case charset name ("utf-8", "windows-1251", "koi8-r",
  * "tis-620", "windows-874", "iso-8859-7", "windows-1253", "utf-16le", ...) into buf.
  * Labels are mapped as the WHATWG Encoding standard does (latin1/ascii -> windows-1252,
@@ -32,5 +34,14 @@ int sa__html_parse(const char *utf8, size_t len, const char *url, void **doc);
 /* CSS-like path of an element for evidence: up to 4 ancestors, each "tag#id" or "tag.class"
  * (first class), joined by " > " ("footer > div.contacts > a"). Returns the length written. */
 size_t sa__dom_where(const void *node, char *buf, size_t n);
+
+/* XPath over a page's DOM for checks. The context never prints (libxml2's default handler
+ * writes XPath errors to stderr; the library never prints); NULL on ENOMEM, free it with
+ * xmlXPathFreeContext. Evaluation is kept out of allocation-failure injection: libxml2
+ * 2.9.14's xmlXPathEval frees twice when one of its allocations fails (found by
+ * tests/unit/test_torture.c), a library bug no caller can work around. */
+xmlXPathContext *sa__xpath_context(xmlDoc *doc);
+xmlXPathObject *sa__xpath_eval(xmlXPathContext *ctx, const char *expr);
+xmlXPathObject *sa__xpath_eval_compiled(xmlXPathContext *ctx, xmlXPathCompExpr *comp);
 
 #endif

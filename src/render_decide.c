@@ -11,6 +11,7 @@
 #include <libxml/xpath.h>
 
 #include "../checks/check_util.h"
+#include "html.h"
 #include "alloc.h"
 #include "render.h"
 #include "url.h"
@@ -89,7 +90,7 @@ void sa__render_elements(const struct sa_page *p, struct sa__render_found *f)
 
 static xmlXPathObject *query(xmlXPathContext *ctx, const char *xpath)
 {
-    xmlXPathObject *o = xmlXPathEvalExpression((const xmlChar *)xpath, ctx);
+    xmlXPathObject *o = sa__xpath_eval(ctx, xpath);
     if (o && (!o->nodesetval || o->nodesetval->nodeNr == 0)) {
         xmlXPathFreeObject(o);
         return NULL;
@@ -224,7 +225,7 @@ int sa__render_suspect(const struct sa_page *p, struct sa__render_signals *s)
 
     char mount[32] = "";
     xmlDoc *doc = p->dom;
-    xmlXPathContext *ctx = doc ? xmlXPathNewContext(doc) : NULL;
+    xmlXPathContext *ctx = sa__xpath_context(doc);
     if (ctx) {
         s->scripts = own_scripts(p, ctx, &s->framework_marker);
         s->empty_mount = empty_mount(ctx, mount, sizeof mount);

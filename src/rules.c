@@ -100,9 +100,9 @@ static int text_hit(struct state *st, const struct sa_page *p, struct sa_hit *hi
 static xmlNodePtr selector_hit(const struct rule *r, const struct sa_page *p)
 {
     if (!p->dom) return NULL;
-    xmlXPathContextPtr ctx = xmlXPathNewContext((xmlDocPtr)p->dom);
+    xmlXPathContextPtr ctx = sa__xpath_context((xmlDocPtr)p->dom);
     if (!ctx) return NULL;
-    xmlXPathObjectPtr res = xmlXPathCompiledEval(r->xpath, ctx);
+    xmlXPathObjectPtr res = sa__xpath_eval_compiled(ctx, r->xpath);
     xmlNodePtr node = NULL;
     if (res && res->type == XPATH_NODESET && res->nodesetval && res->nodesetval->nodeNr > 0)
         node = res->nodesetval->nodeTab[0];

@@ -78,7 +78,10 @@ static int ev_cmp(const struct sa_evidence *a, const struct sa_evidence *b)
 {
     int c = strcmp(a->url, b->url);
     if (!c) c = strcmp(a->where, b->where);
-    return c ? c : strcmp(a->snippet, b->snippet);
+    if (!c) c = strcmp(a->snippet, b->snippet);
+    /* the same words matched at two places of one snippet */
+    if (!c) c = (a->mark_off > b->mark_off) - (a->mark_off < b->mark_off);
+    return c ? c : (a->mark_len > b->mark_len) - (a->mark_len < b->mark_len);
 }
 
 static void ev_free(struct sa_evidence *e)

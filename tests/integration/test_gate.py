@@ -20,7 +20,7 @@ ROOT = os.environ.get("SA_SOURCE_DIR") or os.path.abspath(
     os.path.join(os.path.dirname(__file__), "..", ".."))
 DEMO = os.path.join(ROOT, "fixtures", "demo-shop")
 SCHEMAS = os.path.join(ROOT, "tests", "schemas")
-KNOWN_ORDER_DEPENDENT = {"payment_info"}
+KNOWN_ORDER_DEPENDENT = set()  # every check is reproducible
 
 
 def strip_times(report):
@@ -264,8 +264,6 @@ class GateTest(AuditTestCase):
         """Each run has its own server port: make URLs port-free before comparing."""
         port = report["site"]["start_url"].split("/")[2]
         r = json.loads(json.dumps(report, ensure_ascii=False).replace(port, "HOST"))
-        # KNOWN GAP: payment_info keeps at most MAX_METHODS methods in arrival order, so its
-        # evidence (and on some sites its verdict) still depends on timing; not fixed yet.
         r["checks"] = [c for c in r["checks"] if c["id"] not in KNOWN_ORDER_DEPENDENT]
         return r
 
