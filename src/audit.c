@@ -19,6 +19,7 @@
 #include "l10n.h"
 #include "page_build.h"
 #include "render.h"
+#include "html.h"
 #include "score.h"
 #include "scope.h"
 #include "shopaudit/audit.h"
@@ -444,7 +445,18 @@ static void finish_checks(struct sa_audit *a, const struct sa_site *site)
     }
 }
 
+static int audit_run(struct sa_audit *a, const char *target);
+
 int sa_audit_run(struct sa_audit *a, const char *target)
+{
+    struct sa__xml_quiet q;
+    sa__xml_quiet_begin(&q);
+    int rc = audit_run(a, target);
+    sa__xml_quiet_end(&q);
+    return rc;
+}
+
+static int audit_run(struct sa_audit *a, const char *target)
 {
     if (a->ran) {
         snprintf(a->err, sizeof a->err, "an audit object runs once");

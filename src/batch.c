@@ -24,6 +24,7 @@
 
 #include "alloc.h"
 #include "batch.h"
+#include "cli_parse.h"
 #include "score.h"
 #include "shopaudit/shopaudit.h"
 #include "url.h"
@@ -266,22 +267,7 @@ static int parse_seconds(const char *opt, const char *s, double lo, unsigned *ms
 
 static int parse_size(const char *opt, const char *s, size_t *out)
 {
-    char *end;
-    errno = 0;
-    double v = s && *s ? strtod(s, &end) : -1;
-    if (!s || !*s || errno || !(v > 0)) goto bad;
-    double mult = 1;
-    if (*end == 'k' || *end == 'K')
-        mult = 1024.0, end++;
-    else if (*end == 'm' || *end == 'M')
-        mult = 1048576.0, end++;
-    else if (*end == 'g' || *end == 'G')
-        mult = 1073741824.0, end++;
-    if (*end == 'B' || *end == 'b') end++;
-    if (*end || v * mult > 4294967296.0 || v * mult < 1024) goto bad;
-    *out = (size_t)(v * mult);
-    return 0;
-bad:
+    if (sa__parse_size(s, out) == 0) return 0;
     die("%s: not a size between 1k and 4G: '%s'", opt, s ? s : "");
     return -1;
 }
@@ -534,7 +520,7 @@ static int read_list(struct batch *b)
     free(line); /* from getline; lint:allow */
     if (rc) return rc;
     /* one folder per site: drop repeated start URLs, keep the first line */
-    qsort(b->sites, b->nsites, sizeof *b->sites, cmp_site_dir);
+    if (b->nsites) qsort(b->sites, b->nsites, sizeof *b->sites, cmp_site_dir);
     size_t k = 0;
     for (size_t i = 0; i < b->nsites; i++) {
         if (k && strcmp(b->sites[k - 1].dir, b->sites[i].dir) == 0) {

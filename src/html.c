@@ -829,6 +829,23 @@ static void silent_structured(void *ctx, xmlErrorPtr err)
     (void)err;
 }
 
+void sa__xml_quiet_begin(struct sa__xml_quiet *q)
+{
+    xmlInitParser();
+    q->generic = xmlGenericError;
+    q->generic_ctx = xmlGenericErrorContext;
+    q->structured = xmlStructuredError;
+    q->structured_ctx = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(NULL, silent);
+    xmlSetStructuredErrorFunc(NULL, silent_structured);
+}
+
+void sa__xml_quiet_end(const struct sa__xml_quiet *q)
+{
+    xmlSetGenericErrorFunc(q->generic_ctx, q->generic);
+    xmlSetStructuredErrorFunc(q->structured_ctx, q->structured);
+}
+
 int sa__html_parse(const char *utf8, size_t len, const char *url, void **doc)
 {
     *doc = NULL;

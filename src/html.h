@@ -35,6 +35,18 @@ int sa__html_parse(const char *utf8, size_t len, const char *url, void **doc);
  * (first class), joined by " > " ("footer > div.contacts > a"). Returns the length written. */
 size_t sa__dom_where(const void *node, char *buf, size_t n);
 
+/* libxml2 reports some errors (an allocation failure in xmlStrndup, for one) through per-thread
+ * global handlers that print to stderr by default. The library never prints: it swaps in
+ * silent handlers while it works and gives the embedding program its own back after. */
+struct sa__xml_quiet {
+    xmlGenericErrorFunc generic;
+    void *generic_ctx;
+    xmlStructuredErrorFunc structured;
+    void *structured_ctx;
+};
+void sa__xml_quiet_begin(struct sa__xml_quiet *q);
+void sa__xml_quiet_end(const struct sa__xml_quiet *q);
+
 /* XPath over a page's DOM for checks. The context never prints (libxml2's default handler
  * writes XPath errors to stderr; the library never prints); NULL on ENOMEM, free it with
  * xmlXPathFreeContext. Evaluation is kept out of allocation-failure injection: libxml2

@@ -1,7 +1,7 @@
 /* Message catalogues for the report's text, gettext-style: locale/<lang>.json maps an English
  * string (the msgid: a check title, a category title, a label of the HTML report, or the
  * printf format a check passes to sa_verdict_set/sa_verdict_recommend) to its translation.
- * The catalogues are embedded at build time (cmake/embed_locale.cmake). A translation is only
+ * The catalogues are embedded at build time (cmake/embed_json.cmake). A translation is only
  * used when its printf conversions are the msgid's, in the same order: anything else would
  * make printf read the wrong arguments. */
 #ifndef SA_L10N_H

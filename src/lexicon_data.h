@@ -1,4 +1,4 @@
-/* The lexicon files embedded at build time (cmake/embed_lexicon.cmake writes the table). */
+/* The lexicon files embedded at build time (cmake/embed_json.cmake writes the table). */
 #ifndef SA_LEXICON_DATA_H
 #define SA_LEXICON_DATA_H
 

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "cli_parse.h"
 #include "shopaudit/rules.h"
 #include "shopaudit/shopaudit.h"
 
@@ -74,22 +75,7 @@ static int parse_seconds(const char *opt, const char *s, double max, double *out
 
 static int parse_size(const char *opt, const char *s, size_t *out)
 {
-    char *end;
-    errno = 0;
-    double v = s && *s ? strtod(s, &end) : -1;
-    if (!s || !*s || errno || !(v > 0)) goto bad;
-    double mult = 1;
-    if (*end == 'k' || *end == 'K')
-        mult = 1024.0, end++;
-    else if (*end == 'm' || *end == 'M')
-        mult = 1048576.0, end++;
-    else if (*end == 'g' || *end == 'G')
-        mult = 1073741824.0, end++;
-    if (*end == 'B' || *end == 'b') end++;
-    if (*end || v * mult > 4294967296.0 || v * mult < 1024) goto bad;
-    *out = (size_t)(v * mult);
-    return 0;
-bad:
+    if (sa__parse_size(s, out) == 0) return 0;
     die_usage("%s: not a size between 1k and 4G: '%s'", opt, s ? s : "");
     return -1;
 }

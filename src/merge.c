@@ -201,7 +201,11 @@ static cJSON *build_summary(const struct rows *r)
         else
             cJSON_AddNullToObject(tot, "mean_score");
     }
-    cJSON_AddItemToObject(j, "sites", sites);
+    if (!tot || !cJSON_AddItemToObject(j, "sites", sites)) { /* out of memory: no half summary */
+        cJSON_Delete(sites);
+        cJSON_Delete(j);
+        return NULL;
+    }
     return j;
 }
 

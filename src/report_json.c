@@ -22,7 +22,9 @@ static int add_str(cJSON *obj, const char *key, const char *val)
     if (!clean) return 0;
     cJSON *s = cJSON_CreateString(clean);
     sa__free(clean);
-    return s && cJSON_AddItemToObject(obj, key, s);
+    if (s && cJSON_AddItemToObject(obj, key, s)) return 1;
+    cJSON_Delete(s); /* the key's copy failed: the item is still ours */
+    return 0;
 }
 
 static int add_num(cJSON *obj, const char *key, double v)
@@ -73,7 +75,7 @@ static cJSON *build_check(const struct sa_check_result *cr)
     ok = ev != NULL && add_num(o, "evidence_total", (double)v->evidence.total);
     if (ok && v->details) {
         cJSON *d = cJSON_Parse(v->details);
-        if (d) cJSON_AddItemToObject(o, "details", d);
+        if (d && !cJSON_AddItemToObject(o, "details", d)) cJSON_Delete(d);
     }
     if (!ok) {
         cJSON_Delete(o);

@@ -85,7 +85,7 @@ class SlurmTests(harness.AuditTestCase):
         cpus = os.cpu_count() or 1
         with open(self.env["SLURM_CONF"], "w") as f:
             f.write(f"""ClusterName=shopaudit
-SlurmctldHost={host}
+SlurmctldHost={host}(127.0.0.1)
 SlurmctldPort={free_port()}
 SlurmdPort={free_port()}
 SlurmUser={getpass.getuser()}
@@ -111,7 +111,7 @@ SchedulerType=sched/builtin
 SchedulerParameters=defer_batch=0
 SchedulerTimeSlice=5
 MinJobAge=600
-NodeName={host} CPUs={cpus} State=UNKNOWN
+NodeName={host} NodeAddr=127.0.0.1 NodeHostname={host} CPUs={cpus} State=UNKNOWN
 PartitionName=debug Nodes={host} Default=YES MaxTime=INFINITE State=UP
 """)
         self.daemon(["/usr/sbin/slurmctld", "-D", "-i", "-f", self.env["SLURM_CONF"]],
