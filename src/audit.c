@@ -277,6 +277,15 @@ static int resolve_target(struct sa_audit *a, const char *target, char **out)
         if (rc == SA_EURL)
             snprintf(a->err, sizeof a->err,
                      "'%.300s' is not a valid URL (expected http://, https:// or file://)", target);
+        /* file:///shop/ is the folder: start at its index page, as a folder path does (links
+         * to folders are read the same way by the crawler) */
+        size_t n = rc == SA_OK ? strlen(*out) : 0;
+        if (n && strncmp(*out, "file:", 5) == 0 && (*out)[n - 1] == '/') {
+            char *u = sa__asprintf("%sindex.html", *out);
+            sa__free(*out);
+            *out = u;
+            if (!u) return SA_ENOMEM;
+        }
         return rc;
     }
     struct stat st;

@@ -227,6 +227,13 @@ class DemoStaticExportTests(harness.AuditTestCase):
         self.assertEqual(harness.statuses(report), STATIC_EXPECTED)
         self.assertGreaterEqual(len(report["pages"]), 14)
 
+    def test_demo_file_url_of_folder_starts_at_its_index(self):
+        url = "file://" + urllib.parse.quote(harness.DEMO_SHOP.rstrip(os.sep) + "/")
+        report, _ = self.audit(url)
+        self.assertEqual(harness.statuses(report), STATIC_EXPECTED)
+        self.assertTrue(report["pages"][0]["url"].startswith("file://"))
+        self.assertIn(url + "index.html", [p["url"] for p in report["pages"]])
+
 
 if __name__ == "__main__":
     unittest.main()
