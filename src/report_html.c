@@ -38,7 +38,7 @@ struct w {
 
 /* T() translates a label; N_() marks a msgid in a table for the extractors (gettext's habit)
  * and is translated where it is printed. */
-#define T(s)  sa__tr(w->cat, s)
+#define T(s) sa__tr(w->cat, s)
 
 static void put(struct w *w, const char *s)
 {
