@@ -1,5 +1,5 @@
 /* Atomic report files (see atomic.h): mkstemp beside the target, write, fchmod, fsync, close,
- * rename. The HTML report uses it; the JSON writer has its own copy of the same steps. */
+ * rename. Every report writer uses it (JSON, HTML, SARIF, JUnit). */
 #include "atomic.h"
 
 #include <errno.h>

@@ -2,15 +2,13 @@
  * report, every string passed through the UTF-8 repair first (cJSON does not validate), and
  * written atomically: temp file in the same folder, fsync, rename. */
 #include <cjson/cJSON.h>
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "alloc.h"
+#include "atomic.h"
 #include "compare.h"
 #include "shopaudit/report.h"
 #include "utf8.h"
@@ -224,48 +222,9 @@ int sa_report_write_json(const struct sa_report *r, const char *path, char *err,
         snprintf(err, errlen, "out of memory while building the JSON report");
         return SA_ENOMEM;
     }
-    char *tmp = sa__asprintf("%s.tmp.XXXXXX", path);
-    int rc = SA_EIO;
-    int fd = -1;
-    if (!tmp) {
-        rc = SA_ENOMEM;
-        snprintf(err, errlen, "out of memory");
-        goto out;
-    }
-    fd = mkstemp(tmp);
-    if (fd < 0) {
-        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-        goto out;
-    }
-    size_t len = strlen(json), off = 0;
-    while (off < len) {
-        ssize_t n = write(fd, json + off, len - off);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-            goto out;
-        }
-        off += (size_t)n;
-    }
-    if (write(fd, "\n", 1) != 1 || fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
-        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-        goto out;
-    }
-    if (close(fd) != 0) {
-        fd = -1;
-        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-        goto out;
-    }
-    fd = -1;
-    if (rename(tmp, path) != 0) {
-        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-        goto out;
-    }
-    rc = SA_OK;
-out:
-    if (fd >= 0) close(fd);
-    if (rc != SA_OK && tmp) unlink(tmp);
-    sa__free(tmp);
-    free(json); /* cJSON allocates with malloc; lint:allow */
+    size_t len = strlen(json);
+    json[len] = '\n'; /* replaces the NUL: a file ends with a newline */
+    int rc = sa__write_atomic(path, json, len + 1, err, errlen);
+    cJSON_free(json);
     return rc;
 }
