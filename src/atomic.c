@@ -41,5 +41,6 @@ fail:;
     if (fd >= 0) close(fd);
     unlink(tmp);
     sa__free(tmp);
+    errno = e; /* for callers that word their own message */
     return rc;
 }

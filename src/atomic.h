@@ -6,7 +6,8 @@
 #include <stddef.h>
 
 /* Writes data[0..len) to path atomically, mode 0644. Returns SA_OK, or SA_EIO/SA_ENOMEM with
- * "path: cannot write: reason" in err; no temporary file is left behind on failure. */
+ * "path: cannot write: reason" in err (errno kept); no temporary file is left behind on
+ * failure. */
 int sa__write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen);
 
 #endif

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "atomic.h"
 #include "batch.h"
 #include "cli_parse.h"
 #include "score.h"
@@ -163,36 +164,10 @@ int sa__batch_gate(const struct sa_report *r, const struct sa_batch_gate *g)
 
 int sa__batch_write_atomic(const char *path, const char *data, size_t len)
 {
-    char tmp[PATH_MAX];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path) >= (int)sizeof tmp) {
-        errno = ENAMETOOLONG;
-        return SA_EIO;
-    }
-    int fd = mkstemp(tmp);
-    if (fd < 0) return SA_EIO;
-    size_t off = 0;
-    while (off < len) {
-        ssize_t w = write(fd, data + off, len - off);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) goto fail;
-        off += (size_t)w;
-    }
-    if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) goto fail;
-    if (close(fd) != 0) {
-        fd = -1;
-        goto fail;
-    }
-    if (rename(tmp, path) != 0) {
-        fd = -1;
-        goto fail;
-    }
-    return SA_OK;
-fail:;
-    int e = errno;
-    if (fd >= 0) close(fd);
-    unlink(tmp);
-    errno = e;
-    return SA_EIO;
+    char err[8]; /* callers word their own message from errno */
+    int rc = sa__write_atomic(path, data, len, err, sizeof err);
+    if (rc == SA_ENOMEM) errno = ENOMEM;
+    return rc == SA_OK ? SA_OK : SA_EIO;
 }
 
 /* a/b or a/b/c into buf; -1 when it does not fit (--out is checked to leave room) */
