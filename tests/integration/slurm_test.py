@@ -116,7 +116,9 @@ PartitionName=debug Nodes={host} Default=YES MaxTime=INFINITE State=UP
 """)
         self.daemon(["/usr/sbin/slurmctld", "-D", "-i", "-f", self.env["SLURM_CONF"]],
                     "slurmctld")
-        self.daemon(["/usr/sbin/slurmd", "-D", "-f", self.env["SLURM_CONF"]], "slurmd")
+        # -N: the node's name is given, not looked up (a host whose name does not resolve)
+        self.daemon(["/usr/sbin/slurmd", "-D", "-N", host, "-f", self.env["SLURM_CONF"]],
+                    "slurmd")
         deadline = time.monotonic() + 60
         while True:
             p = subprocess.run(["sinfo", "-h", "-o", "%T"], capture_output=True, text=True,
@@ -124,8 +126,16 @@ PartitionName=debug Nodes={host} Default=YES MaxTime=INFINITE State=UP
             if p.returncode == 0 and p.stdout.strip() == "idle":
                 return
             self.assertLess(time.monotonic(), deadline,
-                            f"the node never became idle: {p.stdout} {p.stderr}")
+                            f"the node never became idle: {p.stdout} {p.stderr}\n"
+                            f"{self.log_tail('slurmd.log')}\n{self.log_tail('slurmctld.log')}")
             time.sleep(0.5)
+
+    def log_tail(self, name, lines=15):
+        try:
+            with open(os.path.join(self.tmp, name), encoding="utf-8", errors="replace") as f:
+                return f"--- {name}:\n" + "".join(f.readlines()[-lines:])
+        except OSError as e:
+            return f"--- {name}: {e}"
 
     def test_batch_slurm_array_then_afterok_merge(self):
         self.start_cluster()
