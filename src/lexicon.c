@@ -880,43 +880,12 @@ void sa_lexicon_free(struct sa_lexicon *lex)
 }
 
 /* ---- matching ---- */
-#ifdef SA_LEX_PROFILE
-#include <time.h>
-static long long prof_ns[SA_CONCEPT_LAST + 1], prof_calls[SA_CONCEPT_LAST + 1],
-    prof_bytes[SA_CONCEPT_LAST + 1];
-__attribute__((destructor)) static void prof_dump(void);
-static void prof_dump(void)
-{
-    for (int c = 0; c <= SA_CONCEPT_LAST; c++)
-        if (prof_calls[c])
-            fprintf(stderr, "PROF %-18s %10.1f ms %8lld calls %12lld bytes\n",
-                    c < SA_CONCEPT_LAST ? concept_names[c] : "url", prof_ns[c] / 1e6, prof_calls[c],
-                    prof_bytes[c]);
-}
-#endif
 
 /* One search of rx: the raw pcre2_match result. */
-static int run_code(const struct sa_lexicon *lex, const struct rx *rx, size_t i,
-                    pcre2_match_data *md, pcre2_match_context *mc, const char *s, size_t n,
-                    size_t start)
+static int run_code(const struct rx *rx, size_t i, pcre2_match_data *md, pcre2_match_context *mc,
+                    const char *s, size_t n, size_t start)
 {
-#ifdef SA_LEX_PROFILE
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
-#endif
     int rc = pcre2_match(rx->code[i], (PCRE2_SPTR)s, n, start, PCRE2_NOTEMPTY, md, mc);
-#ifdef SA_LEX_PROFILE
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t1);
-    {
-        long ci = rx - lex->text;
-        if (ci < 0 || ci >= SA_CONCEPT_LAST) ci = SA_CONCEPT_LAST;
-        prof_ns[ci] += (t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec);
-        prof_calls[ci]++;
-        prof_bytes[ci] += n - start;
-    }
-#else
-    (void)lex;
-#endif
     if (rc == PCRE2_ERROR_JIT_STACKLIMIT) /* deep lookarounds: the interpreter uses the heap */
         rc = pcre2_match(rx->code[i], (PCRE2_SPTR)s, n, start, PCRE2_NOTEMPTY | PCRE2_NO_JIT, md,
                          mc);
@@ -957,7 +926,7 @@ static int run(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_da
             pcre2_set_offset_limit(mc, *ms - 1);
             limited = 1;
         }
-        int rc = run_code(lex, rx, i, md, mc, s, n, start);
+        int rc = run_code(rx, i, md, mc, s, n, start);
         if (rc >= 0) {
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
             *ms = ov[0];
@@ -1027,8 +996,11 @@ static int search(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match
     return rc;
 }
 
-static int find(const struct sa_lexicon *lex, const struct rx *rx, const char *text, size_t len,
-                size_t start, struct sa_match *m)
+/* An uncached search. md and mc: the cache's, when the caller holds it, else NULL (made for
+ * this call only). */
+static int find(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_data *md,
+                pcre2_match_context *mc, const char *text, size_t len, size_t start,
+                struct sa_match *m)
 {
     if (!lex || !text || start > len) return 0;
     if (!rx->ncode) return 0;
@@ -1040,7 +1012,7 @@ static int find(const struct sa_lexicon *lex, const struct rx *rx, const char *t
     int rc = needs_norm(text, len) ? normalise(text, len, &norm, &nlen, &map) : SA_ETOOBIG;
     if (rc != SA_OK && rc != SA_ETOOBIG) return rc;
     /* SA_ETOOBIG: nothing to normalise, or over 2 GB: the text is matched as it is */
-    rc = search(lex, rx, NULL, NULL, text, len, norm, nlen, map, start, &os, &oe, &lang, NULL);
+    rc = search(lex, rx, md, mc, text, len, norm, nlen, map, start, &os, &oe, &lang, NULL);
     if (rc == 1 && m) *m = (struct sa_match){os, oe - os, lex->langs[lang]};
     sa__free(norm);
     sa__free(map);
@@ -1151,7 +1123,7 @@ static int find_cached(const struct sa_lexicon *lex, struct cache *ca, enum sa_c
 {
     const struct rx *rx = &lex->text[c];
     struct entry *e = entry_for(ca, text, len, (uint32_t)c);
-    if (!e) return find(lex, rx, text, len, start, m);
+    if (!e) return find(lex, rx, ca->md, ca->mctx, text, len, start, m);
     if (start >= e->none_from) return 0;
     uint32_t lo = 0, hi = e->n; /* the last answer with from <= start */
     while (lo < hi) {
@@ -1191,9 +1163,10 @@ int sa_lexicon_find_from(const struct sa_lexicon *lex, enum sa_concept c, const 
     struct cache *ca = lex->cache;
     if (!ca || !ca->owner || len >= UINT32_MAX ||
         atomic_exchange_explicit(&ca->busy, 1, memory_order_acquire))
-        return find(lex, &lex->text[c], text, len, start, m);
-    int rc = in_scope(ca, text, len) ? find_cached(lex, ca, c, text, len, start, m)
-                                     : find(lex, &lex->text[c], text, len, start, m);
+        return find(lex, &lex->text[c], NULL, NULL, text, len, start, m);
+    int rc = in_scope(ca, text, len)
+                 ? find_cached(lex, ca, c, text, len, start, m)
+                 : find(lex, &lex->text[c], ca->md, ca->mctx, text, len, start, m);
     atomic_store_explicit(&ca->busy, 0, memory_order_release);
     return rc;
 }
@@ -1259,7 +1232,10 @@ int sa_lexicon_url_match(const struct sa_lexicon *lex, enum sa_concept c, const 
 {
     if (!lex || !url || (int)c < 0 || c >= SA_CONCEPT_LAST || !lex->url[c].ncode) return 0;
     struct sa_str path = url_path(url);
-    char *dec = sa__malloc(path.len + 1);
+    /* pages ask about every link: most paths fit on the stack, and the cache's match data is
+     * borrowed when no other thread holds it, so a question costs no allocation */
+    char small[512];
+    char *dec = path.len < sizeof small ? small : sa__malloc(path.len + 1);
     if (!dec) return 0;
     size_t n = 0;
     for (size_t i = 0; i < path.len; i++) {
@@ -1275,8 +1251,11 @@ int sa_lexicon_url_match(const struct sa_lexicon *lex, enum sa_concept c, const 
         dec[n++] = (char)ch;
     }
     dec[n] = '\0';
-    int rc = find(lex, &lex->url[c], dec, n, 0, NULL);
-    sa__free(dec);
+    struct cache *ca = lex->cache;
+    int held = ca && !atomic_exchange_explicit(&ca->busy, 1, memory_order_acquire);
+    int rc = find(lex, &lex->url[c], held ? ca->md : NULL, held ? ca->mctx : NULL, dec, n, 0, NULL);
+    if (held) atomic_store_explicit(&ca->busy, 0, memory_order_release);
+    if (dec != small) sa__free(dec);
     return rc == 1;
 }
 
