@@ -1,7 +1,8 @@
 /* The lexicon engine: reads the per-language pattern files, normalises Greek and Armenian
- * spelling variants on both sides, compiles one PCRE2 alternation per concept (one named branch
- * per language, so a match tells which language said it) and maps match offsets back to the
- * caller's original text.
+ * spelling variants on both sides, compiles one PCRE2 search per concept and language (URL
+ * slugs: one alternation per concept with a named branch per language), answers as one joined
+ * alternation would (leftmost match, the earlier language at equal starts), so a match tells
+ * which language said it, and maps match offsets back to the caller's original text.
  *
  * File format (checks/lexicon/<name>.json; embedded at build time, or read from a directory):
  *
