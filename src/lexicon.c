@@ -1,7 +1,8 @@
 /* The lexicon engine: reads the per-language pattern files, normalises Greek and Armenian
- * spelling variants on both sides, compiles one PCRE2 alternation per concept (one named branch
- * per language, so a match tells which language said it) and maps match offsets back to the
- * caller's original text.
+ * spelling variants on both sides, compiles one PCRE2 search per concept and language (URL
+ * slugs: one alternation per concept with a named branch per language), answers as one joined
+ * alternation would (leftmost match, the earlier language at equal starts), so a match tells
+ * which language said it, and maps match offsets back to the caller's original text.
  *
  * File format (checks/lexicon/<name>.json; embedded at build time, or read from a directory):
  *
@@ -73,8 +74,12 @@ struct branch {
     uint32_t group, lang;
 };
 
+/* A concept's patterns. URL slugs are one alternation (code[0]) whose language is told by
+ * branches[].group; text patterns are one search per language (ncode == nbranches, group 0),
+ * so each gets a first-character bitmap of its own script (see "matching"). */
 struct rx {
-    pcre2_code *code; /* NULL: no file has patterns for this concept */
+    pcre2_code **code; /* ncode == 0: no file has patterns for this concept */
+    size_t ncode;
     struct branch *branches;
     size_t nbranches;
 };
@@ -116,7 +121,8 @@ struct cache {
     size_t cap, used; /* open addressing, at most half full */
     struct normed *norms;
     size_t nnorms, capnorms;
-    pcre2_match_data *md; /* large enough for every concept's groups */
+    pcre2_match_data *md;      /* large enough for every concept's groups */
+    pcre2_match_context *mctx; /* the lexicon's limits, plus offset limits while matching */
 };
 struct sa_lexicon {
     char **langs; /* NULL-terminated */
@@ -455,6 +461,56 @@ static int hoistable_boundary(const char *p)
     return depth == 0;
 }
 
+/* Under UCP, \d is the property Nd, and PCRE2 derives no first-character bitmap from a
+ * property: one pattern that starts with \d left its whole concept without one, so the
+ * alternation was tried at every byte of the text (delivery_time, return_period, price: 3 to 10
+ * times the cost of a concept with a bitmap). Every \d outside a character class is therefore
+ * preceded by a lookahead for a superset of Nd (ASCII digits, or anything from U+0660, where
+ * the first non-ASCII decimal digits are), which PCRE2 can turn into lead bytes. The
+ * lookahead never fails where \d succeeds, so the pattern matches exactly what it did. It is
+ * case-sensitive because a caseless class range makes PCRE2 look up the other case of every
+ * code point in it: a million per \d, 20 G instructions at start-up. */
+#define LEX_DIGIT_HINT "(?=(?-i:[0-9\\x{660}-\\x{10ffff}]))\\d"
+
+static int put_digit_hints(struct sa_buf *b, const char *p, size_t n)
+{
+    int rc = SA_OK, in_class = 0;
+    size_t i = 0, from = 0;
+    while (i < n && rc == SA_OK) {
+        if (p[i] == '\\' && i + 1 < n) {
+            if (p[i + 1] == 'Q') { /* quoted to \E or to the end: copied as it is */
+                const char *e = strstr(p + i + 2, "\\E");
+                i = e ? (size_t)(e - p) + 2 : n;
+                continue;
+            }
+            if (p[i + 1] == 'd' && !in_class) {
+                rc = sa__buf_append(b, p + from, i - from);
+                if (rc == SA_OK) rc = sa__buf_puts(b, LEX_DIGIT_HINT);
+                from = i += 2;
+                continue;
+            }
+            i += 2;
+            continue;
+        }
+        if (!in_class && p[i] == '[') {
+            in_class = 1;
+            i++;
+            if (i < n && p[i] == '^') i++;
+            if (i < n && p[i] == ']') i++; /* a leading "]" is a member */
+            continue;
+        }
+        if (in_class && p[i] == '[' && i + 1 < n && p[i + 1] == ':') {
+            const char *e = strstr(p + i + 2, ":]");
+            i = e ? (size_t)(e - p) + 2 : i + 1;
+            continue;
+        }
+        if (in_class && p[i] == ']') in_class = 0;
+        i++;
+    }
+    if (rc == SA_OK) rc = sa__buf_append(b, p + from, n - from);
+    return rc;
+}
+
 /* Compiles one pattern on its own, so an error names the file, concept and pattern and its
  * offset is in the text the author wrote, not in the joined alternation. */
 static int add_pattern(struct loader *ld, const char *file, const char *section, const char *cname,
@@ -493,7 +549,9 @@ static int add_pattern(struct loader *ld, const char *file, const char *section,
     struct sa_buf *b = hoist ? &dst->wb : &dst->buf;
     if (b->len) rc = sa__buf_puts(b, "|");
     if (rc == SA_OK) rc = sa__buf_puts(b, is_url ? "(?<![a-z0-9])(?:" : "(?:");
-    if (rc == SA_OK) rc = sa__buf_append(b, norm + (hoist ? 2 : 0), nlen - (hoist ? 2 : 0));
+    if (rc == SA_OK && is_url) rc = sa__buf_append(b, norm, nlen);
+    if (rc == SA_OK && !is_url)
+        rc = put_digit_hints(b, norm + (hoist ? 2 : 0), nlen - (hoist ? 2 : 0));
     if (rc == SA_OK) rc = sa__buf_puts(b, ")");
     sa__free(norm);
     if (rc != SA_OK) return rc;
@@ -575,8 +633,38 @@ out:
     return rc;
 }
 
-/* Joins every language's branch into "(?<sa__L0>...)|(?<sa__L3>...)" and records which capture
- * group number stands for which language: group numbers count the patterns' own groups too. */
+/* Compiles one search of rx and JIT-compiles it; the error names the concept. */
+static int build_code(struct loader *ld, int c, int is_url, const struct sa_buf *pat, struct rx *rx)
+{
+    struct sa_lexicon *lex = ld->lex;
+    int ec;
+    PCRE2_SIZE eoff;
+    pcre2_code *code =
+        pcre2_compile((PCRE2_SPTR)pat->ptr, pat->len,
+                      LEX_FLAGS | (is_url ? 0 : PCRE2_USE_OFFSET_LIMIT), &ec, &eoff, lex->cctx);
+    if (!code) {
+        if (ec == PCRE2_ERROR_NOMEMORY || ec == PCRE2_ERROR_HEAP_FAILED) return SA_ENOMEM;
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(ec, msg, sizeof msg);
+        return fail(ld, SA_EPARSE, "%s \"%s\": %s in the joined patterns",
+                    is_url ? "url" : "concept", concept_names[c], (const char *)msg);
+    }
+    rx->code[rx->ncode++] = code;
+    uint32_t caps = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &caps);
+    if (caps > lex->max_groups) lex->max_groups = caps;
+    /* Without JIT (no support, or no executable memory) the interpreter gives the same answers,
+     * only slower. PCRE2 10.42's JIT compiler crashes when its allocator fails half-way (found
+     * by tests/unit/test_torture.c), so it is kept out of failure injection. */
+    sa__alloc_exempt(1);
+    (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    sa__alloc_exempt(0);
+    return SA_OK;
+}
+
+/* URL slugs: joins every language's branch into "(?<sa__L0>...)|(?<sa__L3>...)" and records
+ * which capture group number stands for which language (group numbers count the patterns' own
+ * groups too). Text: one search per language, "\b(?:...)|...", in language order. */
 static int build(struct loader *ld, int c, int is_url)
 {
     struct sa_lexicon *lex = ld->lex;
@@ -590,12 +678,24 @@ static int build(struct loader *ld, int c, int is_url)
     }
     if (!n) return SA_OK;
     rx->branches = sa__calloc(n, sizeof *rx->branches);
-    if (!rx->branches) return SA_ENOMEM;
+    rx->code = sa__calloc(is_url ? 1 : n, sizeof *rx->code);
+    if (!rx->branches || !rx->code) return SA_ENOMEM;
     uint32_t group = 1;
     int rc = SA_OK;
     for (size_t l = 0; l < lex->nlangs && rc == SA_OK; l++) {
         const struct src *s = &(is_url ? ld->src[l].url : ld->src[l].text)[c];
         if (!s->buf.len && !s->wb.len) continue;
+        if (!is_url) {
+            sa__buf_reset(&all);
+            if (s->wb.len) rc = sa__buf_puts(&all, "\\b(?:");
+            if (rc == SA_OK && s->wb.len) rc = sa__buf_append(&all, s->wb.ptr, s->wb.len);
+            if (rc == SA_OK && s->wb.len) rc = sa__buf_puts(&all, s->buf.len ? ")|" : ")");
+            if (rc == SA_OK && s->buf.len) rc = sa__buf_append(&all, s->buf.ptr, s->buf.len);
+            if (rc == SA_OK) rc = build_code(ld, c, is_url, &all, rx);
+            rx->branches[rx->nbranches].group = 0;
+            rx->branches[rx->nbranches++].lang = (uint32_t)l;
+            continue;
+        }
         rc = sa__buf_printf(&all, "%s(?<sa__L%zu>", rx->nbranches ? "|" : "", l);
         if (rc == SA_OK && s->wb.len) rc = sa__buf_puts(&all, "\\b(?:");
         if (rc == SA_OK && s->wb.len) rc = sa__buf_append(&all, s->wb.ptr, s->wb.len);
@@ -606,29 +706,9 @@ static int build(struct loader *ld, int c, int is_url)
         rx->branches[rx->nbranches++].lang = (uint32_t)l;
         group += 1 + s->ncaps;
     }
-    if (rc != SA_OK) return rc;
-    int ec;
-    PCRE2_SIZE eoff;
-    rx->code = pcre2_compile((PCRE2_SPTR)all.ptr, all.len, LEX_FLAGS, &ec, &eoff, lex->cctx);
+    if (rc == SA_OK && is_url) rc = build_code(ld, c, is_url, &all, rx);
     sa__buf_release(&all);
-    if (!rx->code) {
-        if (ec == PCRE2_ERROR_NOMEMORY || ec == PCRE2_ERROR_HEAP_FAILED) return SA_ENOMEM;
-        PCRE2_UCHAR msg[256];
-        pcre2_get_error_message(ec, msg, sizeof msg);
-        return fail(ld, SA_EPARSE, "%s \"%s\": %s in the joined patterns",
-                    is_url ? "url" : "concept", concept_names[c], (const char *)msg);
-    }
-    uint32_t caps = 0;
-    pcre2_pattern_info(rx->code, PCRE2_INFO_CAPTURECOUNT, &caps);
-    if (caps > lex->max_groups) lex->max_groups = caps;
-    /* Without JIT (no support, or no executable memory) the interpreter gives the same answers,
-     * only slower. */
-    /* PCRE2 10.42's JIT compiler crashes when its allocator fails half-way (found by
-     * tests/unit/test_torture.c), so it is kept out of failure injection. */
-    sa__alloc_exempt(1);
-    (void)pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
-    sa__alloc_exempt(0);
-    return SA_OK;
+    return rc;
 }
 
 static int read_file(const char *path, struct sa_buf *b)
@@ -738,7 +818,8 @@ int sa_lexicon_new(const char *dir, struct sa_lexicon **out, char *err, size_t e
     if (!lex->cache) goto err;
     atomic_init(&lex->cache->busy, 0);
     lex->cache->md = pcre2_match_data_create(lex->max_groups + 1, lex->gctx);
-    if (!lex->cache->md) goto err;
+    lex->cache->mctx = pcre2_match_context_copy(lex->mctx);
+    if (!lex->cache->md || !lex->cache->mctx) goto err;
     for (size_t l = 0; l < lex->nlangs; l++) src_release(&ld.src[l]);
     sa__free(ld.src);
     *out = lex;
@@ -783,11 +864,14 @@ void sa_lexicon_free(struct sa_lexicon *lex)
         sa__free(lex->cache->tab);
         sa__free(lex->cache->norms);
         pcre2_match_data_free(lex->cache->md);
+        pcre2_match_context_free(lex->cache->mctx);
         sa__free(lex->cache);
     }
     for (int c = 0; c < SA_CONCEPT_LAST; c++) {
-        pcre2_code_free(lex->text[c].code);
-        pcre2_code_free(lex->url[c].code);
+        for (size_t i = 0; i < lex->text[c].ncode; i++) pcre2_code_free(lex->text[c].code[i]);
+        for (size_t i = 0; i < lex->url[c].ncode; i++) pcre2_code_free(lex->url[c].code[i]);
+        sa__free(lex->text[c].code);
+        sa__free(lex->url[c].code);
         sa__free(lex->text[c].branches);
         sa__free(lex->url[c].branches);
     }
@@ -801,52 +885,91 @@ void sa_lexicon_free(struct sa_lexicon *lex)
 
 /* ---- matching ---- */
 
-/* 1 and the match in s, 0, or SA_ENOMEM. md == NULL makes match data for this call only. A
- * pattern that runs out of its step budget on a hostile page counts as "not found": the page
- * does not say the concept in a way we can afford to find; *sure (when given) is then 0, so
- * the answer cache does not extend it to later starts. */
+/* One search of rx: the raw pcre2_match result. */
+static int run_code(const struct rx *rx, size_t i, pcre2_match_data *md, pcre2_match_context *mc,
+                    const char *s, size_t n, size_t start)
+{
+    int rc = pcre2_match(rx->code[i], (PCRE2_SPTR)s, n, start, PCRE2_NOTEMPTY, md, mc);
+    if (rc == PCRE2_ERROR_JIT_STACKLIMIT) /* deep lookarounds: the interpreter uses the heap */
+        rc = pcre2_match(rx->code[i], (PCRE2_SPTR)s, n, start, PCRE2_NOTEMPTY | PCRE2_NO_JIT, md,
+                         mc);
+    return rc;
+}
+
+/* 1 and the match in s, 0, or SA_ENOMEM. md == NULL makes match data for this call only, and
+ * mc == NULL a match context. A pattern that runs out of its step budget on a hostile page
+ * counts as "not found": the page does not say the concept in a way we can afford to find;
+ * *sure (when given) is then 0, so the answer cache does not extend it to later starts.
+ *
+ * The languages of a text concept are searched one after the other and give the answer the
+ * joined alternation "L0|L1|..." would: the leftmost match, and at equal starts the earlier
+ * language. Once a language has matched at p, the later ones may only start before p (the
+ * offset limit), and none is asked when p is the start. */
 static int run(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_data *md,
-               const char *s, size_t n, size_t start, size_t *ms, size_t *me, uint32_t *lang,
-               int *sure)
+               pcre2_match_context *mc, const char *s, size_t n, size_t start, size_t *ms,
+               size_t *me, uint32_t *lang, int *sure)
 {
     pcre2_match_data *own = NULL;
+    pcre2_match_context *own_mc = NULL;
     if (!md) {
-        md = own = pcre2_match_data_create_from_pattern(rx->code, lex->gctx);
+        md = own = pcre2_match_data_create(lex->max_groups + 1, lex->gctx);
         if (!md) return SA_ENOMEM;
     }
-    int rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, start, PCRE2_NOTEMPTY, md, lex->mctx);
-    if (rc == PCRE2_ERROR_JIT_STACKLIMIT) /* deep lookarounds: the interpreter uses the heap */
-        rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, start, PCRE2_NOTEMPTY | PCRE2_NO_JIT, md,
-                         lex->mctx);
-    int found = 0;
-    if (sure) *sure = rc >= 0 || rc == PCRE2_ERROR_NOMATCH;
-    if (rc >= 0) {
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-        *ms = ov[0];
-        *me = ov[1];
-        *lang = rx->branches[0].lang;
-        for (size_t b = 0; b < rx->nbranches; b++)
-            if (ov[2 * rx->branches[b].group] != PCRE2_UNSET) {
-                *lang = rx->branches[b].lang;
-                break;
-            }
-        found = 1;
-    } else if (rc == PCRE2_ERROR_NOMEMORY) {
-        found = SA_ENOMEM;
+    if (!mc && rx->ncode > 1) {
+        mc = own_mc = pcre2_match_context_copy(lex->mctx);
+        if (!mc) {
+            pcre2_match_data_free(own);
+            return SA_ENOMEM;
+        }
     }
+    if (!mc) mc = lex->mctx; /* one search: no offset limit is ever set on it */
+    int found = 0, all_sure = 1, limited = 0;
+    for (size_t i = 0; i < rx->ncode; i++) {
+        if (found) {
+            if (*ms == start) break;
+            pcre2_set_offset_limit(mc, *ms - 1);
+            limited = 1;
+        }
+        int rc = run_code(rx, i, md, mc, s, n, start);
+        if (rc >= 0) {
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            *ms = ov[0];
+            *me = ov[1];
+            if (rx->ncode > 1 || rx->ncode == rx->nbranches) {
+                *lang = rx->branches[i].lang;
+            } else {
+                *lang = rx->branches[0].lang;
+                for (size_t b = 0; b < rx->nbranches; b++)
+                    if (ov[2 * rx->branches[b].group] != PCRE2_UNSET) {
+                        *lang = rx->branches[b].lang;
+                        break;
+                    }
+            }
+            found = 1;
+        } else if (rc == PCRE2_ERROR_NOMEMORY) {
+            found = SA_ENOMEM;
+            break;
+        } else if (rc != PCRE2_ERROR_NOMATCH) {
+            all_sure = 0;
+        }
+    }
+    if (limited) pcre2_set_offset_limit(mc, PCRE2_UNSET);
+    if (sure) *sure = found == 1 || all_sure;
     pcre2_match_data_free(own);
+    pcre2_match_context_free(own_mc);
     return found;
 }
 
 /* The search itself, on text or on its normalised form (norm and map, when the text needed
  * normalising): 1 with the match in the caller's offsets in *os, *oe, *lang; 0; SA_ENOMEM. */
 static int search(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_data *md,
-                  const char *text, size_t len, const char *norm, size_t nlen, const uint32_t *map,
-                  size_t start, size_t *os, size_t *oe, uint32_t *lang, int *sure)
+                  pcre2_match_context *mc, const char *text, size_t len, const char *norm,
+                  size_t nlen, const uint32_t *map, size_t start, size_t *os, size_t *oe,
+                  uint32_t *lang, int *sure)
 {
     size_t ms, me;
     if (!norm) {
-        int rc = run(lex, rx, md, text, len, start, &ms, &me, lang, sure);
+        int rc = run(lex, rx, md, mc, text, len, start, &ms, &me, lang, sure);
         if (rc == 1) {
             *os = ms;
             *oe = me;
@@ -862,7 +985,7 @@ static int search(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match
         else
             hi = mid;
     }
-    int rc = run(lex, rx, md, norm, nlen, lo, &ms, &me, lang, sure);
+    int rc = run(lex, rx, md, mc, norm, nlen, lo, &ms, &me, lang, sure);
     if (rc == 1) {
         *os = *oe = map[ms];
         if (me > ms) {
@@ -877,11 +1000,14 @@ static int search(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match
     return rc;
 }
 
-static int find(const struct sa_lexicon *lex, const struct rx *rx, const char *text, size_t len,
-                size_t start, struct sa_match *m)
+/* An uncached search. md and mc: the cache's, when the caller holds it, else NULL (made for
+ * this call only). */
+static int find(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_data *md,
+                pcre2_match_context *mc, const char *text, size_t len, size_t start,
+                struct sa_match *m)
 {
     if (!lex || !text || start > len) return 0;
-    if (!rx->code) return 0;
+    if (!rx->ncode) return 0;
     size_t os, oe;
     uint32_t lang;
     char *norm = NULL;
@@ -890,7 +1016,7 @@ static int find(const struct sa_lexicon *lex, const struct rx *rx, const char *t
     int rc = needs_norm(text, len) ? normalise(text, len, &norm, &nlen, &map) : SA_ETOOBIG;
     if (rc != SA_OK && rc != SA_ETOOBIG) return rc;
     /* SA_ETOOBIG: nothing to normalise, or over 2 GB: the text is matched as it is */
-    rc = search(lex, rx, NULL, text, len, norm, nlen, map, start, &os, &oe, &lang, NULL);
+    rc = search(lex, rx, md, mc, text, len, norm, nlen, map, start, &os, &oe, &lang, NULL);
     if (rc == 1 && m) *m = (struct sa_match){os, oe - os, lex->langs[lang]};
     sa__free(norm);
     sa__free(map);
@@ -1001,7 +1127,7 @@ static int find_cached(const struct sa_lexicon *lex, struct cache *ca, enum sa_c
 {
     const struct rx *rx = &lex->text[c];
     struct entry *e = entry_for(ca, text, len, (uint32_t)c);
-    if (!e) return find(lex, rx, text, len, start, m);
+    if (!e) return find(lex, rx, ca->md, ca->mctx, text, len, start, m);
     if (start >= e->none_from) return 0;
     uint32_t lo = 0, hi = e->n; /* the last answer with from <= start */
     while (lo < hi) {
@@ -1022,8 +1148,8 @@ static int find_cached(const struct sa_lexicon *lex, struct cache *ca, enum sa_c
     size_t os, oe;
     uint32_t lang;
     int sure = 0;
-    rc = search(lex, rx, ca->md, text, len, n ? n->norm : NULL, n ? n->nlen : 0, n ? n->map : NULL,
-                start, &os, &oe, &lang, &sure);
+    rc = search(lex, rx, ca->md, ca->mctx, text, len, n ? n->norm : NULL, n ? n->nlen : 0,
+                n ? n->map : NULL, start, &os, &oe, &lang, &sure);
     if (rc == 1) {
         remember(e, (struct answer){(uint32_t)start, (uint32_t)os, (uint32_t)oe, lang});
         if (m) *m = (struct sa_match){os, oe - os, lex->langs[lang]};
@@ -1037,13 +1163,14 @@ int sa_lexicon_find_from(const struct sa_lexicon *lex, enum sa_concept c, const 
                          size_t len, size_t start, struct sa_match *m)
 {
     if (!lex || (int)c < 0 || c >= SA_CONCEPT_LAST) return 0;
-    if (!text || start > len || !lex->text[c].code) return 0;
+    if (!text || start > len || !lex->text[c].ncode) return 0;
     struct cache *ca = lex->cache;
     if (!ca || !ca->owner || len >= UINT32_MAX ||
         atomic_exchange_explicit(&ca->busy, 1, memory_order_acquire))
-        return find(lex, &lex->text[c], text, len, start, m);
-    int rc = in_scope(ca, text, len) ? find_cached(lex, ca, c, text, len, start, m)
-                                     : find(lex, &lex->text[c], text, len, start, m);
+        return find(lex, &lex->text[c], NULL, NULL, text, len, start, m);
+    int rc = in_scope(ca, text, len)
+                 ? find_cached(lex, ca, c, text, len, start, m)
+                 : find(lex, &lex->text[c], ca->md, ca->mctx, text, len, start, m);
     atomic_store_explicit(&ca->busy, 0, memory_order_release);
     return rc;
 }
@@ -1107,9 +1234,12 @@ static struct sa_str url_path(const char *url)
 
 int sa_lexicon_url_match(const struct sa_lexicon *lex, enum sa_concept c, const char *url)
 {
-    if (!lex || !url || (int)c < 0 || c >= SA_CONCEPT_LAST || !lex->url[c].code) return 0;
+    if (!lex || !url || (int)c < 0 || c >= SA_CONCEPT_LAST || !lex->url[c].ncode) return 0;
     struct sa_str path = url_path(url);
-    char *dec = sa__malloc(path.len + 1);
+    /* pages ask about every link: most paths fit on the stack, and the cache's match data is
+     * borrowed when no other thread holds it, so a question costs no allocation */
+    char small[512];
+    char *dec = path.len < sizeof small ? small : sa__malloc(path.len + 1);
     if (!dec) return 0;
     size_t n = 0;
     for (size_t i = 0; i < path.len; i++) {
@@ -1125,8 +1255,11 @@ int sa_lexicon_url_match(const struct sa_lexicon *lex, enum sa_concept c, const 
         dec[n++] = (char)ch;
     }
     dec[n] = '\0';
-    int rc = find(lex, &lex->url[c], dec, n, 0, NULL);
-    sa__free(dec);
+    struct cache *ca = lex->cache;
+    int held = ca && !atomic_exchange_explicit(&ca->busy, 1, memory_order_acquire);
+    int rc = find(lex, &lex->url[c], held ? ca->md : NULL, held ? ca->mctx : NULL, dec, n, 0, NULL);
+    if (held) atomic_store_explicit(&ca->busy, 0, memory_order_release);
+    if (dec != small) sa__free(dec);
     return rc == 1;
 }
 
