@@ -561,6 +561,21 @@ struct outcome {
     long long duration_ms;
 };
 
+static int write_html(const struct sa_report *r, const char *path, char *err, size_t errlen)
+{
+    return sa_report_write_html(r, path, NULL, err, errlen); /* in the shop's language */
+}
+
+/* The per-site reports, written before status.json; status.json lists them and merge links
+ * them from its overview. */
+static const struct {
+    const char *key, *file; /* key: its name in status.json "reports" */
+    int (*write)(const struct sa_report *r, const char *path, char *err, size_t errlen);
+} site_reports[] = {
+    {"json", "report.json", sa_report_write_json},
+    {"html", "report.html", write_html},
+};
+
 static cJSON *build_status(const struct batch *b, const struct site *s, const struct sa_report *r,
                            const struct outcome *oc)
 {
@@ -607,7 +622,8 @@ static cJSON *build_status(const struct batch *b, const struct site *s, const st
             if (r->limits_hit & (1u << l))
                 cJSON_AddItemToArray(lim, cJSON_CreateString(sa_limit_name((enum sa_limit)l)));
         cJSON *rep = cJSON_AddObjectToObject(j, "reports");
-        if (rep) cJSON_AddStringToObject(rep, "json", "report.json");
+        for (size_t i = 0; rep && i < sizeof site_reports / sizeof *site_reports; i++)
+            cJSON_AddStringToObject(rep, site_reports[i].key, site_reports[i].file);
     } else {
         cJSON_AddNullToObject(j, "score");
         cJSON_AddNumberToObject(j, "pages", 0);
@@ -687,15 +703,6 @@ static int status_is_final(const struct batch *b, const cJSON *st)
 }
 
 /* ---- one site, in the child -------------------------------------------------------------- */
-
-/* The per-site reports, written before status.json. report.html joins here once
- * sa_report_write_html lands (issue #7). */
-static const struct {
-    const char *file;
-    int (*write)(const struct sa_report *r, const char *path, char *err, size_t errlen);
-} site_reports[] = {
-    {"report.json", sa_report_write_json},
-};
 
 static long long ms_since(const struct timespec *t0)
 {

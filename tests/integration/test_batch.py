@@ -313,9 +313,10 @@ class BatchTests(harness.AuditTestCase):
         self.assertNotIn("<b>x</b>", html)
         self.assertIn("&lt;b&gt;x&lt;/b&gt;", html)
         for s in summary["sites"]:
-            rel = s["reports"]["json"]
-            self.assertTrue(os.path.exists(os.path.join(out, rel)), rel)
-            self.assertIn(f'href="{rel}"', html)
+            self.assertEqual(set(s["reports"]), {"json", "html"})  # the owner's report too
+            for rel in s["reports"].values():
+                self.assertTrue(os.path.exists(os.path.join(out, rel)), rel)
+                self.assertIn(f'href="{rel}"', html)
         with open(os.path.join(out, "summary.csv"), encoding="utf-8") as f:
             rows = f.read().splitlines()
         self.assertEqual(len(rows), 1 + len(urls))
