@@ -32,6 +32,7 @@
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -43,6 +44,7 @@
 #include "buf.h"
 #include "lexicon_data.h"
 #include "lexicon_page.h"
+#include "lexicon_prefix.h"
 #include "utf8.h"
 
 #define LEX_MAX_FILE    (4u << 20) /* a lexicon file beyond this is a mistake, not a lexicon */
@@ -59,6 +61,7 @@
  * of its CPU in PCRE2, much of it repeating searches. */
 #define LEX_CACHE_KEYS    (1u << 15) /* (concept, text) pairs per page: a cap, not a size */
 #define LEX_CACHE_ANSWERS 4096       /* per pair: a cap, not a working size */
+#define LEX_PREFILTER_MIN 256        /* bytes: shorter texts are searched unfiltered */
 
 static const uint32_t LEX_FLAGS =
     PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF | PCRE2_DUPNAMES;
@@ -78,7 +81,8 @@ struct branch {
  * branches[].group; text patterns are one search per language (ncode == nbranches, group 0),
  * so each gets a first-character bitmap of its own script (see "matching"). */
 struct rx {
-    pcre2_code **code; /* ncode == 0: no file has patterns for this concept */
+    pcre2_code **code;      /* ncode == 0: no file has patterns for this concept */
+    struct sa__prefix *pre; /* text searches: what each code can start with */
     size_t ncode;
     struct branch *branches;
     size_t nbranches;
@@ -99,21 +103,23 @@ struct entry {
     struct answer *v; /* sorted by from */
 };
 
-/* A text's normalised form, made once per page instead of once per call. */
+/* A text's normalised form and prefilter keys, made once per page instead of once per call. */
 struct normed {
     const char *ptr;
     size_t len;
     char *norm; /* NULL: nothing to normalise */
     size_t nlen;
     uint32_t *map;
+    struct sa__keys keys; /* of norm, or of the text itself; n == 0 until made */
+    int keyed;            /* 1: keys made (or not worth making) */
 };
 
 /* Answers about the current page's texts. Between sa__lexicon_page_begin and _end the page is
  * immutable, so a text inside it is known by its address and length; anything else a check
- * passes (its own buffers) is matched afresh. Mutable behind a const lexicon: one thread at a
- * time holds it (busy); a thread that finds it taken matches without it. */
+ * passes (its own buffers) is matched afresh. Each thread has its own (thread_cache()), so
+ * pages built and checked on several threads never share one. */
 struct cache {
-    atomic_int busy;
+    uint64_t lex_id;                           /* the lexicon it was made for */
     const void *owner;                         /* the page; NULL: no page in scope */
     struct sa_str scope[SA_LEXICON_SCOPE_MAX]; /* where cacheable texts live */
     size_t nscope;
@@ -129,7 +135,8 @@ struct sa_lexicon {
     size_t nlangs;
     struct rx text[SA_CONCEPT_LAST], url[SA_CONCEPT_LAST];
     uint32_t max_groups; /* capture groups of the largest alternation */
-    struct cache *cache;
+    uint64_t id;         /* tells a thread's cache which lexicon it serves */
+    int no_prefilter;    /* tests only: sa__lexicon_set_prefilter */
     pcre2_general_context *gctx;
     pcre2_compile_context *cctx;
     pcre2_match_context *mctx;
@@ -649,6 +656,13 @@ static int build_code(struct loader *ld, int c, int is_url, const struct sa_buf 
         return fail(ld, SA_EPARSE, "%s \"%s\": %s in the joined patterns",
                     is_url ? "url" : "concept", concept_names[c], (const char *)msg);
     }
+    if (!is_url) {
+        int rc = sa__prefix_analyse(pat->ptr, pat->len, &rx->pre[rx->ncode]);
+        if (rc != SA_OK) {
+            pcre2_code_free(code);
+            return rc;
+        }
+    }
     rx->code[rx->ncode++] = code;
     uint32_t caps = 0;
     pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &caps);
@@ -679,7 +693,8 @@ static int build(struct loader *ld, int c, int is_url)
     if (!n) return SA_OK;
     rx->branches = sa__calloc(n, sizeof *rx->branches);
     rx->code = sa__calloc(is_url ? 1 : n, sizeof *rx->code);
-    if (!rx->branches || !rx->code) return SA_ENOMEM;
+    if (!is_url) rx->pre = sa__calloc(n, sizeof *rx->pre);
+    if (!rx->branches || !rx->code || (!is_url && !rx->pre)) return SA_ENOMEM;
     uint32_t group = 1;
     int rc = SA_OK;
     for (size_t l = 0; l < lex->nlangs && rc == SA_OK; l++) {
@@ -813,13 +828,8 @@ int sa_lexicon_new(const char *dir, struct sa_lexicon **out, char *err, size_t e
         if (rc == SA_OK) rc = build(&ld, c, 1);
     }
     if (rc != SA_OK) goto err;
-    rc = SA_ENOMEM;
-    lex->cache = sa__calloc(1, sizeof *lex->cache);
-    if (!lex->cache) goto err;
-    atomic_init(&lex->cache->busy, 0);
-    lex->cache->md = pcre2_match_data_create(lex->max_groups + 1, lex->gctx);
-    lex->cache->mctx = pcre2_match_context_copy(lex->mctx);
-    if (!lex->cache->md || !lex->cache->mctx) goto err;
+    static atomic_uint_fast64_t next_id = 1;
+    lex->id = atomic_fetch_add(&next_id, 1);
     for (size_t l = 0; l < lex->nlangs; l++) src_release(&ld.src[l]);
     sa__free(ld.src);
     *out = lex;
@@ -850,25 +860,82 @@ static void cache_clear(struct cache *ca)
     for (size_t i = 0; i < ca->nnorms; i++) {
         sa__free(ca->norms[i].norm);
         sa__free(ca->norms[i].map);
+        sa__keys_release(&ca->norms[i].keys);
     }
     ca->nnorms = 0;
     ca->owner = NULL;
     ca->nscope = 0;
 }
 
+/* ---- the per-thread cache ----
+ *
+ * A thread's cache lives until the thread ends (a destructor frees it) or until the thread
+ * frees the lexicon it serves. Using it with another lexicon remakes its match data, sized for
+ * that lexicon's largest alternation. */
+
+static _Thread_local struct cache *tls_cache;
+static pthread_key_t cache_key;
+static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
+static int cache_key_ok;
+
+static void cache_destroy(void *p)
+{
+    struct cache *ca = p;
+    if (!ca) return;
+    cache_clear(ca);
+    sa__free(ca->tab);
+    sa__free(ca->norms);
+    pcre2_match_data_free(ca->md);
+    pcre2_match_context_free(ca->mctx);
+    sa__free(ca);
+}
+
+static void cache_key_init(void)
+{
+    cache_key_ok = pthread_key_create(&cache_key, cache_destroy) == 0;
+}
+
+/* The calling thread's cache for lex, made when create says so; NULL without one. */
+static struct cache *thread_cache(const struct sa_lexicon *lex, int create)
+{
+    struct cache *ca = tls_cache;
+    if (ca && ca->lex_id == lex->id) return ca;
+    if (!create) return NULL;
+    pthread_once(&cache_once, cache_key_init);
+    if (!cache_key_ok) return NULL;
+    if (!ca) {
+        ca = sa__calloc(1, sizeof *ca);
+        if (!ca) return NULL;
+        if (pthread_setspecific(cache_key, ca) != 0) {
+            sa__free(ca);
+            return NULL;
+        }
+        tls_cache = ca;
+    }
+    cache_clear(ca);
+    pcre2_match_data_free(ca->md);
+    pcre2_match_context_free(ca->mctx);
+    ca->md = pcre2_match_data_create(lex->max_groups + 1, lex->gctx);
+    ca->mctx = pcre2_match_context_copy(lex->mctx);
+    ca->lex_id = ca->md && ca->mctx ? lex->id : 0;
+    return ca->lex_id ? ca : NULL;
+}
+
 void sa_lexicon_free(struct sa_lexicon *lex)
 {
     if (!lex) return;
-    if (lex->cache) {
-        cache_clear(lex->cache);
-        sa__free(lex->cache->tab);
-        sa__free(lex->cache->norms);
-        pcre2_match_data_free(lex->cache->md);
-        pcre2_match_context_free(lex->cache->mctx);
-        sa__free(lex->cache);
+    struct cache *ca = tls_cache;
+    if (ca && ca->lex_id == lex->id) {
+        pthread_setspecific(cache_key, NULL);
+        tls_cache = NULL;
+        cache_destroy(ca);
     }
     for (int c = 0; c < SA_CONCEPT_LAST; c++) {
-        for (size_t i = 0; i < lex->text[c].ncode; i++) pcre2_code_free(lex->text[c].code[i]);
+        for (size_t i = 0; i < lex->text[c].ncode; i++) {
+            pcre2_code_free(lex->text[c].code[i]);
+            sa__prefix_release(&lex->text[c].pre[i]);
+        }
+        sa__free(lex->text[c].pre);
         for (size_t i = 0; i < lex->url[c].ncode; i++) pcre2_code_free(lex->url[c].code[i]);
         sa__free(lex->text[c].code);
         sa__free(lex->url[c].code);
@@ -905,9 +972,35 @@ static int run_code(const struct rx *rx, size_t i, pcre2_match_data *md, pcre2_m
  * joined alternation "L0|L1|..." would: the leftmost match, and at equal starts the earlier
  * language. Once a language has matched at p, the later ones may only start before p (the
  * offset limit), and none is asked when p is the start. */
+/* One code of rx tried only where its prefilter allows (lexicon_prefix.h): at each candidate
+ * position p in turn, with the offset limit at p, so PCRE2 tries p alone; the first success is
+ * the leftmost match. Candidates at or past limit are not tried (limit: SIZE_MAX for none).
+ * The raw pcre2_match result, as run_code gives it. */
+static int run_filtered(const struct rx *rx, size_t i, pcre2_match_data *md,
+                        pcre2_match_context *mc, const char *s, size_t n, size_t start,
+                        const struct sa__keys *keys, size_t limit)
+{
+    const struct sa__prefix *pre = &rx->pre[i];
+    if (!sa__prefix_may(pre, keys)) return PCRE2_ERROR_NOMATCH;
+    /* a search that starts with \b before a word character walks the word starts only */
+    const struct sa__row *rows = pre->word_start ? keys->ws : keys->all;
+    size_t nrows = pre->word_start ? keys->nws : keys->n, base = keys->base;
+    int rc = PCRE2_ERROR_NOMATCH;
+    for (size_t j = sa__keys_find(rows, nrows, base + start); j < nrows; j++) {
+        size_t at = rows[j].off - base;
+        if (at >= limit) break;
+        if (!sa__prefix_cand(pre, rows[j])) continue;
+        pcre2_set_offset_limit(mc, at);
+        rc = run_code(rx, i, md, mc, s, n, at);
+        if (rc != PCRE2_ERROR_NOMATCH) break; /* a match, or an error that ends the search */
+    }
+    pcre2_set_offset_limit(mc, PCRE2_UNSET);
+    return rc;
+}
+
 static int run(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_data *md,
                pcre2_match_context *mc, const char *s, size_t n, size_t start, size_t *ms,
-               size_t *me, uint32_t *lang, int *sure)
+               size_t *me, uint32_t *lang, int *sure, const struct sa__keys *keys)
 {
     pcre2_match_data *own = NULL;
     pcre2_match_context *own_mc = NULL;
@@ -915,7 +1008,7 @@ static int run(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_da
         md = own = pcre2_match_data_create(lex->max_groups + 1, lex->gctx);
         if (!md) return SA_ENOMEM;
     }
-    if (!mc && rx->ncode > 1) {
+    if (!mc && (rx->ncode > 1 || keys)) {
         mc = own_mc = pcre2_match_context_copy(lex->mctx);
         if (!mc) {
             pcre2_match_data_free(own);
@@ -925,12 +1018,17 @@ static int run(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_da
     if (!mc) mc = lex->mctx; /* one search: no offset limit is ever set on it */
     int found = 0, all_sure = 1, limited = 0;
     for (size_t i = 0; i < rx->ncode; i++) {
-        if (found) {
-            if (*ms == start) break;
-            pcre2_set_offset_limit(mc, *ms - 1);
-            limited = 1;
+        if (found && *ms == start) break;
+        int rc;
+        if (keys && rx->pre && rx->pre[i].usable) {
+            rc = run_filtered(rx, i, md, mc, s, n, start, keys, found ? *ms : SIZE_MAX);
+        } else {
+            if (found) {
+                pcre2_set_offset_limit(mc, *ms - 1);
+                limited = 1;
+            }
+            rc = run_code(rx, i, md, mc, s, n, start);
         }
-        int rc = run_code(rx, i, md, mc, s, n, start);
         if (rc >= 0) {
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
             *ms = ov[0];
@@ -965,11 +1063,11 @@ static int run(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_da
 static int search(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_data *md,
                   pcre2_match_context *mc, const char *text, size_t len, const char *norm,
                   size_t nlen, const uint32_t *map, size_t start, size_t *os, size_t *oe,
-                  uint32_t *lang, int *sure)
+                  uint32_t *lang, int *sure, const struct sa__keys *keys)
 {
     size_t ms, me;
     if (!norm) {
-        int rc = run(lex, rx, md, mc, text, len, start, &ms, &me, lang, sure);
+        int rc = run(lex, rx, md, mc, text, len, start, &ms, &me, lang, sure, keys);
         if (rc == 1) {
             *os = ms;
             *oe = me;
@@ -985,7 +1083,7 @@ static int search(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match
         else
             hi = mid;
     }
-    int rc = run(lex, rx, md, mc, norm, nlen, lo, &ms, &me, lang, sure);
+    int rc = run(lex, rx, md, mc, norm, nlen, lo, &ms, &me, lang, sure, keys);
     if (rc == 1) {
         *os = *oe = map[ms];
         if (me > ms) {
@@ -1016,7 +1114,7 @@ static int find(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_d
     int rc = needs_norm(text, len) ? normalise(text, len, &norm, &nlen, &map) : SA_ETOOBIG;
     if (rc != SA_OK && rc != SA_ETOOBIG) return rc;
     /* SA_ETOOBIG: nothing to normalise, or over 2 GB: the text is matched as it is */
-    rc = search(lex, rx, md, mc, text, len, norm, nlen, map, start, &os, &oe, &lang, NULL);
+    rc = search(lex, rx, md, mc, text, len, norm, nlen, map, start, &os, &oe, &lang, NULL, NULL);
     if (rc == 1 && m) *m = (struct sa_match){os, oe - os, lex->langs[lang]};
     sa__free(norm);
     sa__free(map);
@@ -1080,6 +1178,19 @@ static const struct normed *normed_for(struct cache *ca, const char *text, size_
     *rc = SA_OK;
     for (size_t i = 0; i < ca->nnorms; i++)
         if (ca->norms[i].ptr == text && ca->norms[i].len == len) return &ca->norms[i];
+    /* A block of a region (its first, or one after a '\n') borrows the region's keys, which are
+     * then made once for both; a region that needed normalising has other offsets. */
+    struct sa__keys view = {0};
+    for (size_t i = 0; i < ca->nscope; i++) {
+        const struct sa_str *sc = &ca->scope[i];
+        if (text < sc->ptr || len > sc->len || (size_t)(text - sc->ptr) > sc->len - len) continue;
+        if (len == sc->len || (text != sc->ptr && text[-1] != '\n')) break;
+        const struct normed *whole = normed_for(ca, sc->ptr, sc->len, rc);
+        if (*rc != SA_OK) return NULL;
+        if (!whole->norm && whole->keys.all)
+            sa__keys_view(&whole->keys, (size_t)(text - sc->ptr), len, &view);
+        break;
+    }
     if (ca->nnorms == ca->capnorms) {
         size_t ncap = ca->capnorms ? ca->capnorms * 2 : 16;
         struct normed *nn = sa__realloc(ca->norms, ncap * sizeof *nn);
@@ -1092,10 +1203,21 @@ static const struct normed *normed_for(struct cache *ca, const char *text, size_
     }
     struct normed *n = &ca->norms[ca->nnorms];
     *n = (struct normed){.ptr = text, .len = len};
+    if (view.all) {
+        n->keys = view;
+        ca->nnorms++;
+        return n;
+    }
     if (needs_norm(text, len)) {
         *rc = normalise(text, len, &n->norm, &n->nlen, &n->map);
         if (*rc != SA_OK) return NULL;
     }
+    /* Short texts are searched faster than their keys are made. Without memory for the keys
+     * the text is searched unfiltered: the same answers, only slower. */
+    size_t slen = n->norm ? n->nlen : len;
+    if (slen >= LEX_PREFILTER_MIN &&
+        sa__keys_build(n->norm ? n->norm : text, slen, &n->keys) != SA_OK)
+        memset(&n->keys, 0, sizeof n->keys);
     ca->nnorms++;
     return n;
 }
@@ -1149,7 +1271,8 @@ static int find_cached(const struct sa_lexicon *lex, struct cache *ca, enum sa_c
     uint32_t lang;
     int sure = 0;
     rc = search(lex, rx, ca->md, ca->mctx, text, len, n ? n->norm : NULL, n ? n->nlen : 0,
-                n ? n->map : NULL, start, &os, &oe, &lang, &sure);
+                n ? n->map : NULL, start, &os, &oe, &lang, &sure,
+                n && n->keys.all && !lex->no_prefilter ? &n->keys : NULL);
     if (rc == 1) {
         remember(e, (struct answer){(uint32_t)start, (uint32_t)os, (uint32_t)oe, lang});
         if (m) *m = (struct sa_match){os, oe - os, lex->langs[lang]};
@@ -1164,37 +1287,33 @@ int sa_lexicon_find_from(const struct sa_lexicon *lex, enum sa_concept c, const 
 {
     if (!lex || (int)c < 0 || c >= SA_CONCEPT_LAST) return 0;
     if (!text || start > len || !lex->text[c].ncode) return 0;
-    struct cache *ca = lex->cache;
-    if (!ca || !ca->owner || len >= UINT32_MAX ||
-        atomic_exchange_explicit(&ca->busy, 1, memory_order_acquire))
-        return find(lex, &lex->text[c], NULL, NULL, text, len, start, m);
-    int rc = in_scope(ca, text, len)
-                 ? find_cached(lex, ca, c, text, len, start, m)
-                 : find(lex, &lex->text[c], ca->md, ca->mctx, text, len, start, m);
-    atomic_store_explicit(&ca->busy, 0, memory_order_release);
-    return rc;
+    struct cache *ca = thread_cache(lex, 0);
+    if (!ca || len >= UINT32_MAX) return find(lex, &lex->text[c], NULL, NULL, text, len, start, m);
+    return ca->owner && in_scope(ca, text, len)
+               ? find_cached(lex, ca, c, text, len, start, m)
+               : find(lex, &lex->text[c], ca->md, ca->mctx, text, len, start, m);
 }
 
 void sa__lexicon_page_begin(const struct sa_lexicon *lex, const void *page,
                             const struct sa_str *texts, size_t n)
 {
-    struct cache *ca = lex ? lex->cache : NULL;
-    if (!ca || !page || atomic_exchange_explicit(&ca->busy, 1, memory_order_acquire)) return;
+    struct cache *ca = lex && page ? thread_cache(lex, 1) : NULL;
+    if (!ca) return;
     cache_clear(ca);
     ca->owner = page;
     for (size_t i = 0; i < n && ca->nscope < SA_LEXICON_SCOPE_MAX; i++)
         if (texts[i].ptr && texts[i].len) ca->scope[ca->nscope++] = texts[i];
-    atomic_store_explicit(&ca->busy, 0, memory_order_release);
+}
+
+void sa__lexicon_set_prefilter(struct sa_lexicon *lex, int on)
+{
+    if (lex) lex->no_prefilter = !on;
 }
 
 void sa__lexicon_page_end(const struct sa_lexicon *lex, const void *page)
 {
-    struct cache *ca = lex ? lex->cache : NULL;
-    if (!ca || !page) return;
-    /* a page's end must not be skipped, or its texts' addresses would outlive them: wait */
-    while (atomic_exchange_explicit(&ca->busy, 1, memory_order_acquire)) continue;
-    if (ca->owner == page) cache_clear(ca);
-    atomic_store_explicit(&ca->busy, 0, memory_order_release);
+    struct cache *ca = lex && page ? thread_cache(lex, 0) : NULL;
+    if (ca && ca->owner == page) cache_clear(ca);
 }
 
 int sa_lexicon_find(const struct sa_lexicon *lex, enum sa_concept c, const char *text, size_t len,
@@ -1237,7 +1356,7 @@ int sa_lexicon_url_match(const struct sa_lexicon *lex, enum sa_concept c, const 
     if (!lex || !url || (int)c < 0 || c >= SA_CONCEPT_LAST || !lex->url[c].ncode) return 0;
     struct sa_str path = url_path(url);
     /* pages ask about every link: most paths fit on the stack, and the cache's match data is
-     * borrowed when no other thread holds it, so a question costs no allocation */
+     * borrowed from the thread's cache, so a question costs no allocation */
     char small[512];
     char *dec = path.len < sizeof small ? small : sa__malloc(path.len + 1);
     if (!dec) return 0;
@@ -1255,10 +1374,8 @@ int sa_lexicon_url_match(const struct sa_lexicon *lex, enum sa_concept c, const 
         dec[n++] = (char)ch;
     }
     dec[n] = '\0';
-    struct cache *ca = lex->cache;
-    int held = ca && !atomic_exchange_explicit(&ca->busy, 1, memory_order_acquire);
-    int rc = find(lex, &lex->url[c], held ? ca->md : NULL, held ? ca->mctx : NULL, dec, n, 0, NULL);
-    if (held) atomic_store_explicit(&ca->busy, 0, memory_order_release);
+    struct cache *ca = thread_cache(lex, 0);
+    int rc = find(lex, &lex->url[c], ca ? ca->md : NULL, ca ? ca->mctx : NULL, dec, n, 0, NULL);
     if (dec != small) sa__free(dec);
     return rc == 1;
 }

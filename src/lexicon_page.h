@@ -19,4 +19,8 @@ void sa__lexicon_page_begin(const struct sa_lexicon *lex, const void *page,
 /* Forgets everything about page's texts; does nothing when page's scope is not open. */
 void sa__lexicon_page_end(const struct sa_lexicon *lex, const void *page);
 
+/* Turns the prefilter (lexicon_prefix.h) on or off; it is on in every new lexicon. Off, every
+ * search runs over the whole text as PCRE2 alone would: tests compare the two. */
+void sa__lexicon_set_prefilter(struct sa_lexicon *lex, int on);
+
 #endif

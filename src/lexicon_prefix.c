@@ -1,0 +1,851 @@
+/* The lexicon's prefilter (see lexicon_prefix.h): a small reader of the PCRE2 syntax our
+ * patterns use works out the first two characters a search can consume, and the text side turns
+ * each character of a subject into the same keys.
+ *
+ * Why the answers are exact. A key is a case-folded character, or a class: every decimal digit
+ * is DIGIT, every white space SPACE. Both sides fold the same way, and a character whose
+ * caseless partners are not plain upper/lower pairs we know (the Kelvin sign, long s, Greek
+ * symbol variants, all of Latin Extended, ...) is WILD on the text side, where it makes its
+ * position a candidate for every search, and unusable on the pattern side. Whatever the reader
+ * does not understand (\K, conditionals, recursion, extended mode, a first character that may
+ * be anything) makes the whole pattern unusable, and it is then searched as before. Zero-width
+ * parts (lookarounds, anchors) are read as "anything may follow", a superset. So a position is
+ * left out only when its first two characters cannot start any match. */
+#include "lexicon_prefix.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "shopaudit/common.h"
+#include "utf8.h"
+
+#define K_DIGIT 0x110000u
+#define K_SPACE 0x110001u
+#define K_END   0x110002u
+#define K_WILD  0xFFFFFFFFu
+
+#define MAX_PAIRS (1u << 16) /* beyond this a pattern is too open to be worth filtering */
+
+static uint32_t h12(uint32_t k)
+{
+    return (k * 0x9E3779B1u) >> 20;
+}
+
+static uint32_t h16(uint32_t a, uint32_t b)
+{
+    uint32_t x = a * 0x9E3779B1u + b * 0x85EBCA77u;
+    x ^= x >> 15;
+    x *= 0x2C1B3C6Du;
+    return x >> 16;
+}
+
+static int is_space(uint32_t cp)
+{
+    return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
+           cp == 0x180E || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+           cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+/* The key of a character, the same for all its caseless partners that are not WILD. */
+static uint32_t fold(uint32_t cp)
+{
+    if (is_space(cp)) return K_SPACE;
+    if (cp < 0x80) {
+        if (cp >= 'A' && cp <= 'Z') return cp + 32;
+        if (cp >= '0' && cp <= '9') return K_DIGIT;
+        return cp;
+    }
+    if (cp < 0xC0) return cp == 0xAA || cp == 0xB5 || cp == 0xBA ? K_WILD : cp;
+    if (cp <= 0xFF) {
+        if (cp == 0xD7 || cp == 0xF7 || cp >= 0xDF) return cp;
+        return cp + 0x20; /* À..Þ */
+    }
+    if (cp >= 0x0391 && cp <= 0x03A9 && cp != 0x03A2) return cp + 0x20;
+    if (cp >= 0x03B1 && cp <= 0x03C9) return cp == 0x03C2 ? 0x03C3 : cp;
+    if (cp >= 0x0400 && cp <= 0x040F) return cp + 0x50;
+    if (cp >= 0x0410 && cp <= 0x042F) return cp + 0x20;
+    if (cp >= 0x0430 && cp <= 0x045F) return cp;
+    if (cp >= 0x0531 && cp <= 0x0556) return cp + 0x30;
+    if (cp >= 0x0561 && cp <= 0x0587) return cp;
+    if (cp >= 0x0589 && cp <= 0x058F) return cp; /* Armenian full stop, hyphen, dram sign */
+    if (cp >= 0x0E00 && cp <= 0x0E7F) return cp >= 0x0E50 && cp <= 0x0E59 ? K_DIGIT : cp;
+    /* punctuation, currency, arrows, box drawing, dingbats, CJK, emoji: no case */
+    if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF) ||
+        (cp >= 0x2190 && cp <= 0x23FF) || (cp >= 0x2500 && cp <= 0x27BF) ||
+        (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+        (cp >= 0x1F300 && cp <= 0x1FAFF))
+        return cp;
+    return K_WILD;
+}
+
+/* Keys of characters that PCRE2 (10.42, UCP) surely counts as \w; others may or may not be. */
+static int is_word(uint32_t k)
+{
+    return (k >= 'a' && k <= 'z') || k == K_DIGIT || k == '_' ||
+           (k >= 0xDF && k <= 0xFE && k != 0xF7) || (k >= 0x03B1 && k <= 0x03C9) ||
+           (k >= 0x0430 && k <= 0x045F) || (k >= 0x0561 && k <= 0x0587) ||
+           (k >= 0x0E01 && k <= 0x0E2E);
+}
+
+/* ---- sets ---- */
+
+struct kset {
+    uint32_t *v;
+    size_t n, cap;
+    int wild;
+};
+
+struct pset {
+    uint64_t *v; /* a << 32 | b; b == K_WILD: anything follows a */
+    size_t n, cap;
+    int wild_first;
+};
+
+/* What a piece of pattern can match, as far as its first two characters go. */
+struct f2 {
+    int nullable;   /* may match the empty string */
+    int zw;         /* only ever matches the empty string (assertions) */
+    int bstart;     /* every match, empty or not, asserts \b at its start */
+    struct kset l1; /* the characters of its one-character matches */
+    struct pset p;  /* the first two characters of its longer matches */
+};
+
+struct reader {
+    const char *s, *e;
+    int bad; /* 1: a construct we do not read; SA_ENOMEM: out of memory */
+};
+
+static void f2_release(struct f2 *f)
+{
+    sa__free(f->l1.v);
+    sa__free(f->p.v);
+    memset(f, 0, sizeof *f);
+}
+
+static int kadd(struct reader *r, struct kset *k, uint32_t key)
+{
+    if (key == K_WILD) {
+        k->wild = 1;
+        return 0;
+    }
+    for (size_t i = 0; i < k->n; i++)
+        if (k->v[i] == key) return 0;
+    if (k->n == k->cap) {
+        size_t ncap = k->cap ? k->cap * 2 : 8;
+        uint32_t *nv = sa__realloc(k->v, ncap * sizeof *nv);
+        if (!nv) {
+            r->bad = SA_ENOMEM;
+            return -1;
+        }
+        k->v = nv;
+        k->cap = ncap;
+    }
+    k->v[k->n++] = key;
+    return 0;
+}
+
+static int kunion(struct reader *r, struct kset *to, const struct kset *from)
+{
+    to->wild |= from->wild;
+    for (size_t i = 0; i < from->n; i++)
+        if (kadd(r, to, from->v[i])) return -1;
+    return 0;
+}
+
+static int padd(struct reader *r, struct pset *p, uint32_t a, uint32_t b)
+{
+    if (a == K_WILD) {
+        p->wild_first = 1;
+        return 0;
+    }
+    if (p->n >= MAX_PAIRS) {
+        if (!r->bad) r->bad = 1;
+        return -1;
+    }
+    if (p->n == p->cap) {
+        size_t ncap = p->cap ? p->cap * 2 : 16;
+        uint64_t *nv = sa__realloc(p->v, ncap * sizeof *nv);
+        if (!nv) {
+            r->bad = SA_ENOMEM;
+            return -1;
+        }
+        p->v = nv;
+        p->cap = ncap;
+    }
+    p->v[p->n++] = (uint64_t)a << 32 | b;
+    return 0;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Duplicates come from unions and repeats; dropping them keeps products small. */
+static void pdedupe(struct pset *p)
+{
+    if (p->n < 2) return;
+    qsort(p->v, p->n, sizeof *p->v, cmp_u64);
+    size_t j = 1;
+    for (size_t i = 1; i < p->n; i++)
+        if (p->v[i] != p->v[j - 1]) p->v[j++] = p->v[i];
+    p->n = j;
+}
+
+static int punion(struct reader *r, struct pset *to, const struct pset *from)
+{
+    to->wild_first |= from->wild_first;
+    for (size_t i = 0; i < from->n; i++)
+        if (padd(r, to, (uint32_t)(from->v[i] >> 32), (uint32_t)from->v[i])) return -1;
+    pdedupe(to);
+    return 0;
+}
+
+/* The characters any non-empty match of f may start with. */
+static int firsts(struct reader *r, const struct f2 *f, struct kset *out)
+{
+    memset(out, 0, sizeof *out);
+    if (kunion(r, out, &f->l1)) return -1;
+    out->wild |= f->p.wild_first;
+    for (size_t i = 0; i < f->p.n; i++)
+        if (kadd(r, out, (uint32_t)(f->p.v[i] >> 32))) return -1;
+    return 0;
+}
+
+/* to->p gets a x b for a in l1, b in next. */
+static int product(struct reader *r, struct pset *to, const struct kset *l1,
+                   const struct kset *next)
+{
+    if (!l1->n && !l1->wild) return 0;
+    if (!next->n && !next->wild) return 0;
+    if (l1->wild) to->wild_first = 1;
+    for (size_t i = 0; i < l1->n; i++) {
+        if (next->wild && padd(r, to, l1->v[i], K_WILD)) return -1;
+        for (size_t j = 0; j < next->n; j++)
+            if (padd(r, to, l1->v[i], next->v[j])) return -1;
+    }
+    pdedupe(to);
+    return 0;
+}
+
+/* a := a followed by b; b is released. */
+static void concat(struct reader *r, struct f2 *a, struct f2 *b)
+{
+    struct f2 out = {0};
+    struct kset fb;
+    if (firsts(r, b, &fb)) goto done;
+    if (punion(r, &out.p, &a->p) || product(r, &out.p, &a->l1, &fb)) goto done_fb;
+    if (a->nullable && punion(r, &out.p, &b->p)) goto done_fb;
+    if (b->nullable && kunion(r, &out.l1, &a->l1)) goto done_fb;
+    if (a->nullable && kunion(r, &out.l1, &b->l1)) goto done_fb;
+    out.nullable = a->nullable && b->nullable;
+    out.zw = a->zw && b->zw;
+    out.bstart = a->bstart || (a->zw && b->bstart);
+done_fb:
+    sa__free(fb.v);
+done:
+    f2_release(a);
+    f2_release(b);
+    *a = out;
+}
+
+/* a := a | b; b is released. */
+static void alternate(struct reader *r, struct f2 *a, struct f2 *b)
+{
+    if (kunion(r, &a->l1, &b->l1) == 0) punion(r, &a->p, &b->p);
+    a->nullable |= b->nullable;
+    a->zw = a->zw && b->zw;
+    a->bstart = a->bstart && b->bstart;
+    f2_release(b);
+}
+
+static void single(struct reader *r, struct f2 *f, uint32_t key)
+{
+    memset(f, 0, sizeof *f);
+    kadd(r, &f->l1, key);
+}
+
+static void empty(struct f2 *f, int bstart)
+{
+    memset(f, 0, sizeof *f);
+    f->nullable = f->zw = 1;
+    f->bstart = bstart;
+}
+
+/* ---- reading the pattern ---- */
+
+static uint32_t next_cp(struct reader *r)
+{
+    const unsigned char *s = (const unsigned char *)r->s;
+    size_t k = sa__utf8_seq(s, (size_t)(r->e - r->s));
+    if (!k) {
+        r->bad = 1;
+        r->s++;
+        return 0;
+    }
+    r->s += k;
+    if (k == 1) return s[0];
+    if (k == 2) return (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+    if (k == 3) return (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+    return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+           (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+}
+
+static int hexval(int c)
+{
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
+}
+
+/* Skips past the byte close; 0 when it never comes. */
+static int skip_to(struct reader *r, char close)
+{
+    const char *c = memchr(r->s, close, (size_t)(r->e - r->s));
+    if (!c) return 0;
+    r->s = c + 1;
+    return 1;
+}
+
+enum esc { E_LIT, E_DIGIT, E_SPACE, E_ANY, E_ASSERT, E_BOUNDARY, E_NOP, E_QUOTE, E_BAD };
+
+/* Reads one escape after the backslash. */
+static enum esc escape(struct reader *r, int in_class, uint32_t *cp)
+{
+    if (r->s >= r->e) return E_BAD;
+    unsigned char c = (unsigned char)*r->s++;
+    switch (c) {
+    case 'd':
+        return E_DIGIT;
+    case 's':
+    case 'h':
+    case 'v':
+        return E_SPACE;
+    case 'D':
+    case 'S':
+    case 'H':
+    case 'V':
+    case 'w':
+    case 'W':
+    case 'N':
+    case 'R':
+    case 'X':
+    case 'C':
+        return E_ANY;
+    case 'p':
+    case 'P':
+        if (r->s < r->e && *r->s == '{') return skip_to(r, '}') ? E_ANY : E_BAD;
+        if (r->s < r->e) r->s++;
+        return E_ANY;
+    case 'b':
+        if (in_class) {
+            *cp = 0x08;
+            return E_LIT;
+        }
+        return E_BOUNDARY;
+    case 'B':
+    case 'A':
+    case 'z':
+    case 'Z':
+    case 'G':
+        return in_class ? E_BAD : E_ASSERT;
+    case 'E':
+        return E_NOP;
+    case 'Q':
+        return in_class ? E_BAD : E_QUOTE;
+    case 't':
+        *cp = 9;
+        return E_LIT;
+    case 'n':
+        *cp = 10;
+        return E_LIT;
+    case 'r':
+        *cp = 13;
+        return E_LIT;
+    case 'f':
+        *cp = 12;
+        return E_LIT;
+    case 'e':
+        *cp = 27;
+        return E_LIT;
+    case 'a':
+        *cp = 7;
+        return E_LIT;
+    case 'c':
+        if (r->s >= r->e) return E_BAD;
+        *cp = (uint32_t)(unsigned char)*r->s++ ^ 0x40;
+        return E_LIT;
+    case 'x': {
+        uint32_t v = 0;
+        if (r->s < r->e && *r->s == '{') {
+            r->s++;
+            int digits = 0;
+            for (; r->s < r->e && *r->s != '}'; r->s++, digits++) {
+                int h = hexval(*r->s);
+                if (h < 0 || digits > 6) return E_BAD;
+                v = v << 4 | (uint32_t)h;
+            }
+            if (r->s >= r->e || !digits) return E_BAD;
+            r->s++;
+        } else {
+            for (int i = 0; i < 2 && r->s < r->e && hexval(*r->s) >= 0; i++, r->s++)
+                v = v << 4 | (uint32_t)hexval(*r->s);
+        }
+        *cp = v;
+        return E_LIT;
+    }
+    }
+    if (c >= '0' && c <= '9') return E_BAD; /* back-references and octal: not ours */
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return E_BAD;
+    r->s--;
+    *cp = next_cp(r);
+    return E_LIT;
+}
+
+static void read_alt(struct reader *r, struct f2 *out);
+
+/* [...] as a set of keys. */
+static void read_class(struct reader *r, struct f2 *out)
+{
+    struct kset k = {0};
+    int neg = 0;
+    if (r->s < r->e && *r->s == '^') {
+        neg = 1;
+        r->s++;
+    }
+    int first = 1;
+    while (r->s < r->e && !r->bad) {
+        if (*r->s == ']' && !first) break;
+        first = 0;
+        uint32_t lo;
+        if (r->s + 1 < r->e && r->s[0] == '[' && r->s[1] == ':') {
+            const char *end = r->s + 2;
+            while (end + 1 < r->e && !(end[0] == ':' && end[1] == ']')) end++;
+            if (end + 1 >= r->e) {
+                r->bad = 1;
+                break;
+            }
+            r->s = end + 2;
+            k.wild = 1;
+            continue;
+        }
+        if (*r->s == '\\') {
+            r->s++;
+            enum esc e = escape(r, 1, &lo);
+            if (e == E_NOP) continue;
+            if (e == E_DIGIT || e == E_SPACE || e == E_ANY) {
+                kadd(r, &k, e == E_DIGIT ? K_DIGIT : e == E_SPACE ? K_SPACE : K_WILD);
+                continue;
+            }
+            if (e != E_LIT) {
+                r->bad = 1;
+                break;
+            }
+        } else {
+            lo = next_cp(r);
+        }
+        if (r->s + 1 < r->e && r->s[0] == '-' && r->s[1] != ']') {
+            r->s++;
+            uint32_t hi;
+            if (*r->s == '\\') {
+                r->s++;
+                if (escape(r, 1, &hi) != E_LIT) {
+                    r->bad = 1;
+                    break;
+                }
+            } else {
+                hi = next_cp(r);
+            }
+            if (hi < lo || hi - lo > 512) {
+                k.wild = 1;
+                continue;
+            }
+            for (uint32_t c = lo; c <= hi && !r->bad; c++) kadd(r, &k, fold(c));
+            continue;
+        }
+        kadd(r, &k, fold(lo));
+    }
+    if (r->s >= r->e)
+        r->bad = 1;
+    else
+        r->s++; /* ] */
+    memset(out, 0, sizeof *out);
+    if (neg) {
+        sa__free(k.v);
+        out->l1.wild = 1;
+    } else {
+        out->l1 = k;
+    }
+}
+
+/* (...) after the "(": groups, lookarounds, option settings, comments. */
+static void read_group(struct reader *r, struct f2 *out)
+{
+    empty(out, 0);
+    int discard = 0;
+    if (r->s < r->e && *r->s == '*') {
+        r->bad = 1; /* (*VERB): may end or restart a match anywhere */
+        return;
+    }
+    if (r->s < r->e && *r->s == '?') {
+        r->s++;
+        char c = r->s < r->e ? *r->s : '\0';
+        if (c == ':' || c == '|' || c == '>') {
+            r->s++;
+        } else if (c == '=' || c == '!') {
+            r->s++;
+            discard = 1;
+        } else if (c == '<' && r->s + 1 < r->e && (r->s[1] == '=' || r->s[1] == '!')) {
+            r->s += 2;
+            discard = 1;
+        } else if (c == '<' || c == '\'') {
+            r->s++;
+            if (!skip_to(r, c == '<' ? '>' : '\'')) r->bad = 1;
+        } else if (c == 'P' && r->s + 1 < r->e && r->s[1] == '<') {
+            r->s += 2;
+            if (!skip_to(r, '>')) r->bad = 1;
+        } else if (c == '#') {
+            if (!skip_to(r, ')')) r->bad = 1;
+            return;
+        } else {
+            const char *f = r->s;
+            while (r->s < r->e && (strchr("imnsxUJ-^", *r->s) && *r->s)) r->s++;
+            if (r->s == f || r->s >= r->e || memchr(f, 'x', (size_t)(r->s - f))) {
+                r->bad = 1; /* conditionals, recursion, callouts, extended mode */
+                return;
+            }
+            if (*r->s == ')') { /* (?i): a setting, matches nothing */
+                r->s++;
+                return;
+            }
+            if (*r->s != ':') {
+                r->bad = 1;
+                return;
+            }
+            r->s++;
+        }
+    }
+    if (r->bad) return;
+    struct f2 in;
+    read_alt(r, &in);
+    if (r->s >= r->e || *r->s != ')') {
+        if (!r->bad) r->bad = 1;
+    } else {
+        r->s++;
+    }
+    if (discard) {
+        f2_release(&in);
+        return;
+    }
+    *out = in;
+}
+
+/* A quantifier after an atom, if any: min and max (max -1: unbounded). */
+static int read_quant(struct reader *r, long *min, long *max)
+{
+    if (r->s >= r->e) return 0;
+    char c = *r->s;
+    if (c == '?' || c == '*' || c == '+') {
+        r->s++;
+        *min = c == '+';
+        *max = c == '?' ? 1 : -1;
+    } else if (c == '{') {
+        const char *p = r->s + 1;
+        long a = 0, b;
+        int da = 0;
+        for (; p < r->e && *p >= '0' && *p <= '9' && a < 100000; p++, da++) a = a * 10 + (*p - '0');
+        if (!da) return 0; /* "{" is a literal */
+        b = a;
+        if (p < r->e && *p == ',') {
+            p++;
+            b = -1;
+            if (p < r->e && *p >= '0' && *p <= '9')
+                for (b = 0; p < r->e && *p >= '0' && *p <= '9' && b < 100000; p++)
+                    b = b * 10 + (*p - '0');
+        }
+        if (p >= r->e || *p != '}') return 0;
+        r->s = p + 1;
+        *min = a;
+        *max = b;
+    } else {
+        return 0;
+    }
+    if (r->s < r->e && (*r->s == '?' || *r->s == '+')) r->s++;
+    return 1;
+}
+
+static void read_atom(struct reader *r, struct f2 *out)
+{
+    uint32_t cp;
+    char c = *r->s;
+    if (c == '(') {
+        r->s++;
+        read_group(r, out);
+        return;
+    }
+    if (c == '[') {
+        r->s++;
+        read_class(r, out);
+        return;
+    }
+    if (c == '.') {
+        r->s++;
+        single(r, out, K_WILD);
+        return;
+    }
+    if (c == '^' || c == '$') {
+        r->s++;
+        empty(out, 0);
+        return;
+    }
+    if (c == '\\') {
+        r->s++;
+        switch (escape(r, 0, &cp)) {
+        case E_LIT:
+            single(r, out, fold(cp));
+            return;
+        case E_DIGIT:
+            single(r, out, K_DIGIT);
+            return;
+        case E_SPACE:
+            single(r, out, K_SPACE);
+            return;
+        case E_ANY:
+            single(r, out, K_WILD);
+            return;
+        case E_ASSERT:
+        case E_NOP:
+            empty(out, 0);
+            return;
+        case E_BOUNDARY:
+            empty(out, 1);
+            return;
+        case E_QUOTE: {
+            empty(out, 0);
+            while (r->s < r->e && !r->bad) {
+                if (r->s + 1 < r->e && r->s[0] == '\\' && r->s[1] == 'E') {
+                    r->s += 2;
+                    break;
+                }
+                struct f2 ch;
+                single(r, &ch, fold(next_cp(r)));
+                concat(r, out, &ch);
+            }
+            return;
+        }
+        case E_BAD:
+            break;
+        }
+        empty(out, 0);
+        r->bad = 1;
+        return;
+    }
+    single(r, out, fold(next_cp(r)));
+}
+
+static void read_seq(struct reader *r, struct f2 *out)
+{
+    empty(out, 0);
+    while (r->s < r->e && *r->s != '|' && *r->s != ')' && !r->bad) {
+        struct f2 a;
+        read_atom(r, &a);
+        long min, max;
+        if (!r->bad && read_quant(r, &min, &max)) {
+            if (max == 0) {
+                f2_release(&a);
+                empty(&a, 0);
+            } else {
+                if (max != 1) {
+                    struct kset fa;
+                    if (firsts(r, &a, &fa) == 0) product(r, &a.p, &a.l1, &fa);
+                    sa__free(fa.v);
+                }
+                if (min == 0) {
+                    a.nullable = 1;
+                    a.bstart = 0;
+                }
+            }
+        }
+        concat(r, out, &a);
+    }
+}
+
+static void read_alt(struct reader *r, struct f2 *out)
+{
+    read_seq(r, out);
+    while (r->s < r->e && *r->s == '|' && !r->bad) {
+        r->s++;
+        struct f2 b;
+        read_seq(r, &b);
+        alternate(r, out, &b);
+    }
+}
+
+static void set_bit(uint8_t *bm, uint32_t h)
+{
+    bm[h >> 3] |= (uint8_t)(1u << (h & 7));
+}
+
+int sa__prefix_analyse(const char *pat, size_t len, struct sa__prefix *out)
+{
+    memset(out, 0, sizeof *out);
+    struct reader r = {.s = pat, .e = pat + len};
+    struct f2 f;
+    read_alt(&r, &f);
+    if (r.s != r.e && !r.bad) r.bad = 1; /* an unmatched ")" */
+    int rc = r.bad == SA_ENOMEM ? SA_ENOMEM : SA_OK;
+    if (r.bad || f.l1.wild || f.p.wild_first) goto out;
+    out->pair = sa__calloc(1, 8192);
+    if (!out->pair) {
+        rc = SA_ENOMEM;
+        goto out;
+    }
+    int words = 1;
+    for (size_t i = 0; i < f.l1.n; i++) {
+        set_bit(out->first, h12(f.l1.v[i]));
+        set_bit(out->single, h12(f.l1.v[i]));
+        words &= is_word(f.l1.v[i]);
+    }
+    for (size_t i = 0; i < f.p.n; i++) {
+        uint32_t a = (uint32_t)(f.p.v[i] >> 32), b = (uint32_t)f.p.v[i];
+        set_bit(out->first, h12(a));
+        if (b == K_WILD)
+            set_bit(out->single, h12(a));
+        else
+            set_bit(out->pair, h16(a, b));
+        words &= is_word(a);
+    }
+    out->word_start = f.bstart && words;
+    out->usable = 1;
+out:
+    f2_release(&f);
+    return rc;
+}
+
+void sa__prefix_release(struct sa__prefix *p)
+{
+    sa__free(p->pair);
+    memset(p, 0, sizeof *p);
+}
+
+/* ---- the text side ---- */
+
+/* The key of the character at s[i] (len > i), and its length in *q: 1 for an invalid byte,
+ * whose key is WILD (PCRE2 matches no character there, so any guess is safe). */
+static inline uint32_t key_at(const unsigned char *s, size_t len, size_t i, size_t *q)
+{
+    unsigned c = s[i];
+    if (c < 0x80) {
+        *q = 1;
+        if (c - 'A' < 26u) return c + 32;
+        if (c - '0' < 10u) return K_DIGIT;
+        return c == ' ' || c - 9u < 5u ? K_SPACE : c;
+    }
+    if (c - 0xC2u < 30u && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+        *q = 2;
+        return fold((c & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu));
+    }
+    size_t k = sa__utf8_seq(s + i, len - i);
+    *q = k ? k : 1;
+    if (!k) return K_WILD;
+    struct reader r = {.s = (const char *)s + i, .e = (const char *)s + i + k};
+    return fold(next_cp(&r));
+}
+
+int sa__keys_build(const char *s, size_t len, struct sa__keys *k)
+{
+    memset(k, 0, sizeof *k);
+    const unsigned char *u = (const unsigned char *)s;
+    /* a row per byte at most; the unused tail is a small price for a single pass */
+    k->all = sa__malloc((len + 1) * sizeof *k->all);
+    k->ws = sa__malloc((len + 1) * sizeof *k->ws);
+    if (!k->all || !k->ws) {
+        sa__keys_release(k);
+        return SA_ENOMEM;
+    }
+    size_t n = 0, nws = 0, q = 0, i = 0;
+    uint32_t cur = len ? key_at(u, len, 0, &q) : K_END;
+    int prev_word = 0, prev_wild = 0;
+    while (i < len) {
+        size_t at = i + q, nq = 0;
+        uint32_t next = at < len ? key_at(u, len, at, &nq) : K_END;
+        unsigned h = h12(cur);
+        unsigned fl = (cur == K_WILD ? SA__KEY_WILD1 : 0) | (next == K_WILD ? SA__KEY_WILD2 : 0) |
+                      (prev_wild || !prev_word ? SA__KEY_WORDSTART : 0);
+        struct sa__row r = {(uint32_t)i, (uint16_t)(h | fl), (uint16_t)h16(cur, next)};
+        k->all[n++] = r;
+        set_bit(k->present, h);
+        if (fl & (SA__KEY_WORDSTART | SA__KEY_WILD1)) {
+            set_bit(k->present_ws, h);
+            k->ws[nws++] = r;
+        }
+        k->wild |= cur == K_WILD;
+        prev_wild = cur == K_WILD;
+        prev_word = is_word(cur);
+        cur = next;
+        i = at;
+        q = nq;
+    }
+    k->all[n] = (struct sa__row){.off = (uint32_t)len};
+    k->n = n;
+    k->nws = nws;
+    return SA_OK;
+}
+
+void sa__keys_release(struct sa__keys *k)
+{
+    if (!k->view) {
+        sa__free(k->all);
+        sa__free(k->ws);
+    }
+    memset(k, 0, sizeof *k);
+}
+
+void sa__keys_view(const struct sa__keys *whole, size_t at, size_t len, struct sa__keys *out)
+{
+    memset(out, 0, sizeof *out);
+    out->view = 1;
+    out->base = at;
+    size_t lo = sa__keys_find(whole->all, whole->n, at);
+    size_t hi = sa__keys_find(whole->all, whole->n, at + len);
+    size_t wlo = sa__keys_find(whole->ws, whole->nws, at);
+    size_t whi = sa__keys_find(whole->ws, whole->nws, at + len);
+    out->all = whole->all + lo;
+    out->n = hi - lo;
+    out->ws = whole->ws + wlo;
+    out->nws = whi - wlo;
+    for (size_t j = 0; j < out->n; j++) {
+        set_bit(out->present, out->all[j].h1 & SA__KEY_H12);
+        out->wild |= (out->all[j].h1 & SA__KEY_WILD1) != 0;
+    }
+    for (size_t j = 0; j < out->nws; j++) set_bit(out->present_ws, out->ws[j].h1 & SA__KEY_H12);
+}
+
+int sa__prefix_may(const struct sa__prefix *p, const struct sa__keys *k)
+{
+    if (k->wild) return 1;
+    const uint8_t *have = p->word_start ? k->present_ws : k->present;
+    for (size_t i = 0; i < sizeof k->present; i += 8) {
+        uint64_t f, h; /* same byte layout on both sides: endianness does not matter */
+        memcpy(&f, p->first + i, 8);
+        memcpy(&h, have + i, 8);
+        if (f & h) return 1;
+    }
+    return 0;
+}
+
+size_t sa__keys_find(const struct sa__row *rows, size_t n, size_t at)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (rows[mid].off < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}

@@ -1,0 +1,77 @@
+/* The lexicon's prefilter: which positions of a text may start a match of a compiled search,
+ * judged from the first two characters the search can consume. PCRE2's own start bitmap looks
+ * at one byte, so on a page in the search's script nearly every position is a candidate and
+ * each costs a full try of a long alternation; two case-folded characters (and, for searches
+ * that begin with \b, the word start) rule out almost all of them for the price of a few table
+ * lookups. The answers are a superset: every position where the search matches is a candidate
+ * (see lexicon_prefix.c for why), so filtered searches give exactly the unfiltered answers. */
+#ifndef SA_LEXICON_PREFIX_H
+#define SA_LEXICON_PREFIX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* What one pattern can start with. usable == 0: anything (the prefilter does not apply). */
+struct sa__prefix {
+    int usable;
+    int word_start;      /* every match starts at \b before a word character */
+    uint8_t first[512];  /* h12(c1): the first character may start a match */
+    uint8_t single[512]; /* h12(c1): a match may start with c1 whatever follows it */
+    uint8_t *pair;       /* 8 KiB, h16(c1, c2): the first two characters may start a match */
+};
+
+/* Works out what pat[0..len) can start with. SA_OK (usable or not) or SA_ENOMEM. */
+int sa__prefix_analyse(const char *pat, size_t len, struct sa__prefix *out);
+void sa__prefix_release(struct sa__prefix *p);
+
+/* One character of a subject: its byte offset, h12 of its key with the flags above bit 12,
+ * and h16 of its key and the next character's. */
+struct sa__row {
+    uint32_t off;
+    uint16_t h1;
+    uint16_t h2;
+};
+
+enum { SA__KEY_WILD1 = 1u << 12, SA__KEY_WILD2 = 1u << 13, SA__KEY_WORDSTART = 1u << 14 };
+#define SA__KEY_H12 0x0FFFu
+
+/* A subject's characters as keys. */
+struct sa__keys {
+    struct sa__row *all; /* one row per character */
+    size_t n;
+    struct sa__row *ws; /* copies of the rows that may start a word (or are WILD1) */
+    size_t nws;
+    /* h12 of the first characters present, over all rows and over ws rows: a search whose
+     * first characters are all absent is not run at all */
+    uint8_t present[512], present_ws[512];
+    int wild;    /* some row is WILD1 */
+    size_t base; /* a view: rows' offsets are base + the subject's offsets */
+    int view;    /* the rows belong to another subject's keys */
+};
+
+/* Keys for s[0..len); len must be below 4 GiB. SA_OK or SA_ENOMEM. */
+int sa__keys_build(const char *s, size_t len, struct sa__keys *k);
+void sa__keys_release(struct sa__keys *k);
+/* A view of whole's rows for its subject's bytes [at, at + len), as keys of that stretch taken
+ * as a subject of its own. Valid while whole is. The stretch must start whole's subject or
+ * follow a '\n' there: its first character is then a word start in both. Past its end the rows
+ * pair the last character with whole's next one instead of the end: a superset, as the
+ * single-character matches are candidates either way. */
+void sa__keys_view(const struct sa__keys *whole, size_t at, size_t len, struct sa__keys *out);
+/* The index of the first of rows[0..n) at or after byte offset at. */
+size_t sa__keys_find(const struct sa__row *rows, size_t n, size_t at);
+
+/* 0 when no row of k can start a match of p. */
+int sa__prefix_may(const struct sa__prefix *p, const struct sa__keys *k);
+
+/* 1 when the row may start a match of p, word starts aside (the caller walks k->ws for those). */
+static inline int sa__prefix_cand(const struct sa__prefix *p, struct sa__row r)
+{
+    unsigned h = r.h1 & SA__KEY_H12;
+    if (r.h1 & SA__KEY_WILD1) return 1;
+    if (!(p->first[h >> 3] & (1u << (h & 7)))) return 0;
+    if ((p->single[h >> 3] & (1u << (h & 7))) || (r.h1 & SA__KEY_WILD2)) return 1;
+    return (p->pair[r.h2 >> 3] >> (r.h2 & 7)) & 1;
+}
+
+#endif

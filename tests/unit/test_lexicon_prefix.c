@@ -1,0 +1,437 @@
+/* Unit tests for the lexicon's prefilter (src/lexicon_prefix.c): it must never hide a match.
+ * Each lexicon pattern alone is checked against PCRE2 at every position where PCRE2 finds a
+ * match; the whole lexicon is checked against itself with the prefilter off, over every
+ * fixture page and over the same pages made awkward (capitals, caseless look-alikes such as
+ * the Kelvin sign and long s, exotic spaces, invalid bytes), region by region and block by
+ * block; and a few constructs are read as expected, so the filter is shown to filter. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "lexicon_page.h"
+#include "lexicon_prefix.h"
+#include "shopaudit/lexicon.h"
+#include "test.h"
+
+#define ASSERT_EQ(a, b)                                                                            \
+    do {                                                                                           \
+        long long a_ = (long long)(a), b_ = (long long)(b);                                        \
+        if (a_ != b_) {                                                                            \
+            T_FAIL("%s == %s: %lld != %lld", #a, #b, a_, b_);                                      \
+            return;                                                                                \
+        }                                                                                          \
+    } while (0)
+
+static const uint32_t FLAGS = PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF |
+                              PCRE2_DUPNAMES | PCRE2_USE_OFFSET_LIMIT;
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    struct sa_buf b;
+    sa__buf_init(&b, 64u << 20);
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sa__buf_append(&b, chunk, n);
+    fclose(f);
+    sa__buf_append(&b, "", 1);
+    *len = b.len - 1;
+    return b.ptr;
+}
+
+static void put_cp(struct sa_buf *b, uint32_t cp)
+{
+    char o[4];
+    size_t n;
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        o[0] = (char)(0xC0 | cp >> 6);
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else {
+        o[0] = (char)(0xE0 | cp >> 12);
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    }
+    sa__buf_append(b, o, n);
+}
+
+/* Two awkward copies of s: variant 0 in capitals (Latin, Greek, Cyrillic, Armenian); variant 1
+ * with caseless look-alikes, exotic spaces and an invalid byte now and then. */
+static char *awkward(const char *s, size_t n, int variant, size_t *outlen)
+{
+    struct sa_buf b;
+    sa__buf_init(&b, 64u << 20);
+    const unsigned char *u = (const unsigned char *)s;
+    size_t count = 0;
+    for (size_t i = 0; i < n; count++) {
+        uint32_t cp = u[i];
+        size_t k = 1;
+        if (cp >= 0xC0 && cp < 0xE0 && i + 1 < n) {
+            cp = (cp & 0x1F) << 6 | (u[i + 1] & 0x3F);
+            k = 2;
+        } else if (cp >= 0x80) {
+            sa__buf_append(&b, s + i, 1);
+            i++;
+            continue;
+        }
+        i += k;
+        if (variant == 0) {
+            if (cp >= 'a' && cp <= 'z')
+                cp -= 32;
+            else if (cp >= 0x3B1 && cp <= 0x3C9 && cp != 0x3C2)
+                cp -= 0x20;
+            else if (cp >= 0x430 && cp <= 0x44F)
+                cp -= 0x20;
+            else if (cp >= 0x450 && cp <= 0x45F)
+                cp -= 0x50;
+            else if (cp >= 0x561 && cp <= 0x586)
+                cp -= 0x30;
+        } else {
+            switch (cp) {
+            case 'k':
+                cp = 0x212A;
+                break; /* KELVIN SIGN */
+            case 's':
+                cp = count % 2 ? 0x017F : 's';
+                break; /* LATIN SMALL LETTER LONG S */
+            case ' ':
+                cp = count % 3 ? 0xA0 : 0x2009;
+                break;
+            case 0x3C3:
+                cp = 0x3C2;
+                break; /* final sigma inside words */
+            case 0x3B8:
+                cp = 0x3D1;
+                break; /* GREEK THETA SYMBOL */
+            case 0x3BC:
+                cp = 0xB5;
+                break; /* MICRO SIGN */
+            case 0x3C9:
+                cp = 0x2126;
+                break; /* OHM SIGN */
+            case 0x432:
+                cp = 0x1C80;
+                break; /* CYRILLIC SMALL LETTER ROUNDED VE */
+            case 0xE5:
+                cp = 0x212B;
+                break; /* ANGSTROM SIGN */
+            }
+            if (count % 997 == 0) sa__buf_append(&b, "\xFF", 1);
+        }
+        put_cp(&b, cp);
+    }
+    sa__buf_append(&b, "", 1);
+    *outlen = b.len - 1;
+    return b.ptr;
+}
+
+struct corpus {
+    char **text;
+    size_t *len, n, cap;
+};
+
+static void corpus_add(struct corpus *c, char *t, size_t len)
+{
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 64;
+        c->text = realloc(c->text, c->cap * sizeof *c->text);
+        c->len = realloc(c->len, c->cap * sizeof *c->len);
+    }
+    c->text[c->n] = t;
+    c->len[c->n++] = len;
+}
+
+static void walk(struct corpus *c, const char *dir, size_t every, size_t *seen)
+{
+    DIR *d = opendir(dir);
+    if (!d) return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        size_t nl = strlen(e->d_name);
+        if (nl > 5 && strcmp(e->d_name + nl - 5, ".html") == 0) {
+            if ((*seen)++ % every) continue;
+            size_t len;
+            char *t = slurp(path, &len);
+            if (!t) continue;
+            size_t al0 = 0, al1 = 0;
+            char *a0 = awkward(t, len, 0, &al0), *a1 = awkward(t, len, 1, &al1);
+            corpus_add(c, a0, al0);
+            corpus_add(c, a1, al1);
+            corpus_add(c, t, len);
+        } else {
+            walk(c, path, every, seen);
+        }
+    }
+    closedir(d);
+}
+
+/* Every fixture page (one in `every`), as it is and made awkward. */
+static struct corpus corpus_get(size_t every)
+{
+    struct corpus c = {0};
+    const char *src = getenv("SA_SOURCE_DIR");
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/fixtures", src ? src : ".");
+    size_t seen = 0;
+    walk(&c, dir, every, &seen);
+    return c;
+}
+
+static void corpus_free(struct corpus *c)
+{
+    for (size_t i = 0; i < c->n; i++) sa__free(c->text[i]);
+    free(c->text);
+    free(c->len);
+}
+
+/* Each pattern of each lexicon file, alone: wherever PCRE2 matches, the prefilter must have
+ * said "candidate" (and, for a word-start pattern, the position must be a word start). */
+TEST(prefix_every_pattern_never_hides_a_match)
+{
+    struct corpus c = corpus_get(2);
+    ASSERT(c.n >= 30);
+    struct sa__keys *keys = calloc(c.n, sizeof *keys);
+    for (size_t t = 0; t < c.n; t++)
+        ASSERT_EQ(sa__keys_build(c.text[t], c.len[t], &keys[t]), SA_OK);
+    const char *src = getenv("SA_SOURCE_DIR");
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/checks/lexicon", src ? src : ".");
+    DIR *d = opendir(dir);
+    ASSERT(d != NULL);
+    struct dirent *e;
+    size_t patterns = 0, usable = 0, starts = 0;
+    pcre2_match_data *md = pcre2_match_data_create(64, NULL);
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    while ((e = readdir(d))) {
+        if (!strstr(e->d_name, ".json")) continue;
+        char path[4400];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        size_t len;
+        char *json = slurp(path, &len);
+        cJSON *root = cJSON_Parse(json);
+        ASSERT(root != NULL);
+        const cJSON *concepts = cJSON_GetObjectItemCaseSensitive(root, "concepts"), *con, *p;
+        cJSON_ArrayForEach(con, concepts)
+        {
+            if (con->string[0] == '_') continue;
+            cJSON_ArrayForEach(p, con)
+            {
+                const char *pat = p->valuestring;
+                int ec;
+                PCRE2_SIZE eo;
+                pcre2_code *code =
+                    pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, FLAGS, &ec, &eo, NULL);
+                ASSERT(code != NULL);
+                pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+                struct sa__prefix pre;
+                ASSERT_EQ(sa__prefix_analyse(pat, strlen(pat), &pre), SA_OK);
+                patterns++;
+                usable += pre.usable;
+                for (size_t t = 0; pre.usable && t < c.n; t++) {
+                    const struct sa__keys *k = &keys[t];
+                    size_t row = 0;
+                    for (size_t at = 0; at <= c.len[t];) {
+                        int rc = pcre2_match(code, (PCRE2_SPTR)c.text[t], c.len[t], at,
+                                             PCRE2_NOTEMPTY, md, mc);
+                        if (rc < 0) break;
+                        size_t ms = pcre2_get_ovector_pointer(md)[0];
+                        while (row < k->n && k->all[row].off < ms) row++;
+                        ASSERT(row < k->n && k->all[row].off == ms);
+                        struct sa__row r = k->all[row];
+                        if (!sa__prefix_cand(&pre, r) ||
+                            (pre.word_start && !(r.h1 & (SA__KEY_WORDSTART | SA__KEY_WILD1)))) {
+                            fprintf(stderr, "%s: \"%s\" matches at %zu of text %zu: \"%.30s\"\n",
+                                    e->d_name, pat, ms, t, c.text[t] + ms);
+                            ASSERT(0);
+                        }
+                        starts++;
+                        at = ms + 1; /* every start, overlapping ones too */
+                    }
+                }
+                sa__prefix_release(&pre);
+                pcre2_code_free(code);
+            }
+        }
+        cJSON_Delete(root);
+        free(json);
+    }
+    closedir(d);
+    pcre2_match_data_free(md);
+    pcre2_match_context_free(mc);
+    for (size_t t = 0; t < c.n; t++) sa__keys_release(&keys[t]);
+    free(keys);
+    corpus_free(&c);
+    fprintf(stderr, "%zu patterns, %zu filtered, %zu match starts checked\n", patterns, usable,
+            starts);
+    ASSERT(patterns > 1000);
+    ASSERT(usable * 100 >= patterns * 95); /* the filter applies to nearly all of them */
+    ASSERT(starts > 1000);
+}
+
+/* All matches of c in text[0..len) from the page scope, as (offset, length, language). */
+static size_t all_matches(const struct sa_lexicon *lex, enum sa_concept c, const char *text,
+                          size_t len, struct sa_match *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t at = 0; at <= len && n < max;) {
+        struct sa_match m;
+        if (sa_lexicon_find_from(lex, c, text, len, at, &m) != 1) break;
+        out[n++] = m;
+        at = m.off + (m.len ? m.len : 1);
+    }
+    return n;
+}
+
+/* The whole lexicon with and without the prefilter, on whole texts (as regions) and on their
+ * lines (as blocks, which borrow the region's keys): the same matches, in the same languages. */
+TEST(prefix_lexicon_same_answers_as_unfiltered)
+{
+    struct sa_lexicon *lex;
+    char err[256];
+    ASSERT_EQ(sa_lexicon_new(NULL, &lex, err, sizeof err), SA_OK);
+    struct corpus c = corpus_get(2);
+    ASSERT(c.n >= 300 / 2);
+    enum { MAX = 4096 };
+    struct sa_match *a = malloc(MAX * sizeof *a), *b = malloc(MAX * sizeof *b);
+    size_t compared = 0, found = 0, blocks = 0;
+    for (size_t t = 0; t < c.n; t++) {
+        struct sa_str region = {c.text[t], c.len[t]};
+        int page;
+        for (int c2 = 0; c2 < SA_CONCEPT_LAST; c2++) {
+            size_t na = 0, nb = 0;
+            for (int pass = 0; pass < 2; pass++) {
+                /* a fresh scope per pass: answers are cached per page */
+                sa__lexicon_set_prefilter(lex, pass == 0);
+                sa__lexicon_page_begin(lex, &page, &region, 1);
+                struct sa_match *m = pass == 0 ? a : b;
+                size_t n = all_matches(lex, (enum sa_concept)c2, region.ptr, region.len, m, MAX);
+                /* then each line, as the page model's blocks are */
+                for (size_t at = 0; at < region.len && n < MAX;) {
+                    const char *nl = memchr(region.ptr + at, '\n', region.len - at);
+                    size_t end = nl ? (size_t)(nl - region.ptr) : region.len;
+                    size_t k = all_matches(lex, (enum sa_concept)c2, region.ptr + at, end - at,
+                                           m + n, MAX - n);
+                    for (size_t i = n; i < n + k; i++) m[i].off += at;
+                    n += k;
+                    blocks += pass == 0 && c2 == 0;
+                    at = end + 1;
+                }
+                sa__lexicon_page_end(lex, &page);
+                if (pass == 0)
+                    na = n;
+                else
+                    nb = n;
+            }
+            ASSERT_EQ(na, nb);
+            for (size_t i = 0; i < na; i++) {
+                if (a[i].off != b[i].off || a[i].len != b[i].len || strcmp(a[i].lang, b[i].lang)) {
+                    fprintf(stderr, "%s in text %zu: %zu+%zu %s vs %zu+%zu %s\n",
+                            sa_concept_name((enum sa_concept)c2), t, a[i].off, a[i].len, a[i].lang,
+                            b[i].off, b[i].len, b[i].lang);
+                    ASSERT(0);
+                }
+            }
+            compared++;
+            found += na;
+        }
+    }
+    sa__lexicon_set_prefilter(lex, 1);
+    fprintf(stderr, "%zu (text, concept) pairs, %zu matches, %zu blocks\n", compared, found,
+            blocks);
+    ASSERT(found > 1000);
+    free(a);
+    free(b);
+    corpus_free(&c);
+    sa_lexicon_free(lex);
+}
+
+static int cand_at(const struct sa__prefix *p, const struct sa__keys *k, size_t off)
+{
+    for (size_t i = 0; i < k->n; i++)
+        if (k->all[i].off == off)
+            return sa__prefix_cand(p, k->all[i]) &&
+                   (!p->word_start || (k->all[i].h1 & (SA__KEY_WORDSTART | SA__KEY_WILD1)));
+    return -1;
+}
+
+/* The reader understands our constructs and rules positions out: otherwise it would be exact
+ * and useless. */
+TEST(prefix_reads_constructs_and_filters)
+{
+    static const struct {
+        const char *pat, *text;
+        int usable, word_start;
+        size_t yes, no; /* a byte offset that must be a candidate, one that must not */
+    } cases[] = {
+        {"\\bcash\\h+on\\h+delivery\\b", "pay cash on delivery", 1, 1, 4, 0},
+        {"\\bcash\\b", "xcash CASH", 1, 1, 6, 1}, /* not a word start */
+        {"\\b(?:sign|log)\\s*-?\\s*in\\b", "Log-in or sign up", 1, 1, 0, 4},
+        {"(?:free\\h+)?shipping", "free shipping", 1, 0, 0, 1},
+        {"(?<![\\w$])[$€]\\h?\\d++", "from $ 25 or €9", 1, 0, 5, 0},
+        {"\\b\\d{1,2}\\h*(?:days?|hours?)", "in 3 days", 1, 1, 3, 0},
+        {"(?=(?-i:[0-9\\x{660}-\\x{10ffff}]))\\d+\\s?руб", "цена 100 руб", 1, 0, 9, 0},
+        {"\\bкорзин\\w*", "Корзина", 1, 1, 0, 2},
+        {"\\bκαλάθι", "ΚΑΛΆΘΙ", 1, 1, 0, 2},
+        {"(?<![ก-๙])ตะกร้า", "ใส่ตะกร้า", 1, 0, 9, 0},
+        {"\\Qa.b\\E", "xa.b", 1, 0, 1, 0},
+        {"[^a]bc", "zbc", 0, 0, 0, 0}, /* any first character */
+        {"\\w+@example", "me@example", 0, 0, 0, 0},
+        {"foo\\Kbar", "foobar", 0, 0, 0, 0},  /* \K: the match does not start where it begins */
+        {"(?x) c a r t", "cart", 0, 0, 0, 0}, /* extended mode: not read */
+        {"(a)(?(1)b|c)", "ab", 0, 0, 0, 0},   /* conditional */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct sa__prefix p;
+        ASSERT_EQ(sa__prefix_analyse(cases[i].pat, strlen(cases[i].pat), &p), SA_OK);
+        if (p.usable != cases[i].usable || p.word_start != cases[i].word_start)
+            fprintf(stderr, "case %zu \"%s\": usable %d word_start %d\n", i, cases[i].pat, p.usable,
+                    p.word_start);
+        ASSERT_EQ(p.usable, cases[i].usable);
+        ASSERT_EQ(p.word_start, cases[i].word_start);
+        if (p.usable) {
+            struct sa__keys k;
+            ASSERT_EQ(sa__keys_build(cases[i].text, strlen(cases[i].text), &k), SA_OK);
+            ASSERT_EQ(cand_at(&p, &k, cases[i].yes), 1);
+            ASSERT_EQ(cand_at(&p, &k, cases[i].no), 0);
+            sa__keys_release(&k);
+        }
+        sa__prefix_release(&p);
+    }
+}
+
+/* Keys of a stretch, as a view of the whole text's keys, list the stretch's characters only,
+ * with the stretch's own offsets, and an empty or invalid text is harmless. */
+TEST(prefix_keys_views_and_odd_input)
+{
+    const char *t = "Delivery: 3 days\nДоставка за 2 дня\n\xFF\xFE broken";
+    struct sa__keys whole, view, empty;
+    ASSERT_EQ(sa__keys_build(t, strlen(t), &whole), SA_OK);
+    size_t at = (size_t)(strchr(t, '\n') - t) + 1, len = (size_t)(strchr(t + at, '\n') - (t + at));
+    sa__keys_view(&whole, at, len, &view);
+    ASSERT(view.n > 0 && view.n < whole.n);
+    ASSERT_EQ(view.all[0].off - view.base, 0);
+    ASSERT(view.all[view.n - 1].off - view.base < len);
+    ASSERT(view.ws[0].h1 & SA__KEY_WORDSTART); /* "Доставка" starts a word */
+    ASSERT(whole.wild && !view.wild);          /* the invalid bytes are outside the view */
+    ASSERT_EQ(sa__keys_build("", 0, &empty), SA_OK);
+    ASSERT_EQ(empty.n, 0);
+    sa__keys_release(&empty);
+    sa__keys_release(&view);
+    sa__keys_release(&whole);
+}
+
+TEST_MAIN()
