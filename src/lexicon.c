@@ -61,7 +61,8 @@
  * of its CPU in PCRE2, much of it repeating searches. */
 #define LEX_CACHE_KEYS    (1u << 15) /* (concept, text) pairs per page: a cap, not a size */
 #define LEX_CACHE_ANSWERS 4096       /* per pair: a cap, not a working size */
-#define LEX_PREFILTER_MIN 256        /* bytes: shorter texts are searched unfiltered */
+#define LEX_PREFILTER_MIN 256        /* bytes: shorter page texts are searched unfiltered */
+#define LEX_STACK_KEYS    256        /* bytes: other texts up to this size key on the stack */
 
 static const uint32_t LEX_FLAGS =
     PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF | PCRE2_DUPNAMES;
@@ -646,9 +647,8 @@ static int build_code(struct loader *ld, int c, int is_url, const struct sa_buf 
     struct sa_lexicon *lex = ld->lex;
     int ec;
     PCRE2_SIZE eoff;
-    pcre2_code *code =
-        pcre2_compile((PCRE2_SPTR)pat->ptr, pat->len,
-                      LEX_FLAGS | (is_url ? 0 : PCRE2_USE_OFFSET_LIMIT), &ec, &eoff, lex->cctx);
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)pat->ptr, pat->len,
+                                     LEX_FLAGS | PCRE2_USE_OFFSET_LIMIT, &ec, &eoff, lex->cctx);
     if (!code) {
         if (ec == PCRE2_ERROR_NOMEMORY || ec == PCRE2_ERROR_HEAP_FAILED) return SA_ENOMEM;
         PCRE2_UCHAR msg[256];
@@ -656,12 +656,10 @@ static int build_code(struct loader *ld, int c, int is_url, const struct sa_buf 
         return fail(ld, SA_EPARSE, "%s \"%s\": %s in the joined patterns",
                     is_url ? "url" : "concept", concept_names[c], (const char *)msg);
     }
-    if (!is_url) {
-        int rc = sa__prefix_analyse(pat->ptr, pat->len, &rx->pre[rx->ncode]);
-        if (rc != SA_OK) {
-            pcre2_code_free(code);
-            return rc;
-        }
+    int rc = sa__prefix_analyse(pat->ptr, pat->len, &rx->pre[rx->ncode]);
+    if (rc != SA_OK) {
+        pcre2_code_free(code);
+        return rc;
     }
     rx->code[rx->ncode++] = code;
     uint32_t caps = 0;
@@ -693,8 +691,8 @@ static int build(struct loader *ld, int c, int is_url)
     if (!n) return SA_OK;
     rx->branches = sa__calloc(n, sizeof *rx->branches);
     rx->code = sa__calloc(is_url ? 1 : n, sizeof *rx->code);
-    if (!is_url) rx->pre = sa__calloc(n, sizeof *rx->pre);
-    if (!rx->branches || !rx->code || (!is_url && !rx->pre)) return SA_ENOMEM;
+    rx->pre = sa__calloc(is_url ? 1 : n, sizeof *rx->pre);
+    if (!rx->branches || !rx->code || !rx->pre) return SA_ENOMEM;
     uint32_t group = 1;
     int rc = SA_OK;
     for (size_t l = 0; l < lex->nlangs && rc == SA_OK; l++) {
@@ -936,7 +934,11 @@ void sa_lexicon_free(struct sa_lexicon *lex)
             sa__prefix_release(&lex->text[c].pre[i]);
         }
         sa__free(lex->text[c].pre);
-        for (size_t i = 0; i < lex->url[c].ncode; i++) pcre2_code_free(lex->url[c].code[i]);
+        for (size_t i = 0; i < lex->url[c].ncode; i++) {
+            pcre2_code_free(lex->url[c].code[i]);
+            sa__prefix_release(&lex->url[c].pre[i]);
+        }
+        sa__free(lex->url[c].pre);
         sa__free(lex->text[c].code);
         sa__free(lex->url[c].code);
         sa__free(lex->text[c].branches);
@@ -1114,7 +1116,18 @@ static int find(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_d
     int rc = needs_norm(text, len) ? normalise(text, len, &norm, &nlen, &map) : SA_ETOOBIG;
     if (rc != SA_OK && rc != SA_ETOOBIG) return rc;
     /* SA_ETOOBIG: nothing to normalise, or over 2 GB: the text is matched as it is */
-    rc = search(lex, rx, md, mc, text, len, norm, nlen, map, start, &os, &oe, &lang, NULL, NULL);
+    /* Short texts (link texts, labels, URL paths) get their keys on the stack: even for a few
+     * words, skipping the languages and positions that cannot match beats one PCRE2 call per
+     * language. Longer ones are rarely asked twice; their keys are made and dropped. */
+    struct sa__row rows[2 * (LEX_STACK_KEYS + 1)];
+    struct sa__keys keys;
+    const char *subj = norm ? norm : text;
+    size_t slen = norm ? nlen : len;
+    int keyed = !lex->no_prefilter && rx->pre && slen < UINT32_MAX &&
+                sa__keys_build(subj, slen, &keys, rows, sizeof rows / sizeof *rows) == SA_OK;
+    rc = search(lex, rx, md, mc, text, len, norm, nlen, map, start, &os, &oe, &lang, NULL,
+                keyed ? &keys : NULL);
+    if (keyed) sa__keys_release(&keys);
     if (rc == 1 && m) *m = (struct sa_match){os, oe - os, lex->langs[lang]};
     sa__free(norm);
     sa__free(map);
@@ -1216,7 +1229,7 @@ static const struct normed *normed_for(struct cache *ca, const char *text, size_
      * the text is searched unfiltered: the same answers, only slower. */
     size_t slen = n->norm ? n->nlen : len;
     if (slen >= LEX_PREFILTER_MIN &&
-        sa__keys_build(n->norm ? n->norm : text, slen, &n->keys) != SA_OK)
+        sa__keys_build(n->norm ? n->norm : text, slen, &n->keys, NULL, 0) != SA_OK)
         memset(&n->keys, 0, sizeof n->keys);
     ca->nnorms++;
     return n;

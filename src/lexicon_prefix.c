@@ -755,13 +755,19 @@ static inline uint32_t key_at(const unsigned char *s, size_t len, size_t i, size
     return fold(next_cp(&r));
 }
 
-int sa__keys_build(const char *s, size_t len, struct sa__keys *k)
+int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row *buf, size_t cap)
 {
     memset(k, 0, sizeof *k);
     const unsigned char *u = (const unsigned char *)s;
     /* a row per byte at most; the unused tail is a small price for a single pass */
-    k->all = sa__malloc((len + 1) * sizeof *k->all);
-    k->ws = sa__malloc((len + 1) * sizeof *k->ws);
+    if (buf && cap / 2 >= len + 1) {
+        k->all = buf;
+        k->ws = buf + len + 1;
+        k->borrowed = 1;
+    } else {
+        k->all = sa__malloc((len + 1) * sizeof *k->all);
+        k->ws = sa__malloc((len + 1) * sizeof *k->ws);
+    }
     if (!k->all || !k->ws) {
         sa__keys_release(k);
         return SA_ENOMEM;
@@ -797,7 +803,7 @@ int sa__keys_build(const char *s, size_t len, struct sa__keys *k)
 
 void sa__keys_release(struct sa__keys *k)
 {
-    if (!k->view) {
+    if (!k->borrowed) {
         sa__free(k->all);
         sa__free(k->ws);
     }
@@ -807,7 +813,7 @@ void sa__keys_release(struct sa__keys *k)
 void sa__keys_view(const struct sa__keys *whole, size_t at, size_t len, struct sa__keys *out)
 {
     memset(out, 0, sizeof *out);
-    out->view = 1;
+    out->borrowed = 1;
     out->base = at;
     size_t lo = sa__keys_find(whole->all, whole->n, at);
     size_t hi = sa__keys_find(whole->all, whole->n, at + len);
@@ -827,6 +833,16 @@ void sa__keys_view(const struct sa__keys *whole, size_t at, size_t len, struct s
 int sa__prefix_may(const struct sa__prefix *p, const struct sa__keys *k)
 {
     if (k->wild) return 1;
+    /* a short subject: its rows are fewer than the words of the bitmaps */
+    const struct sa__row *rows = p->word_start ? k->ws : k->all;
+    size_t n = p->word_start ? k->nws : k->n;
+    if (n <= 64) {
+        for (size_t i = 0; i < n; i++) {
+            unsigned h = rows[i].h1 & SA__KEY_H12;
+            if (p->first[h >> 3] & (1u << (h & 7))) return 1;
+        }
+        return 0;
+    }
     const uint8_t *have = p->word_start ? k->present_ws : k->present;
     for (size_t i = 0; i < sizeof k->present; i += 8) {
         uint64_t f, h; /* same byte layout on both sides: endianness does not matter */

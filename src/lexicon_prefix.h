@@ -44,13 +44,14 @@ struct sa__keys {
     /* h12 of the first characters present, over all rows and over ws rows: a search whose
      * first characters are all absent is not run at all */
     uint8_t present[512], present_ws[512];
-    int wild;    /* some row is WILD1 */
-    size_t base; /* a view: rows' offsets are base + the subject's offsets */
-    int view;    /* the rows belong to another subject's keys */
+    int wild;     /* some row is WILD1 */
+    size_t base;  /* a view: rows' offsets are base + the subject's offsets */
+    int borrowed; /* the rows are not ours to free: a view, or the caller's buffer */
 };
 
-/* Keys for s[0..len); len must be below 4 GiB. SA_OK or SA_ENOMEM. */
-int sa__keys_build(const char *s, size_t len, struct sa__keys *k);
+/* Keys for s[0..len); len must be below 4 GiB. They go in buf when it holds 2 * (len + 1) rows
+ * (buf may be NULL), else in memory of their own. SA_OK or SA_ENOMEM. */
+int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row *buf, size_t cap);
 void sa__keys_release(struct sa__keys *k);
 /* A view of whole's rows for its subject's bytes [at, at + len), as keys of that stretch taken
  * as a subject of its own. Valid while whole is. The stretch must start whole's subject or

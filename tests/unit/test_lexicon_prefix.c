@@ -206,7 +206,7 @@ TEST(prefix_every_pattern_never_hides_a_match)
     ASSERT(c.n >= 30);
     struct sa__keys *keys = calloc(c.n, sizeof *keys);
     for (size_t t = 0; t < c.n; t++)
-        ASSERT_EQ(sa__keys_build(c.text[t], c.len[t], &keys[t]), SA_OK);
+        ASSERT_EQ(sa__keys_build(c.text[t], c.len[t], &keys[t], NULL, 0), SA_OK);
     const char *src = getenv("SA_SOURCE_DIR");
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/checks/lexicon", src ? src : ".");
@@ -404,7 +404,7 @@ TEST(prefix_reads_constructs_and_filters)
         ASSERT_EQ(p.word_start, cases[i].word_start);
         if (p.usable) {
             struct sa__keys k;
-            ASSERT_EQ(sa__keys_build(cases[i].text, strlen(cases[i].text), &k), SA_OK);
+            ASSERT_EQ(sa__keys_build(cases[i].text, strlen(cases[i].text), &k, NULL, 0), SA_OK);
             ASSERT_EQ(cand_at(&p, &k, cases[i].yes), 1);
             ASSERT_EQ(cand_at(&p, &k, cases[i].no), 0);
             sa__keys_release(&k);
@@ -419,7 +419,7 @@ TEST(prefix_keys_views_and_odd_input)
 {
     const char *t = "Delivery: 3 days\nДоставка за 2 дня\n\xFF\xFE broken";
     struct sa__keys whole, view, empty;
-    ASSERT_EQ(sa__keys_build(t, strlen(t), &whole), SA_OK);
+    ASSERT_EQ(sa__keys_build(t, strlen(t), &whole, NULL, 0), SA_OK);
     size_t at = (size_t)(strchr(t, '\n') - t) + 1, len = (size_t)(strchr(t + at, '\n') - (t + at));
     sa__keys_view(&whole, at, len, &view);
     ASSERT(view.n > 0 && view.n < whole.n);
@@ -427,7 +427,7 @@ TEST(prefix_keys_views_and_odd_input)
     ASSERT(view.all[view.n - 1].off - view.base < len);
     ASSERT(view.ws[0].h1 & SA__KEY_WORDSTART); /* "Доставка" starts a word */
     ASSERT(whole.wild && !view.wild);          /* the invalid bytes are outside the view */
-    ASSERT_EQ(sa__keys_build("", 0, &empty), SA_OK);
+    ASSERT_EQ(sa__keys_build("", 0, &empty, NULL, 0), SA_OK);
     ASSERT_EQ(empty.n, 0);
     sa__keys_release(&empty);
     sa__keys_release(&view);
