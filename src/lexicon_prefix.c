@@ -207,11 +207,14 @@ static int punion(struct reader *r, struct pset *to, const struct pset *from)
 static int firsts(struct reader *r, const struct f2 *f, struct kset *out)
 {
     memset(out, 0, sizeof *out);
-    if (kunion(r, out, &f->l1)) return -1;
+    int rc = kunion(r, out, &f->l1);
     out->wild |= f->p.wild_first;
-    for (size_t i = 0; i < f->p.n; i++)
-        if (kadd(r, out, (uint32_t)(f->p.v[i] >> 32))) return -1;
-    return 0;
+    for (size_t i = 0; i < f->p.n && !rc; i++) rc = kadd(r, out, (uint32_t)(f->p.v[i] >> 32));
+    if (rc) {
+        sa__free(out->v);
+        memset(out, 0, sizeof *out);
+    }
+    return rc;
 }
 
 /* to->p gets a x b for a in l1, b in next. */
