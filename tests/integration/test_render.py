@@ -6,12 +6,15 @@ Run one test: python3 tests/integration/test_render.py -k test_render_auto_js_sh
 """
 
 import glob
+import json
 import os
 import signal
+import subprocess
 import sys
 import tempfile
 import time
 import unittest
+import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
@@ -19,11 +22,52 @@ import harness  # noqa: E402
 # Rendering is slow on a loaded machine; the budget per page stays generous so the tests
 # assert what rendering finds, not how fast it is.
 TIMEOUT = 110.0
-BROWSER_UA = "HeadlessChrome"
+RENDER_DRIVER = os.environ.get("RENDER_DRIVER") or os.path.join(
+    harness.SOURCE_DIR, "build", "render_driver")
+
+
+class Traced:
+    """One request as the fixture server's TRACE lines tell it: headers, and the positions of
+    its start and end among all trace lines (their order, no clock)."""
+
+    def __init__(self, start, first):
+        self.n, self.method, self.target = start["n"], start["method"], start["target"]
+        self.headers = {k.lower(): v for k, v in start["headers"].items()}
+        parts = urllib.parse.urlsplit(self.target)
+        self.path, self.query = parts.path, urllib.parse.parse_qs(parts.query)
+        self.ua = self.headers.get("user-agent", "")
+        self.first, self.last = first, None
+
+    def __repr__(self):
+        return f"{self.method} {self.target} [{self.first}..{self.last}]"
+
+
+def traced(srv):
+    """Every request the server saw, with its headers, in arrival order."""
+    reqs, order = {}, 0
+    with open(srv.log_file, encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("TRACE\t"):
+                continue
+            rec = json.loads(line[6:])
+            order += 1
+            if rec["at"] == "start":
+                reqs[rec["n"]] = Traced(rec, order)
+            elif rec["n"] in reqs:
+                reqs[rec["n"]].last = order
+    return sorted(reqs.values(), key=lambda r: r.first)
 
 
 def browser_requests(srv):
-    return [r for r in srv.requests() if BROWSER_UA in r.ua]
+    """Requests Chromium made: it sends Fetch Metadata headers, libcurl does not (the browser
+    now sends the crawl's User-Agent, so that no longer tells them apart)."""
+    return [r for r in traced(srv) if "sec-fetch-mode" in r.headers]
+
+
+def overlapping(reqs):
+    """Pairs of requests where one started while the other was still open."""
+    return [(a, b) for i, a in enumerate(reqs) for b in reqs[i + 1:]
+            if b.first < (a.last or float("inf"))]
 
 
 def leftovers(pid):
