@@ -313,13 +313,18 @@ static int make_config(struct batch *b)
     for (size_t i = 0; b->skip && b->skip[i]; i++)
         snprintf(skip + strlen(skip), sizeof skip - strlen(skip), "%s%s", i ? "," : "", b->skip[i]);
     /* allocated, not a fixed buffer: a truncated line would give two configurations one hash */
-    b->config = sa__asprintf("shopaudit %s;max_pages=%u;max_depth=%d;concurrency=%u;timeout_ms=%u;"
-                             "max_bytes=%zu;ignore_robots=%d;mobile=%d;user_agent=%s;checks=%s;"
-                             "skip_checks=%s;fail_under=%g;fail_on=%s;render=%d",
-                             SA_VERSION, o->max_pages, o->max_depth, o->concurrency, o->timeout_ms,
-                             o->max_bytes, o->ignore_robots, o->mobile,
-                             o->user_agent ? o->user_agent : "", checks, skip, b->g.fail_under,
-                             b->g.fail_on ? b->g.fail_on : "", (int)o->render);
+    b->config =
+        sa__asprintf("shopaudit %s;max_pages=%u;max_depth=%d;concurrency=%u;timeout_ms=%u;"
+                     "max_bytes=%zu;ignore_robots=%d;mobile=%d;user_agent=%s;checks=%s;"
+                     "skip_checks=%s;fail_under=%g;fail_on=%s",
+                     SA_VERSION, o->max_pages, o->max_depth, o->concurrency, o->timeout_ms,
+                     o->max_bytes, o->ignore_robots, o->mobile, o->user_agent ? o->user_agent : "",
+                     checks, skip, b->g.fail_under, b->g.fail_on ? b->g.fail_on : "");
+    if (b->config && o->render != SA_RENDER_AUTO) { /* the default keeps earlier hashes */
+        char *more = sa__asprintf("%s;render=%d", b->config, (int)o->render);
+        sa__free(b->config);
+        b->config = more;
+    }
     if (!b->config) return die("out of memory%s%s", "", "");
     snprintf(b->config_hash, sizeof b->config_hash, "%016llx",
              (unsigned long long)sa__batch_hash(b->config));
@@ -349,26 +354,16 @@ static int parse_args(struct batch *b, int argc, char **argv)
         static const char *const flags[] = {"--resume",        "--force", "--gate", "-q",
                                             "--quiet",         "-h",      "--help", "--mobile",
                                             "--ignore-robots", NULL};
-        static const char *const valued[] = {"--out",
-                                             "--shard",
-                                             "--jobs",
-                                             "--max-pages",
-                                             "--max-depth",
-                                             "--delay",
-                                             "--timeout",
-                                             "--concurrency",
-                                             "--max-bytes",
-                                             "--user-agent",
-                                             "--checks",
-                                             "--skip-checks",
-                                             "--fail-under",
-                                             "--fail-on",
-                                             "--render",
-                                             "--render-jobs",
-                                             NULL};
+        static const char *const valued[] = {
+            "--out",    "--shard",       "--jobs",        "--max-pages", "--max-depth",
+            "--delay",  "--timeout",     "--concurrency", "--max-bytes", "--user-agent",
+            "--checks", "--skip-checks", "--fail-under",  "--fail-on",   NULL};
+        /* #11; --render-jobs only paces the work: like --jobs, it stays out of the hash */
+        static const char *const render_valued[] = {"--render", "--render-jobs", NULL};
         int is_flag = 0, takes = 0;
         for (int f = 0; flags[f]; f++) is_flag |= strcmp(name, flags[f]) == 0;
         for (int f = 0; valued[f]; f++) takes |= strcmp(name, valued[f]) == 0;
+        for (int f = 0; render_valued[f]; f++) takes |= strcmp(name, render_valued[f]) == 0;
         if (!is_flag && !takes)
             return die("unknown option '%s' (try 'shopaudit batch --help')%s", name, "");
         if (is_flag && val) return die("%s takes no value%s", name, "");
@@ -434,7 +429,6 @@ static int parse_args(struct batch *b, int argc, char **argv)
             sa__free(b->g.fail_on);
             b->g.fail_on = all;
         } else if (!strcmp(name, "--render")) {
-            /* --render-jobs only paces the work: like --jobs, it stays out of the hash */
             if (strcmp(val, "auto") && strcmp(val, "never") && strcmp(val, "always"))
                 return die("--render: expected auto, never or always, got '%s'%s", val, "");
             b->o.render = !strcmp(val, "auto")    ? SA_RENDER_AUTO

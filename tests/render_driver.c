@@ -1,9 +1,10 @@
 /* Test driver for concurrent rendering (#11): starts the audit's render policy with
  * --render always and N tabs, then renders every URL given from a thread of its own, as the
- * pipeline's workers call the hook. One line per URL on stdout, in argument order:
- * "URL<tab>rendered<tab>title" (rendered 1/0), then "peak_rss_kb N" and "failures N".
+ * pipeline's workers call the hook (--auto: the auto policy, each page a hollow shell). One
+ * line per URL on stdout, in argument order: "URL<tab>rendered<tab>title" (rendered 1/0),
+ * then "peak_rss_kb N", "failures N", "probes N" and "decision D".
  *
- *     render_driver [--mobile] [--header 'N: V'] JOBS URL...
+ *     render_driver [--mobile] [--header 'N: V'] [--budget-ms N] [--auto] JOBS URL...
  *
  * Exit 0 when every URL was rendered, 1 otherwise, 2 on bad usage. Built only for the tests. */
 #include <pthread.h>
@@ -29,7 +30,8 @@ static void *run(void *arg)
 {
     struct job *j = arg;
     /* a hollow server page: what the crawl would hand over for a JavaScript shop */
-    static const char shell[] = "<!doctype html><html><head><title>shell</title></head>"
+    static const char shell[] = "<!doctype html><html><head><title>shell</title>"
+                                "<script src=\"/app.js\"></script></head>"
                                 "<body><div id=\"root\"></div></body></html>";
     struct sa_fetch_info fi = {.url = j->url,
                                .requested_url = j->url,
@@ -60,8 +62,12 @@ int main(int argc, char **argv)
     const char *headers[2] = {NULL, NULL};
     int i = 1;
     for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
-        if (strcmp(argv[i], "--mobile") == 0) {
+        if (strcmp(argv[i], "--auto") == 0) {
+            o.render = SA_RENDER_AUTO;
+        } else if (strcmp(argv[i], "--mobile") == 0) {
             o.mobile = 1;
+        } else if (strcmp(argv[i], "--budget-ms") == 0 && i + 1 < argc) {
+            o.render_budget_ms = (unsigned)strtoul(argv[++i], NULL, 10);
         } else if (strcmp(argv[i], "--header") == 0 && i + 1 < argc) {
             headers[0] = argv[++i];
             o.headers = headers;
@@ -71,7 +77,8 @@ int main(int argc, char **argv)
         }
     }
     if (argc - i < 2) {
-        fprintf(stderr, "usage: render_driver [--mobile] [--header 'N: V'] JOBS URL...\n");
+        fprintf(stderr, "usage: render_driver [--mobile] [--header 'N: V'] [--budget-ms N] "
+                        "[--auto] JOBS URL...\n");
         return 2;
     }
     char *end;
@@ -108,7 +115,8 @@ int main(int argc, char **argv)
         sa__page_free(js[k].page);
     }
     sa__render_ctl_finish(&ctl);
-    printf("peak_rss_kb %zu\nfailures %zu\n", rep.browser_peak_rss_kb, rep.failures);
+    printf("peak_rss_kb %zu\nfailures %zu\nprobes %zu\ndecision %s\n", rep.browser_peak_rss_kb,
+           rep.failures, rep.probes, rep.decision ? rep.decision : "");
     sa__render_report_release(&rep);
     sa__free(js);
     sa__free(th);
