@@ -1166,6 +1166,8 @@ int sa__browser_render(struct sa__browser *b, const char *url, unsigned nav_ms, 
     }
     info->requests = n.requests;
     info->blocked = n.blocked > 0;
+    /* sampled while the tab still holds the page: after closing it, its renderer is gone */
+    if (rc == SA_OK) sa__browser_rss_kb(b, NULL);
     if (target[0] && !is_dead(b)) {
         char why[128];
         int to = 0;
@@ -1185,8 +1187,6 @@ int sa__browser_render(struct sa__browser *b, const char *url, unsigned nav_ms, 
             snprintf(err, errlen, "browser: stopped answering");
         }
         rc = rc == SA_EINTR ? rc : SA_EIO;
-    } else {
-        sa__browser_rss_kb(b, NULL);
     }
     info->ms = (unsigned)(now_ms() - t0);
     return rc;
