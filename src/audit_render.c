@@ -298,9 +298,9 @@ struct sa_page *sa__render_page(void *ctl, struct sa_page *page, int *rendered)
     }
     /* a tab of our own */
     while (c->inflight >= c->jobs && !c->unavailable && !stopped(c)) wait_until(c, now_ms() + 200);
-    int ok = !c->unavailable && !stopped(c);
-    if (ok) c->inflight++;
-    ok = ok && ensure_browser(c);
+    int slot = !c->unavailable && !stopped(c);
+    if (slot) c->inflight++;
+    int ok = slot && ensure_browser(c);
     struct sa__browser *br = c->browser;
     pthread_mutex_unlock(&c->mu);
 
@@ -334,8 +334,8 @@ struct sa_page *sa__render_page(void *ctl, struct sa_page *page, int *rendered)
 
     pthread_mutex_lock(&c->mu);
     struct sa_page *out = page;
+    if (slot) c->inflight--;
     if (ok) {
-        c->inflight--;
         c->rep->render_ms += info.ms;
         if (info.budget_hit) {
             c->rep->budget_hits++;
