@@ -57,6 +57,7 @@ void sa_options_init(struct sa_options *o)
     o->max_bytes = (size_t)5 << 20;
     o->render = SA_RENDER_AUTO;
     o->render_budget_ms = 10000;
+    o->render_jobs = 2;
 }
 
 static int curl_ready;
@@ -145,8 +146,9 @@ int sa_audit_new(const struct sa_options *o, struct sa_audit **out, char *err, s
                  "max_bytes >= 1k)");
         return SA_EINVAL;
     }
-    if ((unsigned)o->render > SA_RENDER_ALWAYS || o->render_budget_ms < 100) {
-        snprintf(err, errlen, "render options out of range (mode, budget >= 100 ms)");
+    if ((unsigned)o->render > SA_RENDER_ALWAYS || o->render_budget_ms < 100 || o->render_jobs < 1 ||
+        o->render_jobs > 8) {
+        snprintf(err, errlen, "render options out of range (mode, budget >= 100 ms, jobs 1..8)");
         return SA_EINVAL;
     }
     if (validate_extras(o, err, errlen) != SA_OK) return SA_EINVAL;

@@ -61,7 +61,7 @@ static const char usage[] =
     "  -q, --quiet            no line per site on stderr, no summary on stdout\n"
     "Audit options, as for a single audit: --max-pages, --max-depth, --concurrency, --delay,\n"
     "  --timeout, --max-bytes, --user-agent, --ignore-robots, --mobile, --checks,\n"
-    "  --skip-checks, --fail-under, --fail-on.\n"
+    "  --skip-checks, --fail-under, --fail-on, --render, --render-jobs.\n"
     "\n"
     "Exit: 0 every site has a verdict, 1 (--gate) a site failed its gate, 2 usage or config\n"
     "      error (do not retry), 3 a transient error remains (a rerun redoes those sites),\n"
@@ -320,6 +320,11 @@ static int make_config(struct batch *b)
                      SA_VERSION, o->max_pages, o->max_depth, o->concurrency, o->timeout_ms,
                      o->max_bytes, o->ignore_robots, o->mobile, o->user_agent ? o->user_agent : "",
                      checks, skip, b->g.fail_under, b->g.fail_on ? b->g.fail_on : "");
+    if (b->config && o->render != SA_RENDER_AUTO) { /* the default keeps earlier hashes */
+        char *more = sa__asprintf("%s;render=%d", b->config, (int)o->render);
+        sa__free(b->config);
+        b->config = more;
+    }
     if (!b->config) return die("out of memory%s%s", "", "");
     snprintf(b->config_hash, sizeof b->config_hash, "%016llx",
              (unsigned long long)sa__batch_hash(b->config));
@@ -353,9 +358,12 @@ static int parse_args(struct batch *b, int argc, char **argv)
             "--out",    "--shard",       "--jobs",        "--max-pages", "--max-depth",
             "--delay",  "--timeout",     "--concurrency", "--max-bytes", "--user-agent",
             "--checks", "--skip-checks", "--fail-under",  "--fail-on",   NULL};
+        /* #11; --render-jobs only paces the work: like --jobs, it stays out of the hash */
+        static const char *const render_valued[] = {"--render", "--render-jobs", NULL};
         int is_flag = 0, takes = 0;
         for (int f = 0; flags[f]; f++) is_flag |= strcmp(name, flags[f]) == 0;
         for (int f = 0; valued[f]; f++) takes |= strcmp(name, valued[f]) == 0;
+        for (int f = 0; render_valued[f]; f++) takes |= strcmp(name, render_valued[f]) == 0;
         if (!is_flag && !takes)
             return die("unknown option '%s' (try 'shopaudit batch --help')%s", name, "");
         if (is_flag && val) return die("%s takes no value%s", name, "");
@@ -420,6 +428,15 @@ static int parse_args(struct batch *b, int argc, char **argv)
             if (!all) return die("out of memory%s%s", "", "");
             sa__free(b->g.fail_on);
             b->g.fail_on = all;
+        } else if (!strcmp(name, "--render")) {
+            if (strcmp(val, "auto") && strcmp(val, "never") && strcmp(val, "always"))
+                return die("--render: expected auto, never or always, got '%s'%s", val, "");
+            b->o.render = !strcmp(val, "auto")    ? SA_RENDER_AUTO
+                          : !strcmp(val, "never") ? SA_RENDER_NEVER
+                                                  : SA_RENDER_ALWAYS;
+        } else if (!strcmp(name, "--render-jobs")) {
+            if (parse_ulong(name, val, 1, 8, &n)) return EXIT_USAGE;
+            b->o.render_jobs = (unsigned)n;
         } else if (!strcmp(name, "--checks")) {
             if (parse_ids(name, val, &b->checks_buf, &b->checks)) return EXIT_USAGE;
         } else if (!strcmp(name, "--skip-checks")) {

@@ -21,6 +21,7 @@
 #include "sitemap.h"
 #include "url.h"
 #include "urlset.h"
+#include "useragent.h"
 
 #define MAX_REDIRECTS    10
 #define MAX_SITEMAPS     10                  /* sitemap files fetched, indexes included */
@@ -1161,18 +1162,7 @@ int sa__crawl_run(const struct sa_crawl_cfg *cfg, const char *start_url, struct 
     sa__urlset_init(&c.shapes, MAX_SHAPES);
 
     int rc = SA_ENOMEM;
-    const char *ua = c.o->user_agent;
-    if (ua) {
-        c.user_agent = sa__strdup(ua);
-    } else if (c.o->mobile) {
-        c.user_agent = sa__asprintf("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
-                                    "(KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36 "
-                                    "shopaudit/%s (+%s)",
-                                    SA_VERSION, SA_HOMEPAGE);
-    } else {
-        c.user_agent =
-            sa__asprintf("Mozilla/5.0 (compatible; shopaudit/%s; +%s)", SA_VERSION, SA_HOMEPAGE);
-    }
+    c.user_agent = sa__user_agent(c.o); /* the rendering browser sends the same */
     c.multi = curl_multi_init();
     c.share = curl_share_init();
     c.nxfers = c.o->concurrency ? c.o->concurrency : 1;

@@ -490,6 +490,15 @@ static int set_render_budget(struct cli *c, const char *l, const char *v)
     c->o.render_budget_ms = (unsigned)n;
     return 0;
 }
+static int set_render_jobs(struct cli *c, const char *l, const char *v)
+{
+    unsigned long n;
+    if (parse_uint(l, v, 1000000, &n) ||
+        ((n < 1 || n > 8) && die_usage("%s: must be 1..8, got '%s'", l, v)))
+        return EXIT_USAGE;
+    c->o.render_jobs = (unsigned)n;
+    return 0;
+}
 static int print_help(struct cli *c, const char *l, const char *v);
 static int print_version(struct cli *c, const char *l, const char *v)
 {
@@ -544,6 +553,8 @@ static const struct opt opts[] = {
      set_chromium},
     {"render-budget-ms", 0, ARG_ONE, CFG_NUMBER, 0, "N",
      "per rendered page: load and network quiet (default 10000)", set_render_budget},
+    {"render-jobs", 0, ARG_ONE, CFG_NUMBER, 0, "N", "pages rendered at once, 1..8 (default 2)",
+     set_render_jobs},
     {"cookies", 0, ARG_ONE, CFG_STRING, OPT_CONFIG_ONLY, NULL, NULL, set_cookies},
     {"basic-auth", 0, ARG_ONE, CFG_STRING, OPT_CONFIG_ONLY, NULL, NULL, set_basic_auth},
     {"basic-auth-env", 0, ARG_ONE, CFG_STRING, OPT_CONFIG_ONLY, NULL, NULL, set_basic_auth_env},

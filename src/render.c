@@ -14,6 +14,7 @@
 #include <ftw.h>
 #include <limits.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,18 +43,49 @@
 /* One protocol message: a serialised page is capped by the crawl's own 5 MiB default many
  * times over; anything larger is a runaway page. */
 #define MAX_MESSAGE ((size_t)64 << 20)
+/* --mobile: the CSS viewport of the Pixel 8 the crawl's mobile User-Agent names. */
+#define MOBILE_WIDTH  412
+#define MOBILE_HEIGHT 915
+
+/* Messages for one waiter: a render's tab (its command answers and its session's events) or a
+ * browser-level call. Whoever holds the reader role files every message it reads into the
+ * box it belongs to; the others sleep on the browser's condition variable. */
+struct qmsg {
+    cJSON *m;
+    struct qmsg *next;
+};
+struct mailbox {
+    struct mailbox *next; /* in the browser's list */
+    const char *session;  /* events of this session come here; NULL: none yet */
+    const char *target;   /* Target.* events about this target come here */
+    int want_id;          /* the command answer awaited; 0: none */
+    struct qmsg *head, *tail;
+};
 
 struct sa__browser {
     pid_t pid; /* the browser, also its process group id; 0 once reaped */
     int fd;    /* our end of the socket pair; -1 when closed */
-    int dead;  /* stopped answering: every call fails at once */
-    int next_id;
     char profile[PATH_MAX];
-    char *in; /* bytes received and not yet split into messages */
+    char *in; /* bytes received and not yet split into messages; the reader's only */
     size_t in_len, in_cap;
     const volatile sig_atomic_t *stop;
-    size_t peak_kb;
     char exe_dir[PATH_MAX]; /* folder of the browser's binary, to recognise its helpers */
+    /* the crawl's identity, applied to every tab */
+    char *user_agent;
+    int mobile;
+    cJSON *headers; /* {"Name": "value"}; NULL: none */
+    /* Shared by concurrent renders, under mu: */
+    pthread_mutex_t mu;
+    pthread_cond_t cv;   /* a message was filed, the reader role is free, or the browser died */
+    pthread_mutex_t wmu; /* one message at a time on the pipe */
+    int dead;            /* stopped answering: every call fails at once */
+    int killed;          /* kill_browser ran (or runs): once */
+    int reading;         /* a thread holds the reader role */
+    pthread_t keeper;    /* forked the browser; waits for killed (keeper_main) */
+    int has_keeper;
+    int next_id;
+    struct mailbox *boxes;
+    size_t peak_kb;
 };
 
 static long long now_ms(void)
@@ -69,6 +101,22 @@ static int stopped(const struct sa__browser *b)
 }
 
 /* ---- messages ---- */
+
+static int is_dead(struct sa__browser *b)
+{
+    pthread_mutex_lock(&b->mu);
+    int d = b->dead;
+    pthread_mutex_unlock(&b->mu);
+    return d;
+}
+
+static void mark_dead(struct sa__browser *b)
+{
+    pthread_mutex_lock(&b->mu);
+    b->dead = 1;
+    pthread_cond_broadcast(&b->cv);
+    pthread_mutex_unlock(&b->mu);
+}
 
 static int send_all(struct sa__browser *b, const char *s, size_t n, long long deadline)
 {
@@ -92,17 +140,21 @@ static int send_all(struct sa__browser *b, const char *s, size_t n, long long de
     return SA_OK;
 }
 
-/* Sends {"id", "method", "params", "sessionId"}; params is consumed. Returns the id, or a
- * negative SA_E code. */
-static int send_cmd(struct sa__browser *b, const char *method, cJSON *params, const char *session,
-                    long long deadline)
+/* Sends {"id", "method", "params", "sessionId"}; params is consumed. The id is taken, and
+ * box->want_id set to it (box may be NULL: nobody waits for the answer), before the message
+ * leaves, so a fast answer finds its box. Returns the id, or a negative SA_E code. */
+static int send_cmd(struct sa__browser *b, struct mailbox *box, const char *method, cJSON *params,
+                    const char *session, long long deadline)
 {
-    if (b->dead) {
+    pthread_mutex_lock(&b->mu);
+    int dead = b->dead, id = ++b->next_id;
+    if (box) box->want_id = id;
+    pthread_mutex_unlock(&b->mu);
+    if (dead) {
         cJSON_Delete(params);
         return SA_EIO;
     }
     cJSON *m = cJSON_CreateObject();
-    int id = ++b->next_id;
     if (!m || !cJSON_AddNumberToObject(m, "id", id) ||
         !cJSON_AddStringToObject(m, "method", method) ||
         (session && !cJSON_AddStringToObject(m, "sessionId", session))) {
@@ -120,15 +172,18 @@ static int send_cmd(struct sa__browser *b, const char *method, cJSON *params, co
     cJSON_Delete(m);
     if (!s) return SA_ENOMEM;
     /* the protocol's separator is the NUL that ends the C string */
+    pthread_mutex_lock(&b->wmu);
     int rc = send_all(b, s, strlen(s) + 1, deadline);
+    pthread_mutex_unlock(&b->wmu);
     free(s); /* cJSON allocates with malloc; lint:allow */
-    if (rc != SA_OK) b->dead = 1;
+    if (rc != SA_OK) mark_dead(b);
     return rc == SA_OK ? id : rc;
 }
 
-/* Next message: 1 and *out (caller's: cJSON_Delete), 0 at the deadline, or a negative
- * SA_E code (SA_EIO: the browser closed the pipe; SA_EINTR: stopped). */
-static int read_msg(struct sa__browser *b, long long deadline, cJSON **out)
+/* Next message off the pipe, for the reader role only: 1 and *out (caller's: cJSON_Delete), 0
+ * at the deadline, or a negative SA_E code (SA_EIO: the browser closed the pipe; SA_ETOOBIG:
+ * a runaway message; SA_EINTR: stopped). */
+static int read_raw(struct sa__browser *b, long long deadline, cJSON **out)
 {
     *out = NULL;
     for (;;) {
@@ -142,7 +197,6 @@ static int read_msg(struct sa__browser *b, long long deadline, cJSON **out)
             continue; /* not JSON: skip it, as a browser never sends that */
         }
         if (stopped(b)) return SA_EINTR;
-        if (b->dead) return SA_EIO;
         long long left = deadline - now_ms();
         if (left <= 0) return 0;
         struct pollfd pfd = {.fd = b->fd, .events = POLLIN};
@@ -152,10 +206,8 @@ static int read_msg(struct sa__browser *b, long long deadline, cJSON **out)
         if (r <= 0) continue;
         if (b->in_cap - b->in_len < 65536) {
             size_t cap = b->in_cap ? b->in_cap * 2 : 262144;
-            if (cap > MAX_MESSAGE + 65536) {
-                b->dead = 1; /* a message past the cap: the stream cannot be resynchronised */
-                return SA_ETOOBIG;
-            }
+            /* a message past the cap: the stream cannot be resynchronised */
+            if (cap > MAX_MESSAGE + 65536) return SA_ETOOBIG;
             char *p = sa__realloc(b->in, cap);
             if (!p) return SA_ENOMEM;
             b->in = p;
@@ -163,11 +215,135 @@ static int read_msg(struct sa__browser *b, long long deadline, cJSON **out)
         }
         ssize_t k = recv(b->fd, b->in + b->in_len, b->in_cap - b->in_len, 0);
         if (k < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)) continue;
-        if (k <= 0) {
-            b->dead = 1;
-            return SA_EIO;
-        }
+        if (k <= 0) return SA_EIO;
         b->in_len += (size_t)k;
+    }
+}
+
+static const char *str_at(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* Files m into the box it belongs to (under mu): an answer by its id, an event by its session,
+ * a browser-level Target event by the session or target it names; m is freed when nobody
+ * waits for it (the answer to a fire-and-forget command, an event of a closed tab). */
+static void route(struct sa__browser *b, cJSON *m)
+{
+    struct mailbox *to = NULL;
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(m, "id");
+    if (cJSON_IsNumber(id)) {
+        for (struct mailbox *x = b->boxes; x && !to; x = x->next)
+            if (x->want_id && x->want_id == id->valueint) to = x;
+    } else {
+        const cJSON *p = cJSON_GetObjectItemCaseSensitive(m, "params");
+        const char *s = str_at(m, "sessionId"), *ps = str_at(p, "sessionId");
+        const char *t = str_at(p, "targetId");
+        for (struct mailbox *x = b->boxes; x && !to; x = x->next) {
+            if (s ? x->session && strcmp(s, x->session) == 0
+                  : (ps && x->session && strcmp(ps, x->session) == 0) ||
+                        (t && x->target && strcmp(t, x->target) == 0))
+                to = x;
+        }
+    }
+    struct qmsg *q = to ? sa__malloc(sizeof *q) : NULL;
+    if (!q) {
+        cJSON_Delete(m);
+        return;
+    }
+    q->m = m;
+    q->next = NULL;
+    if (to->tail)
+        to->tail->next = q;
+    else
+        to->head = q;
+    to->tail = q;
+}
+
+static void box_open(struct sa__browser *b, struct mailbox *box)
+{
+    memset(box, 0, sizeof *box);
+    pthread_mutex_lock(&b->mu);
+    box->next = b->boxes;
+    b->boxes = box;
+    pthread_mutex_unlock(&b->mu);
+}
+
+static void box_close(struct sa__browser *b, struct mailbox *box)
+{
+    pthread_mutex_lock(&b->mu);
+    for (struct mailbox **pp = &b->boxes; *pp; pp = &(*pp)->next)
+        if (*pp == box) {
+            *pp = box->next;
+            break;
+        }
+    pthread_mutex_unlock(&b->mu);
+    while (box->head) {
+        struct qmsg *q = box->head;
+        box->head = q->next;
+        cJSON_Delete(q->m);
+        sa__free(q);
+    }
+    box->tail = NULL;
+}
+
+/* Sets what the router matches box by (the strings must outlive the box's registration). */
+static void box_name(struct sa__browser *b, struct mailbox *box, const char *session,
+                     const char *target)
+{
+    pthread_mutex_lock(&b->mu);
+    if (session) box->session = session;
+    if (target) box->target = target;
+    pthread_mutex_unlock(&b->mu);
+}
+
+/* The next message for box: 1 and *out (caller's: cJSON_Delete), 0 at the deadline, or a
+ * negative SA_E code (SA_EIO: the browser is dead or closed the pipe; SA_EINTR: stopped).
+ * Leader/follower: the waiter that finds the reader role free reads the pipe for a short slice
+ * and files what it reads; the others sleep until something is filed or the role is free. */
+static int read_msg(struct sa__browser *b, struct mailbox *box, long long deadline, cJSON **out)
+{
+    *out = NULL;
+    pthread_mutex_lock(&b->mu);
+    for (;;) {
+        if (box->head) {
+            struct qmsg *q = box->head;
+            box->head = q->next;
+            if (!box->head) box->tail = NULL;
+            pthread_mutex_unlock(&b->mu);
+            *out = q->m;
+            sa__free(q);
+            return 1;
+        }
+        int rc = b->dead ? SA_EIO : stopped(b) ? SA_EINTR : 1;
+        long long t = now_ms();
+        if (rc == 1 && t >= deadline) rc = 0;
+        if (rc != 1) {
+            pthread_mutex_unlock(&b->mu);
+            return rc;
+        }
+        long long until = deadline < t + 100 ? deadline : t + 100;
+        if (!b->reading) {
+            b->reading = 1;
+            pthread_mutex_unlock(&b->mu);
+            cJSON *m;
+            int r = read_raw(b, until, &m);
+            pthread_mutex_lock(&b->mu);
+            b->reading = 0;
+            if (r == 1)
+                route(b, m);
+            else if (r < 0 && r != SA_EINTR)
+                b->dead = 1;
+            pthread_cond_broadcast(&b->cv);
+        } else {
+            struct timespec ts;
+            clock_gettime(CLOCK_MONOTONIC, &ts);
+            long long ns = ts.tv_nsec + (until - t) * 1000000LL;
+            ts.tv_sec += (time_t)(ns / 1000000000LL);
+            ts.tv_nsec = (long)(ns % 1000000000LL);
+            pthread_cond_timedwait(&b->cv, &b->mu, &ts);
+        }
     }
 }
 
@@ -218,12 +394,6 @@ static void inflight_del(struct nav *n, const char *id)
         }
 }
 
-static const char *str_at(const cJSON *o, const char *k)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
 /* Blocking third-party hosts keeps verdicts reproducible: a chat widget or an A/B test loaded
  * from elsewhere must not decide whether the cart is visible. The site's own subdomains
  * (static., cdn.) pass: shops serve their bundle from there. */
@@ -263,7 +433,7 @@ static void on_event(struct sa__browser *b, struct nav *n, const cJSON *m)
             cJSON_AddStringToObject(q, "errorReason", "BlockedByClient");
         }
         /* fire and forget: the answer carries nothing we need */
-        send_cmd(b, ok ? "Fetch.continueRequest" : "Fetch.failRequest", q, session,
+        send_cmd(b, NULL, ok ? "Fetch.continueRequest" : "Fetch.failRequest", q, session,
                  now_ms() + COMMAND_MS);
     } else if (strcmp(method, "Network.requestWillBeSent") == 0 && rid) {
         n->requests++;
@@ -282,23 +452,23 @@ static void on_event(struct sa__browser *b, struct nav *n, const cJSON *m)
     }
 }
 
-/* Sends a command and waits for its answer until deadline, feeding events to n meanwhile.
- * SA_OK with *result (caller's; may be NULL when not wanted), SA_ETIMEOUT-like 0 is reported
- * as SA_EIO with timed_out set, SA_EFETCH when the browser answered with an error. */
-static int call(struct sa__browser *b, const char *method, cJSON *params, const char *session,
-                long long deadline, struct nav *n, cJSON **result, int *timed_out, char *err,
-                size_t errlen)
+/* Sends a command and waits for its answer in box until deadline, feeding the box's events to
+ * n meanwhile. SA_OK with *result (caller's; may be NULL when not wanted); no answer in time
+ * is SA_EIO with *timed_out set; SA_EFETCH when the browser answered with an error. */
+static int call(struct sa__browser *b, struct mailbox *box, const char *method, cJSON *params,
+                const char *session, long long deadline, struct nav *n, cJSON **result,
+                int *timed_out, char *err, size_t errlen)
 {
     if (result) *result = NULL;
     if (timed_out) *timed_out = 0;
-    int id = send_cmd(b, method, params, session, deadline);
+    int id = send_cmd(b, box, method, params, session, deadline);
     if (id < 0) {
         snprintf(err, errlen, "browser: %s: cannot send (the browser is gone)", method);
         return id;
     }
     for (;;) {
         cJSON *m;
-        int r = read_msg(b, deadline, &m);
+        int r = read_msg(b, box, deadline, &m);
         if (r == 0) {
             if (timed_out) *timed_out = 1;
             snprintf(err, errlen, "browser: %s: no answer in time", method);
@@ -315,7 +485,7 @@ static int call(struct sa__browser *b, const char *method, cJSON *params, const 
             cJSON_Delete(m);
             continue;
         }
-        if (mid->valueint != id) { /* a late answer to a fire-and-forget command */
+        if (mid->valueint != id) { /* a late answer to an earlier command of this box */
             cJSON_Delete(m);
             continue;
         }
@@ -415,13 +585,21 @@ static void kill_adopted(const struct sa__browser *b)
     closedir(d);
 }
 
+/* Once, whichever render finds the browser hung or dead first: the pipe is shut (not closed:
+ * a reader may still poll it; it sees EOF), the group is killed and reaped. Every render in
+ * flight then fails with SA_EIO at its next wait. */
 static void kill_browser(struct sa__browser *b)
 {
-    if (b->fd >= 0) close(b->fd); /* a browser on --remote-debugging-pipe exits on EOF too */
-    b->fd = -1;
-    b->dead = 1;
-    if (b->pid <= 0) return;
+    pthread_mutex_lock(&b->mu);
+    int first = !b->killed;
+    b->killed = b->dead = 1;
     pid_t pid = b->pid;
+    pthread_cond_broadcast(&b->cv);
+    pthread_mutex_unlock(&b->mu);
+    if (!first) return;
+    /* a browser on --remote-debugging-pipe exits on EOF too */
+    if (b->fd >= 0) shutdown(b->fd, SHUT_RDWR);
+    if (pid <= 0) return;
     kill(-pid, SIGTERM);
     long long deadline = now_ms() + 2000;
     int st;
@@ -441,15 +619,26 @@ static void kill_browser(struct sa__browser *b)
     kill(-pid, SIGKILL);
     reap_group(pid, now_ms() + 2000);
     kill_adopted(b);
+    pthread_mutex_lock(&b->mu);
     b->pid = 0;
+    pthread_mutex_unlock(&b->mu);
 }
 
+/* Not while a render runs: the audit ends its renders first. */
 void sa__browser_free(struct sa__browser *b)
 {
     if (!b) return;
     kill_browser(b);
+    if (b->has_keeper) pthread_join(b->keeper, NULL);
+    if (b->fd >= 0) close(b->fd);
+    b->fd = -1;
     if (b->profile[0]) nftw(b->profile, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
     sa__free(b->in);
+    sa__free(b->user_agent);
+    cJSON_Delete(b->headers);
+    pthread_mutex_destroy(&b->mu);
+    pthread_mutex_destroy(&b->wmu);
+    pthread_cond_destroy(&b->cv);
     sa__free(b);
 }
 
@@ -527,10 +716,73 @@ static size_t group_rss_kb(pid_t pgid)
 
 size_t sa__browser_rss_kb(struct sa__browser *b, size_t *peak_kb)
 {
-    size_t kb = b && b->pid > 0 ? group_rss_kb(b->pid) : 0;
-    if (b && kb > b->peak_kb) b->peak_kb = kb;
-    if (peak_kb) *peak_kb = b ? b->peak_kb : 0;
+    if (!b) {
+        if (peak_kb) *peak_kb = 0;
+        return 0;
+    }
+    pthread_mutex_lock(&b->mu);
+    pid_t pid = b->pid;
+    pthread_mutex_unlock(&b->mu);
+    size_t kb = pid > 0 ? group_rss_kb(pid) : 0;
+    pthread_mutex_lock(&b->mu);
+    if (kb > b->peak_kb) b->peak_kb = kb;
+    if (peak_kb) *peak_kb = b->peak_kb;
+    pthread_mutex_unlock(&b->mu);
     return kb;
+}
+
+/* What the keeper thread needs to start the browser. */
+struct spawn {
+    const char *prog;
+    const char *const *argv;
+    char **envp;
+    int fd; /* the browser's end of the socket pair */
+    const char *log_path;
+    pid_t parent;
+    struct sa__browser *b;
+    pid_t pid; /* out: the child, or -1 with err */
+    int err, done;
+};
+
+/* The browser is forked from a thread of its own that lives until the browser is killed:
+ * PR_SET_PDEATHSIG fires when the forking *thread* ends, and renders start the browser from
+ * whichever worker thread gets there first, which may end long before the audit does. */
+static void *keeper_main(void *arg)
+{
+    struct spawn *sp = arg;
+    struct sa__browser *b = sp->b;
+    pid_t pid = fork();
+    if (pid == 0) {
+        /* Child: only async-signal-safe calls until exec. */
+        setpgid(0, 0);
+        prctl(PR_SET_PDEATHSIG, SIGKILL); /* the audit died: so does the browser */
+        if (getppid() != sp->parent) _exit(127);
+        signal(SIGPIPE, SIG_DFL);
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        /* via a high fd: dup2(3, 3) would keep close-on-exec */
+        int hi = fcntl(sp->fd, F_DUPFD, 10);
+        int nul = open("/dev/null", O_RDWR);
+        int log = open(sp->log_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (hi < 0 || nul < 0 || dup2(hi, 3) < 0 || dup2(hi, 4) < 0 || dup2(nul, 0) < 0 ||
+            dup2(nul, 1) < 0 || dup2(log >= 0 ? log : nul, 2) < 0)
+            _exit(127);
+        for (int fd = 5; fd < 1024; fd++) close(fd);
+        execve(sp->prog, (char *const *)sp->argv, sp->envp);
+        _exit(127);
+    }
+    int e = errno;
+    pthread_mutex_lock(&b->mu);
+    sp->pid = pid;
+    sp->err = e;
+    sp->done = 1; /* sp lives on the starter's stack: not touched after this */
+    pthread_cond_broadcast(&b->cv);
+    while (pid > 0 && !b->killed) pthread_cond_wait(&b->cv, &b->mu);
+    pthread_mutex_unlock(&b->mu);
+    return NULL;
 }
 
 int sa__browser_start(const char *path, const struct sa__browser_opts *o, struct sa__browser **out,
@@ -553,6 +805,40 @@ int sa__browser_start(const char *path, const struct sa__browser_opts *o, struct
     }
     b->fd = -1;
     b->stop = o->stop;
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC); /* waits are measured with now_ms() */
+    pthread_cond_init(&b->cv, &ca);
+    pthread_condattr_destroy(&ca);
+    pthread_mutex_init(&b->mu, NULL);
+    pthread_mutex_init(&b->wmu, NULL);
+    b->mobile = o->mobile;
+    if (o->user_agent && !(b->user_agent = sa__strdup(o->user_agent))) {
+        snprintf(err, errlen, "out of memory");
+        sa__browser_free(b);
+        return SA_ENOMEM;
+    }
+    if (o->headers && o->headers[0]) {
+        b->headers = cJSON_CreateObject();
+        for (const char *const *h = o->headers; b->headers && *h; h++) {
+            /* "Name: value" as the crawl sends it; a line without a colon is not a header */
+            const char *colon = strchr(*h, ':');
+            if (!colon || colon == *h) continue;
+            char name[256];
+            snprintf(name, sizeof name, "%.*s", (int)(colon - *h), *h);
+            const char *v = colon + 1;
+            while (*v == ' ' || *v == '\t') v++;
+            if (!cJSON_AddStringToObject(b->headers, name, v)) {
+                cJSON_Delete(b->headers);
+                b->headers = NULL;
+            }
+        }
+        if (!b->headers) {
+            snprintf(err, errlen, "out of memory");
+            sa__browser_free(b);
+            return SA_ENOMEM;
+        }
+    }
     const char *tmp = getenv("TMPDIR");
     if (!tmp || !*tmp) tmp = "/tmp";
     snprintf(b->profile, sizeof b->profile, "%s/shopaudit-render-%ld-XXXXXX", tmp, (long)getpid());
@@ -623,33 +909,25 @@ int sa__browser_start(const char *path, const struct sa__browser_opts *o, struct
     }
     /* Orphaned browser helpers come back to us to be reaped, not to a PID 1 that may not. */
     prctl(PR_SET_CHILD_SUBREAPER, 1);
-    pid_t parent = getpid();
-    pid_t pid = fork();
-    if (pid < 0) {
-        snprintf(err, errlen, "cannot start the browser: %s", strerror(errno));
+    struct spawn sp = {.prog = prog,
+                       .argv = argv,
+                       .envp = envp,
+                       .fd = sv[1],
+                       .log_path = log_path,
+                       .parent = getpid(),
+                       .b = b};
+    if (pthread_create(&b->keeper, NULL, keeper_main, &sp) != 0) {
+        snprintf(err, errlen, "cannot start the browser: no thread");
         goto fail;
     }
-    if (pid == 0) {
-        /* Child: only async-signal-safe calls until exec. */
-        setpgid(0, 0);
-        prctl(PR_SET_PDEATHSIG, SIGKILL); /* the audit died: so does the browser */
-        if (getppid() != parent) _exit(127);
-        signal(SIGPIPE, SIG_DFL);
-        signal(SIGINT, SIG_DFL);
-        signal(SIGTERM, SIG_DFL);
-        sigset_t none;
-        sigemptyset(&none);
-        sigprocmask(SIG_SETMASK, &none, NULL);
-        /* via a high fd: dup2(3, 3) would keep close-on-exec */
-        int hi = fcntl(sv[1], F_DUPFD, 10);
-        int nul = open("/dev/null", O_RDWR);
-        int log = open(log_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (hi < 0 || nul < 0 || dup2(hi, 3) < 0 || dup2(hi, 4) < 0 || dup2(nul, 0) < 0 ||
-            dup2(nul, 1) < 0 || dup2(log >= 0 ? log : nul, 2) < 0)
-            _exit(127);
-        for (int fd = 5; fd < 1024; fd++) close(fd);
-        execve(prog, (char *const *)argv, envp);
-        _exit(127);
+    b->has_keeper = 1;
+    pthread_mutex_lock(&b->mu);
+    while (!sp.done) pthread_cond_wait(&b->cv, &b->mu);
+    pthread_mutex_unlock(&b->mu);
+    pid_t pid = sp.pid;
+    if (pid < 0) {
+        snprintf(err, errlen, "cannot start the browser: %s", strerror(sp.err));
+        goto fail;
     }
     setpgid(pid, pid); /* also from here: whichever runs first, the group exists */
     b->pid = pid;
@@ -668,9 +946,12 @@ int sa__browser_start(const char *path, const struct sa__browser_opts *o, struct
 
     int timed_out = 0;
     char why[256];
-    int rc =
-        call(b, "Browser.getVersion", NULL, NULL, now_ms() + (o->start_ms ? o->start_ms : 20000),
-             NULL, NULL, &timed_out, why, sizeof why);
+    struct mailbox box;
+    box_open(b, &box);
+    int rc = call(b, &box, "Browser.getVersion", NULL, NULL,
+                  now_ms() + (o->start_ms ? o->start_ms : 20000), NULL, NULL, &timed_out, why,
+                  sizeof why);
+    box_close(b, &box);
     if (rc != SA_OK) {
         char line[256];
         kill_browser(b); /* first, so its log is complete */
@@ -729,7 +1010,7 @@ int sa__browser_render(struct sa__browser *b, const char *url, unsigned nav_ms, 
     *html = NULL;
     *len = 0;
     memset(info, 0, sizeof *info);
-    if (!b || b->dead) {
+    if (!b || is_dead(b)) {
         snprintf(err, errlen, "browser: not running");
         return SA_EIO;
     }
@@ -741,15 +1022,18 @@ int sa__browser_render(struct sa__browser *b, const char *url, unsigned nav_ms, 
     char target[128] = "", session[128] = "";
     cJSON *res = NULL;
     int timed_out = 0;
-    int rc = call(b, "Target.createTarget", obj1("url", "about:blank"), NULL, now_ms() + COMMAND_MS,
-                  NULL, &res, &timed_out, err, errlen);
+    struct mailbox box;
+    box_open(b, &box);
+    int rc = call(b, &box, "Target.createTarget", obj1("url", "about:blank"), NULL,
+                  now_ms() + COMMAND_MS, NULL, &res, &timed_out, err, errlen);
     if (rc == SA_OK) {
         const char *t = str_at(res, "targetId");
         snprintf(target, sizeof target, "%s", t ? t : "");
         cJSON_Delete(res);
+        box_name(b, &box, NULL, target); /* a crash of this tab is ours to see */
         cJSON *p = obj1("targetId", target);
         if (p) cJSON_AddBoolToObject(p, "flatten", 1);
-        rc = call(b, "Target.attachToTarget", p, NULL, now_ms() + COMMAND_MS, NULL, &res,
+        rc = call(b, &box, "Target.attachToTarget", p, NULL, now_ms() + COMMAND_MS, NULL, &res,
                   &timed_out, err, errlen);
     }
     if (rc == SA_OK) {
@@ -757,24 +1041,60 @@ int sa__browser_render(struct sa__browser *b, const char *url, unsigned nav_ms, 
         snprintf(session, sizeof session, "%s", s ? s : "");
         cJSON_Delete(res);
         n.session = session;
+        box_name(b, &box, session, NULL);
         /* every request pauses so the host filter sees it before it leaves */
         cJSON *p = cJSON_CreateObject();
         cJSON *pats = p ? cJSON_AddArrayToObject(p, "patterns") : NULL;
         cJSON *pat = pats ? obj1("urlPattern", "*") : NULL;
         if (pat) cJSON_AddItemToArray(pats, pat);
-        rc = call(b, "Fetch.enable", p, session, now_ms() + COMMAND_MS, &n, NULL, &timed_out, err,
-                  errlen);
+        rc = call(b, &box, "Fetch.enable", p, session, now_ms() + COMMAND_MS, &n, NULL, &timed_out,
+                  err, errlen);
     }
     if (rc == SA_OK)
-        rc = call(b, "Network.enable", NULL, session, now_ms() + COMMAND_MS, &n, NULL, &timed_out,
-                  err, errlen);
+        rc = call(b, &box, "Network.enable", NULL, session, now_ms() + COMMAND_MS, &n, NULL,
+                  &timed_out, err, errlen);
     if (rc == SA_OK)
-        rc = call(b, "Page.enable", NULL, session, now_ms() + COMMAND_MS, &n, NULL, &timed_out, err,
-                  errlen);
+        rc = call(b, &box, "Page.enable", NULL, session, now_ms() + COMMAND_MS, &n, NULL,
+                  &timed_out, err, errlen);
+    /* The crawl's identity: a shop that varies on User-Agent, a phone viewport or a header the
+     * audit was told to send must show the browser what it showed the crawler. */
+    if (rc == SA_OK && b->user_agent)
+        rc = call(b, &box, "Network.setUserAgentOverride", obj1("userAgent", b->user_agent),
+                  session, now_ms() + COMMAND_MS, &n, NULL, &timed_out, err, errlen);
+    if (rc == SA_OK && b->headers) {
+        cJSON *p = cJSON_CreateObject(), *h = cJSON_Duplicate(b->headers, 1);
+        if (p && h)
+            cJSON_AddItemToObject(p, "headers", h);
+        else
+            cJSON_Delete(h);
+        rc = call(b, &box, "Network.setExtraHTTPHeaders", p, session, now_ms() + COMMAND_MS, &n,
+                  NULL, &timed_out, err, errlen);
+    }
+    if (rc == SA_OK && b->mobile) {
+        cJSON *p = cJSON_CreateObject();
+        if (p) {
+            /* the crawl's mobile User-Agent names a Pixel 8: its CSS viewport */
+            cJSON_AddNumberToObject(p, "width", MOBILE_WIDTH);
+            cJSON_AddNumberToObject(p, "height", MOBILE_HEIGHT);
+            cJSON_AddNumberToObject(p, "deviceScaleFactor", 2.625);
+            cJSON_AddBoolToObject(p, "mobile", 1);
+        }
+        rc = call(b, &box, "Emulation.setDeviceMetricsOverride", p, session, now_ms() + COMMAND_MS,
+                  &n, NULL, &timed_out, err, errlen);
+        if (rc == SA_OK) {
+            p = cJSON_CreateObject();
+            if (p) {
+                cJSON_AddBoolToObject(p, "enabled", 1);
+                cJSON_AddNumberToObject(p, "maxTouchPoints", 5);
+            }
+            rc = call(b, &box, "Emulation.setTouchEmulationEnabled", p, session,
+                      now_ms() + COMMAND_MS, &n, NULL, &timed_out, err, errlen);
+        }
+    }
     if (rc == SA_OK) {
         n.last_activity = now_ms();
-        rc = call(b, "Page.navigate", obj1("url", url), session, hard, &n, &res, &timed_out, err,
-                  errlen);
+        rc = call(b, &box, "Page.navigate", obj1("url", url), session, hard, &n, &res, &timed_out,
+                  err, errlen);
         /* the server had its time (the crawl's --timeout); the page's scripts get the budget */
         hard = now_ms() + budget_ms;
         if (rc == SA_OK) {
@@ -801,7 +1121,7 @@ int sa__browser_render(struct sa__browser *b, const char *url, unsigned nav_ms, 
         if (t >= hard) break;
         cJSON *m;
         long long until = n.loaded && n.ninflight == 0 ? n.last_activity + QUIET_MS : hard;
-        int r = read_msg(b, until < hard ? until : hard, &m);
+        int r = read_msg(b, &box, until < hard ? until : hard, &m);
         if (r < 0) {
             snprintf(err, errlen, "browser: %s",
                      r == SA_EINTR ? "interrupted" : "the browser closed its pipe");
@@ -826,8 +1146,8 @@ int sa__browser_render(struct sa__browser *b, const char *url, unsigned nav_ms, 
                                     "document.documentElement.outerHTML : ''");
             cJSON_AddBoolToObject(p, "returnByValue", 1);
         }
-        rc = call(b, "Runtime.evaluate", p, session, now_ms() + EVALUATE_MS, &n, &res, &timed_out,
-                  err, errlen);
+        rc = call(b, &box, "Runtime.evaluate", p, session, now_ms() + EVALUATE_MS, &n, &res,
+                  &timed_out, err, errlen);
         if (rc == SA_OK) {
             const char *v = str_at(cJSON_GetObjectItemCaseSensitive(res, "result"), "value");
             *html = v ? sa__strdup(v) : NULL;
@@ -838,7 +1158,7 @@ int sa__browser_render(struct sa__browser *b, const char *url, unsigned nav_ms, 
             } else {
                 *len = strlen(*html);
             }
-        } else if (timed_out && !b->dead) {
+        } else if (timed_out && !is_dead(b)) {
             /* the page's script holds the renderer; the browser itself may still be fine */
             snprintf(err, errlen, "browser: %.200s: the page did not let its HTML be read", url);
             rc = SA_EFETCH;
@@ -846,16 +1166,19 @@ int sa__browser_render(struct sa__browser *b, const char *url, unsigned nav_ms, 
     }
     info->requests = n.requests;
     info->blocked = n.blocked > 0;
-    if (target[0] && !b->dead) {
+    /* sampled while the tab still holds the page: after closing it, its renderer is gone */
+    if (rc == SA_OK) sa__browser_rss_kb(b, NULL);
+    if (target[0] && !is_dead(b)) {
         char why[128];
         int to = 0;
-        if (call(b, "Target.closeTarget", obj1("targetId", target), NULL, now_ms() + COMMAND_MS,
-                 NULL, NULL, &to, why, sizeof why) != SA_OK &&
+        if (call(b, &box, "Target.closeTarget", obj1("targetId", target), NULL,
+                 now_ms() + COMMAND_MS, NULL, NULL, &to, why, sizeof why) != SA_OK &&
             to)
-            b->dead = 1;
+            mark_dead(b);
     }
+    box_close(b, &box);
     nav_release(&n);
-    if (b->dead) {
+    if (is_dead(b)) {
         kill_browser(b); /* hung or gone: the group goes now, not at the end of the audit */
         if (rc == SA_OK) {
             sa__free(*html);
@@ -865,7 +1188,6 @@ int sa__browser_render(struct sa__browser *b, const char *url, unsigned nav_ms, 
         }
         rc = rc == SA_EINTR ? rc : SA_EIO;
     }
-    if (b->pid > 0) sa__browser_rss_kb(b, NULL);
     info->ms = (unsigned)(now_ms() - t0);
     return rc;
 }

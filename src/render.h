@@ -5,6 +5,7 @@
 #ifndef SA_RENDER_H
 #define SA_RENDER_H
 
+#include <pthread.h>
 #include <signal.h>
 #include <stddef.h>
 
@@ -18,6 +19,10 @@ struct sa__browser_opts {
     int no_sandbox;    /* pass --no-sandbox: Chromium refuses to run sandboxed as root */
     unsigned start_ms; /* cap on starting and answering the first command */
     const volatile sig_atomic_t *stop; /* set: every wait ends early */
+    /* The crawl's identity, applied to every tab (copied): */
+    const char *user_agent;     /* NULL: the browser's own */
+    int mobile;                 /* a phone viewport (412x915, mobile) and touch */
+    const char *const *headers; /* extra request headers "Name: value"; NULL-terminated */
 };
 
 struct sa__render_info {
@@ -41,7 +46,9 @@ int sa__browser_start(const char *path, const struct sa__browser_opts *o, struct
  * document's serialised HTML (*html is the caller's: sa__free; NUL-terminated, *len bytes).
  * A page that does not settle in time is read as it stands (info->budget_hit). SA_OK, SA_EFETCH
  * (navigation failed), SA_EIO (the browser stopped answering: it is then killed and every
- * later call fails at once), SA_EINTR or SA_ENOMEM, with the reason in err. */
+ * later call fails at once), SA_EINTR or SA_ENOMEM, with the reason in err.
+ * Thread-safe: renders from several threads run at once, one tab each, over the one pipe; a
+ * browser that dies or hangs fails every render in flight. */
 int sa__browser_render(struct sa__browser *b, const char *url, unsigned nav_ms, unsigned budget_ms,
                        char **html, size_t *len, struct sa__render_info *info, char *err,
                        size_t errlen);
@@ -110,18 +117,31 @@ struct sa__render_ctl {
     const struct sa_options *o; /* borrowed from the audit */
     const struct sa_lexicon *lex;
     const char *site_root;        /* the start URL; borrowed */
-    struct sa__browser *browser;  /* started on the first page worth rendering */
-    int phase;                    /* enum in audit_render.c: undecided, on, off */
-    int unavailable;              /* the browser could not start or died: server HTML only */
-    unsigned limits;              /* bit (1u << enum sa_limit) */
-    char suspect[160];            /* why the first probe was made */
     struct sa_render_report *rep; /* filled as pages go; owned by the report */
+    /* sa__render_page runs on several threads at once: all below is under mu. */
+    pthread_mutex_t mu;
+    pthread_cond_t cv;           /* a render ended, the browser started, the site decided */
+    struct sa__browser *browser; /* started on the first page worth rendering */
+    int starting;                /* a thread is starting the browser; others wait */
+    int phase;                   /* enum in audit_render.c: undecided, on, off */
+    int unavailable;             /* the browser could not start or died: server HTML only */
+    unsigned jobs;               /* renders at once: --render-jobs */
+    unsigned inflight;           /* renders running now */
+    unsigned probes_inflight;    /* auto: probes running; other pages wait for their verdict */
+    unsigned probes_done;
+    unsigned limits;   /* bit (1u << enum sa_limit) */
+    char suspect[160]; /* why the first probe was made */
+    char **early;      /* auto, undecided: URLs left as server HTML (capped) */
+    size_t nearly, early_count;
+    int finished; /* sa__render_ctl_finish ran */
 };
 
 void sa__render_ctl_init(struct sa__render_ctl *c, const struct sa_options *o,
                          const struct sa_lexicon *lex, const char *site_root,
                          struct sa_render_report *rep);
-/* The crawl's replace_page hook: returns page itself or its rendered twin (freeing page). */
+/* The crawl's replace_page hook: returns page itself or its rendered twin (freeing page).
+ * Thread-safe: at most o->render_jobs pages render at once; in auto mode, while the probes
+ * run, other pages wait (bounded) for the site's decision and then follow it. */
 struct sa_page *sa__render_page(void *ctl, struct sa_page *page, int *rendered);
 /* Ends the browser and completes the report's render section. */
 void sa__render_ctl_finish(struct sa__render_ctl *c);

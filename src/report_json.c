@@ -97,7 +97,18 @@ static int build_render(cJSON *root, const struct sa_render_report *rr)
              add_num(o, "render_ms", (double)rr->render_ms) &&
              add_num(o, "browser_start_ms", (double)rr->browser_start_ms) &&
              add_num(o, "browser_peak_rss_kb", (double)rr->browser_peak_rss_kb) &&
-             add_num(o, "shopaudit_peak_rss_kb", (double)rr->own_peak_rss_kb);
+             add_num(o, "shopaudit_peak_rss_kb", (double)rr->own_peak_rss_kb) &&
+             add_num(o, "render_jobs", (double)rr->render_jobs) &&
+             add_num(o, "server_html_before_switch", (double)rr->server_html_before_switch);
+    cJSON *early = ok ? cJSON_AddArrayToObject(o, "server_html_before_switch_urls") : NULL;
+    for (size_t i = 0; early && i < rr->nbefore_switch_urls; i++) {
+        cJSON *u = cJSON_CreateString(rr->before_switch_urls[i]);
+        if (!u || !cJSON_AddItemToArray(early, u)) {
+            cJSON_Delete(u);
+            return 0;
+        }
+    }
+    ok = ok && early;
     cJSON *ev = ok ? cJSON_AddArrayToObject(o, "evidence") : NULL;
     for (size_t i = 0; ev && i < rr->nevidence; i++) {
         const struct sa_render_evidence *e = &rr->evidence[i];

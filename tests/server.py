@@ -8,6 +8,10 @@ connection, so a slow route never holds up the others. Once listening it writes 
 --port-file (atomically: write a temporary file, then rename) and appends one line per request
 to --log:  "GET /path?query UA=<user-agent> AE=<accept-encoding>" ("-" when a header is absent).
 SIGTERM or SIGINT stops it cleanly, cutting short any sleeping or dripping response.
+Each request also adds two trace lines to --log, "TRACE<tab>" and a JSON object: at its start
+{"n": serial, "at": "start", "method", "target", "headers": {name: value}} and once answered
+{"n": serial, "at": "end"}; the serial and the lines' order tell which requests overlapped
+(no clock needed) and what headers a client sent.
 
 A site may misbehave on purpose through an optional DIR/_routes.json. Keys starting with "/"
 map a request path (exact match first, then shell patterns such as "/page-*", in file order)
@@ -155,6 +159,7 @@ class FixtureServer(http.server.ThreadingHTTPServer):
         self.log_file = open(log_path, "a", encoding="utf-8") if log_path else None
         self.options, self.exact, self.patterns = {}, {}, []
         self.counts, self.serial = {}, 0  # requests per path, for "fail_times" and traps
+        self.traced = 0  # requests seen, numbering the TRACE lines
         routes_path = os.path.join(self.root, "_routes.json")
         if os.path.exists(routes_path):
             with open(routes_path, encoding="utf-8") as f:
@@ -208,6 +213,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
     def respond(self, with_body):
+        srv = self.server
+        with srv.log_lock:
+            srv.traced += 1
+            n = srv.traced
+        srv.log("TRACE\t" + json.dumps({"n": n, "at": "start", "method": self.command,
+                                         "target": self.path,
+                                         "headers": dict(self.headers.items())}))
+        try:
+            self.answer(with_body)
+        finally:
+            srv.log("TRACE\t" + json.dumps({"n": n, "at": "end"}))
+
+    def answer(self, with_body):
         srv = self.server
         ua = self.headers.get("User-Agent", "-")
         ae = self.headers.get("Accept-Encoding", "-")

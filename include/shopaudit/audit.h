@@ -82,6 +82,7 @@ struct sa_options {
     enum sa_render_mode render; /* default SA_RENDER_AUTO */
     const char *chromium;       /* browser path, or a name looked up in PATH; NULL: "chromium" */
     unsigned render_budget_ms;  /* per page: load event + network quiet; default 10 000 */
+    unsigned render_jobs;       /* pages rendered at once, one tab each; 1..8, default 2 */
     /* One line on something the audit worked around (no browser, sandbox off as root), as it
      * happens; the report says it too. NULL: none. */
     void (*warn)(void *ud, const char *line);

@@ -84,6 +84,12 @@ struct sa_render_report {
     size_t browser_peak_rss_kb, own_peak_rss_kb;
     struct sa_render_evidence *evidence;
     size_t nevidence;
+    unsigned render_jobs; /* pages rendered at once, one tab each (--render-jobs) */
+    /* auto, once switched to rendering: pages the checks had already seen as server HTML
+     * (they did not look hollow, or a probe found nothing on them); the first URLs of them */
+    size_t server_html_before_switch;
+    char **before_switch_urls;
+    size_t nbefore_switch_urls;
 };
 
 struct sa_report {
