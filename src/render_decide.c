@@ -8,7 +8,6 @@
 
 #include <cjson/cJSON.h>
 #include <libxml/tree.h>
-#include <libxml/xpath.h>
 
 #include "../checks/check_util.h"
 #include "html.h"
@@ -88,16 +87,6 @@ void sa__render_elements(const struct sa_page *p, struct sa__render_found *f)
         find_text(p, SA_CONCEPT_DELIVERY, SA_REGIONS_ALL, f, SA_RE_DELIVERY);
 }
 
-static xmlXPathObject *query(xmlXPathContext *ctx, const char *xpath)
-{
-    xmlXPathObject *o = sa__xpath_eval(ctx, xpath);
-    if (o && (!o->nodesetval || o->nodesetval->nodeNr == 0)) {
-        xmlXPathFreeObject(o);
-        return NULL;
-    }
-    return o;
-}
-
 static int blank(const xmlChar *s)
 {
     for (; s && *s; s++)
@@ -115,64 +104,50 @@ static int runs(xmlNode *e)
     return r;
 }
 
-/* Scripts that could build the page once rendered: inline code, or a src on the page's own
+/* A script that could build the page once rendered: inline code, or a src on the page's own
  * host (third-party hosts are blocked while rendering, so their scripts cannot add anything). */
-static int own_scripts(const struct sa_page *p, xmlXPathContext *ctx, int *marker)
+static int own_script(const struct sa_page *p, xmlNode *e, const char *host, int *marker)
 {
-    xmlXPathObject *o = query(ctx, "//script");
+    xmlChar *id = xmlGetProp(e, (const xmlChar *)"id");
+    if (id && strcmp((const char *)id, "__NEXT_DATA__") == 0) *marker = 1;
+    xmlFree(id);
+    if (!runs(e)) return 0;
     int n = 0;
-    char host[256], shost[256];
-    sa__url_host(p->url, host, sizeof host);
-    for (int i = 0; o && i < o->nodesetval->nodeNr; i++) {
-        xmlNode *e = o->nodesetval->nodeTab[i];
-        xmlChar *id = xmlGetProp(e, (const xmlChar *)"id");
-        if (id && strcmp((const char *)id, "__NEXT_DATA__") == 0) *marker = 1;
-        xmlFree(id);
-        if (!runs(e)) continue;
-        xmlChar *src = xmlGetProp(e, (const xmlChar *)"src");
-        if (src) {
-            char *abs = NULL;
-            if (sa__url_join(p->url, (const char *)src, &abs) == SA_OK) {
-                sa__url_host(abs, shost, sizeof shost);
-                /* a static export's scripts are files next to its pages */
-                n += strncmp(abs, "file:", 5) == 0 ? strncmp(p->url, "file:", 5) == 0
-                                                   : sa__render_same_site(host, shost);
-            }
-            sa__free(abs);
-        } else {
-            xmlChar *code = xmlNodeGetContent(e);
-            if (code && strstr((const char *)code, "__NUXT__")) *marker = 1;
-            n += !blank(code);
-            xmlFree(code);
+    xmlChar *src = xmlGetProp(e, (const xmlChar *)"src");
+    if (src) {
+        char *abs = NULL, shost[256];
+        if (sa__url_join(p->url, (const char *)src, &abs) == SA_OK) {
+            sa__url_host(abs, shost, sizeof shost);
+            /* a static export's scripts are files next to its pages */
+            n = strncmp(abs, "file:", 5) == 0 ? strncmp(p->url, "file:", 5) == 0
+                                              : sa__render_same_site(host, shost);
         }
-        xmlFree(src);
+        sa__free(abs);
+    } else {
+        xmlChar *code = xmlNodeGetContent(e);
+        if (code && strstr((const char *)code, "__NUXT__")) *marker = 1;
+        n = !blank(code);
+        xmlFree(code);
     }
-    xmlXPathFreeObject(o);
+    xmlFree(src);
     return n;
 }
 
-static int empty_mount(xmlXPathContext *ctx, char *id, size_t idlen)
+static int mount_id(const xmlChar *id)
 {
-    xmlXPathObject *o = query(ctx, "//*[@id='root' or @id='app' or @id='__next' or "
-                                   "@id='___gatsby' or @id='__nuxt']");
-    int found = 0;
-    for (int i = 0; o && i < o->nodesetval->nodeNr && !found; i++) {
-        xmlNode *e = o->nodesetval->nodeTab[i];
-        int empty = 1;
-        for (xmlNode *c = e->children; c && empty; c = c->next)
-            if (c->type == XML_ELEMENT_NODE ||
-                ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
-                 !blank(c->content)))
-                empty = 0;
-        if (empty) {
-            xmlChar *v = xmlGetProp(e, (const xmlChar *)"id");
-            snprintf(id, idlen, "%s", v ? (const char *)v : "");
-            xmlFree(v);
-            found = 1;
-        }
-    }
-    xmlXPathFreeObject(o);
-    return found;
+    static const char *const ids[] = {"root", "app", "__next", "___gatsby", "__nuxt"};
+    for (size_t i = 0; id && i < sizeof ids / sizeof *ids; i++)
+        if (strcmp((const char *)id, ids[i]) == 0) return 1;
+    return 0;
+}
+
+static int empty_node(xmlNode *e)
+{
+    for (xmlNode *c = e->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE ||
+            ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && !blank(c->content)))
+            return 0;
+    return 1;
 }
 
 static int mentions_js(const char *t)
@@ -182,18 +157,44 @@ static int mentions_js(const char *t)
     return 0;
 }
 
-static int noscript_asks_js(xmlXPathContext *ctx)
+/* The DOM's signals in one walk, in document order (once four XPath queries, each a walk of
+ * its own: more than the whole parse cost on a large page). Iterative, so a hostile depth
+ * cannot exhaust the stack. */
+static void dom_signals(const struct sa_page *p, struct sa__render_signals *s, char *mount,
+                        size_t mlen)
 {
-    xmlXPathObject *o = query(ctx, "//noscript");
-    int found = 0;
-    for (int i = 0; o && i < o->nodesetval->nodeNr && !found; i++) {
-        xmlChar *t = xmlNodeGetContent(o->nodesetval->nodeTab[i]);
-        /* "JavaScript" is written so in nearly every language the lexicon covers */
-        found = mentions_js((const char *)t);
-        xmlFree(t);
+    char host[256];
+    sa__url_host(p->url, host, sizeof host);
+    xmlNode *root = p->dom ? xmlDocGetRootElement(p->dom) : NULL;
+    for (xmlNode *n = root; n;) {
+        if (n->type == XML_ELEMENT_NODE) {
+            const char *name = (const char *)n->name;
+            if (strcmp(name, "script") == 0) {
+                s->scripts += own_script(p, n, host, &s->framework_marker);
+            } else if (strcmp(name, "noscript") == 0 && !s->noscript_js) {
+                xmlChar *t = xmlNodeGetContent(n);
+                /* "JavaScript" is written so in nearly every language the lexicon covers */
+                s->noscript_js = mentions_js((const char *)t);
+                xmlFree(t);
+            }
+            if (!s->framework_marker && xmlHasProp(n, (const xmlChar *)"data-server-rendered"))
+                s->framework_marker = 1;
+            if (!s->empty_mount && xmlHasProp(n, (const xmlChar *)"id")) {
+                xmlChar *id = xmlGetProp(n, (const xmlChar *)"id");
+                if (mount_id(id) && empty_node(n)) {
+                    snprintf(mount, mlen, "%s", (const char *)id);
+                    s->empty_mount = 1;
+                }
+                xmlFree(id);
+            }
+            if (n->children) {
+                n = n->children;
+                continue;
+            }
+        }
+        while (n && n != root && !n->next) n = n->parent;
+        n = n && n != root ? n->next : NULL;
     }
-    xmlXPathFreeObject(o);
-    return found;
 }
 
 static void add_reason(struct sa__render_signals *s, const char *what)
@@ -217,24 +218,17 @@ int sa__render_suspect(const struct sa_page *p, struct sa__render_signals *s)
                       (strcmp(t, "Product") == 0 && p->items[i].json &&
                        cJSON_GetObjectItemCaseSensitive(p->items[i].json, "offers"));
     }
-    struct sa__render_found f;
-    sa__render_elements(p, &f);
-    s->offer_no_price = offer_item && !(f.mask & (1u << SA_RE_PRICE));
-    s->product_no_buy = (p->kind == SA_KIND_PRODUCT || product_item) &&
-                        !(f.mask & ((1u << SA_RE_CART) | (1u << SA_RE_BUY)));
+    /* the retention elements matter only where an offer or a product should show them */
+    if (offer_item || product_item || p->kind == SA_KIND_PRODUCT) {
+        struct sa__render_found f;
+        sa__render_elements(p, &f);
+        s->offer_no_price = offer_item && !(f.mask & (1u << SA_RE_PRICE));
+        s->product_no_buy = (p->kind == SA_KIND_PRODUCT || product_item) &&
+                            !(f.mask & ((1u << SA_RE_CART) | (1u << SA_RE_BUY)));
+    }
 
     char mount[32] = "";
-    xmlDoc *doc = p->dom;
-    xmlXPathContext *ctx = sa__xpath_context(doc);
-    if (ctx) {
-        s->scripts = own_scripts(p, ctx, &s->framework_marker);
-        s->empty_mount = empty_mount(ctx, mount, sizeof mount);
-        s->noscript_js = noscript_asks_js(ctx);
-        xmlXPathObject *o = query(ctx, "//*[@data-server-rendered]");
-        if (o) s->framework_marker = 1;
-        xmlXPathFreeObject(o);
-        xmlXPathFreeContext(ctx);
-    }
+    dom_signals(p, s, mount, sizeof mount);
 
     if (!s->scripts) {
         snprintf(s->reason, sizeof s->reason, "no script of its own: nothing to render");
