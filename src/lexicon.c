@@ -115,6 +115,19 @@ struct normed {
     int keyed;            /* 1: keys made (or not worth making) */
 };
 
+/* Short texts outside any page's regions (link texts, labels, URL paths) come back page after
+ * page: the answer from their start is kept per thread, by content (the bytes are compared, so
+ * it is exact), across pages, in a direct-mapped table where a newcomer replaces its slot. */
+#define MEMO_SLOTS 4096u
+#define MEMO_TEXT  48u
+struct memo {
+    uint32_t len1; /* length + 1; 0: empty */
+    uint16_t concept;
+    uint8_t url, found;
+    struct sa_match m;
+    char text[MEMO_TEXT];
+};
+
 /* Answers about the current page's texts. Between sa__lexicon_page_begin and _end the page is
  * immutable, so a text inside it is known by its address and length; anything else a check
  * passes (its own buffers) is matched afresh. Each thread has its own (thread_cache()), so
@@ -128,6 +141,7 @@ struct cache {
     size_t cap, used; /* open addressing, at most half full */
     struct normed *norms;
     size_t nnorms, capnorms;
+    struct memo *memo;         /* MEMO_SLOTS, made on first use; kept across pages */
     pcre2_match_data *md;      /* large enough for every concept's groups */
     pcre2_match_context *mctx; /* the lexicon's limits, plus offset limits while matching */
 };
@@ -883,6 +897,7 @@ static void cache_destroy(void *p)
     cache_clear(ca);
     sa__free(ca->tab);
     sa__free(ca->norms);
+    sa__free(ca->memo);
     pcre2_match_data_free(ca->md);
     pcre2_match_context_free(ca->mctx);
     sa__free(ca);
@@ -911,6 +926,8 @@ static struct cache *thread_cache(const struct sa_lexicon *lex, int create)
         tls_cache = ca;
     }
     cache_clear(ca);
+    sa__free(ca->memo); /* answers of another lexicon */
+    ca->memo = NULL;
     pcre2_match_data_free(ca->md);
     pcre2_match_context_free(ca->mctx);
     ca->md = pcre2_match_data_create(lex->max_groups + 1, lex->gctx);
@@ -1295,16 +1312,43 @@ static int find_cached(const struct sa_lexicon *lex, struct cache *ca, enum sa_c
     return rc;
 }
 
+/* find() from the start of a short text through the thread's memo. */
+static int find_memo(const struct sa_lexicon *lex, struct cache *ca, const struct rx *rx,
+                     enum sa_concept c, int url, const char *text, size_t len, struct sa_match *m)
+{
+    if (!ca->memo && !(ca->memo = sa__calloc(MEMO_SLOTS, sizeof *ca->memo)))
+        return find(lex, rx, ca->md, ca->mctx, text, len, 0, m);
+    uint64_t h = 1469598103934665603u ^ ((uint64_t)c << 1 | (unsigned)url);
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)text[i]) * 1099511628211u;
+    struct memo *e = &ca->memo[(h ^ h >> 29) & (MEMO_SLOTS - 1)];
+    if (e->len1 == len + 1 && e->concept == c && e->url == url && memcmp(e->text, text, len) == 0) {
+        if (e->found && m) *m = e->m;
+        return e->found;
+    }
+    struct sa_match mm = {0};
+    int rc = find(lex, rx, ca->md, ca->mctx, text, len, 0, &mm);
+    if (rc < 0) return rc;
+    *e = (struct memo){.len1 = (uint32_t)len + 1,
+                       .concept = (uint16_t)c,
+                       .url = (uint8_t)url,
+                       .found = (uint8_t)rc,
+                       .m = mm};
+    memcpy(e->text, text, len);
+    if (rc == 1 && m) *m = mm;
+    return rc;
+}
+
 int sa_lexicon_find_from(const struct sa_lexicon *lex, enum sa_concept c, const char *text,
                          size_t len, size_t start, struct sa_match *m)
 {
     if (!lex || (int)c < 0 || c >= SA_CONCEPT_LAST) return 0;
     if (!text || start > len || !lex->text[c].ncode) return 0;
-    struct cache *ca = thread_cache(lex, 0);
+    struct cache *ca = thread_cache(lex, 1);
     if (!ca || len >= UINT32_MAX) return find(lex, &lex->text[c], NULL, NULL, text, len, start, m);
-    return ca->owner && in_scope(ca, text, len)
-               ? find_cached(lex, ca, c, text, len, start, m)
-               : find(lex, &lex->text[c], ca->md, ca->mctx, text, len, start, m);
+    if (ca->owner && in_scope(ca, text, len)) return find_cached(lex, ca, c, text, len, start, m);
+    if (start == 0 && len <= MEMO_TEXT)
+        return find_memo(lex, ca, &lex->text[c], c, 0, text, len, m);
+    return find(lex, &lex->text[c], ca->md, ca->mctx, text, len, start, m);
 }
 
 void sa__lexicon_page_begin(const struct sa_lexicon *lex, const void *page,
@@ -1387,8 +1431,10 @@ int sa_lexicon_url_match(const struct sa_lexicon *lex, enum sa_concept c, const 
         dec[n++] = (char)ch;
     }
     dec[n] = '\0';
-    struct cache *ca = thread_cache(lex, 0);
-    int rc = find(lex, &lex->url[c], ca ? ca->md : NULL, ca ? ca->mctx : NULL, dec, n, 0, NULL);
+    struct cache *ca = thread_cache(lex, 1);
+    int rc = !ca              ? find(lex, &lex->url[c], NULL, NULL, dec, n, 0, NULL)
+             : n <= MEMO_TEXT ? find_memo(lex, ca, &lex->url[c], c, 1, dec, n, NULL)
+                              : find(lex, &lex->url[c], ca->md, ca->mctx, dec, n, 0, NULL);
     if (dec != small) sa__free(dec);
     return rc == 1;
 }

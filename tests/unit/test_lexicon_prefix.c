@@ -359,6 +359,53 @@ TEST(prefix_lexicon_same_answers_as_unfiltered)
     sa_lexicon_free(lex);
 }
 
+/* Short texts outside a page are answered from a per-thread memo kept across pages: every
+ * answer, fresh or remembered (each line is asked twice, thousands of lines evict each
+ * other), is the one the page scope gives for the same bytes. */
+TEST(prefix_memo_same_answers_as_page_scope)
+{
+    struct sa_lexicon *lex;
+    char err[256];
+    ASSERT_EQ(sa_lexicon_new(NULL, &lex, err, sizeof err), SA_OK);
+    struct corpus c = corpus_get(2);
+    size_t asked = 0, found = 0;
+    for (size_t t = 0; t < c.n; t++) {
+        for (size_t at = 0; at < c.len[t];) {
+            const char *line = c.text[t] + at;
+            const char *nl = memchr(line, '\n', c.len[t] - at);
+            size_t n = nl ? (size_t)(nl - line) : c.len[t] - at;
+            at += n + 1;
+            if (n == 0 || n > 48) continue;
+            char copy[49];
+            memcpy(copy, line, n);
+            for (int k = 0; k < SA_CONCEPT_LAST; k++) {
+                enum sa_concept con = (enum sa_concept)((k + t) % SA_CONCEPT_LAST);
+                struct sa_match mm[2] = {{0}}, ms = {0};
+                int r1 = sa_lexicon_find(lex, con, copy, n, &mm[0]);
+                int r2 = sa_lexicon_find(lex, con, copy, n, &mm[1]);
+                struct sa_str scope = {line, n};
+                int page;
+                sa__lexicon_page_begin(lex, &page, &scope, 1);
+                int r3 = sa_lexicon_find(lex, con, line, n, &ms);
+                sa__lexicon_page_end(lex, &page);
+                ASSERT_EQ(r1, r3);
+                ASSERT_EQ(r2, r3);
+                if (r3 == 1) {
+                    ASSERT_EQ(mm[0].off, ms.off);
+                    ASSERT_EQ(mm[1].len, ms.len);
+                    ASSERT(strcmp(mm[1].lang, ms.lang) == 0);
+                    found++;
+                }
+                asked++;
+            }
+        }
+    }
+    fprintf(stderr, "%zu short texts asked, %zu found\n", asked, found);
+    ASSERT(asked > 10000 && found > 100);
+    corpus_free(&c);
+    sa_lexicon_free(lex);
+}
+
 static int cand_at(const struct sa__prefix *p, const struct sa__keys *k, size_t off)
 {
     for (size_t i = 0; i < k->n; i++)
