@@ -2,7 +2,9 @@
  * spelling variants on both sides, compiles one PCRE2 search per concept and language (URL
  * slugs: one alternation per concept with a named branch per language), answers as one joined
  * alternation would (leftmost match, the earlier language at equal starts), so a match tells
- * which language said it, and maps match offsets back to the caller's original text.
+ * which language said it, and maps match offsets back to the caller's original text. A search
+ * runs only at the positions its first two characters allow (lexicon_prefix.c), and answers are
+ * kept per page and per thread (see "matching").
  *
  * File format (checks/lexicon/<name>.json; embedded at build time, or read from a directory):
  *
