@@ -298,7 +298,8 @@ static int set_concurrency(struct cli *c, const char *l, const char *v)
 static int set_jobs(struct cli *c, const char *l, const char *v)
 {
     unsigned long n;
-    if (parse_uint(l, v, 16, &n)) return EXIT_USAGE;
+    if (parse_uint(l, v, 1000000, &n) || (n > 16 && die_usage("%s: must be 0..16: '%s'", l, v)))
+        return EXIT_USAGE;
     c->o.jobs = (unsigned)n;
     return 0;
 }
