@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 MAKEFLAGS  += --no-print-directory
 
-.PHONY: all setup build demo test test-unit test-asan test-slurm bench fuzz format lint clean
+.PHONY: all setup build demo test test-unit test-asan tsan test-slurm bench fuzz format lint clean
 
 all: build
 
@@ -18,10 +18,12 @@ build: setup
 demo: build
 	@sh scripts/demo.sh $(BUILD)/shopaudit
 
-# The whole suite, then the whole suite again under AddressSanitizer and UBSan.
+# The whole suite, then the whole suite again under AddressSanitizer and UBSan, then the
+# threaded tests under ThreadSanitizer (make tsan).
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 	@$(MAKE) --no-print-directory test-asan
+	@$(MAKE) --no-print-directory tsan
 
 test-asan: setup
 	@cmake -S . -B $(ASAN_BUILD) -DSA_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
@@ -29,6 +31,16 @@ test-asan: setup
 	ASAN_OPTIONS=detect_leaks=1:exitcode=86 LSAN_OPTIONS=exitcode=86 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86 \
 	    ctest --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS)
+
+# ThreadSanitizer on the tests that run page workers (--jobs, #9): the threaded audits, the crawl
+# and the CI gate, by ctest label (the integration test file's name).
+TSAN_BUILD  ?= build-tsan
+TSAN_LABELS ?= ^(test_jobs|test_crawl|test_gate)$$
+tsan: setup
+	@cmake -S . -B $(TSAN_BUILD) -DSA_TSAN=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+	@cmake --build $(TSAN_BUILD) -j$(JOBS) --target shopaudit
+	TSAN_OPTIONS=halt_on_error=1:exitcode=86:suppressions=$(CURDIR)/tests/tsan.supp \
+	    ctest --test-dir $(TSAN_BUILD) -L '$(TSAN_LABELS)' --output-on-failure -j$(JOBS)
 
 # Batch mode on a single-node Slurm cluster (also part of `make test`).
 test-slurm: build
@@ -62,4 +74,4 @@ format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) out
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) out

@@ -9,6 +9,7 @@
 #
 # Usage: bench/run.sh [BUILD_DIR]
 # Environment: BENCH_SIZES ("2000 20000"), BENCH_RUNS (3), BENCH_CALLGRIND_N (200; 0 skips),
+#              BENCH_JOBS (0: shopaudit's default --jobs, one page thread per CPU),
 #              BENCH_DIR (/tmp/shopaudit-bench: generated shops and logs, never committed)
 set -eu
 
@@ -16,6 +17,7 @@ BUILD=${1:-build}
 SIZES=${BENCH_SIZES:-"2000 20000"}
 RUNS=${BENCH_RUNS:-3}
 CG_N=${BENCH_CALLGRIND_N:-200}
+JOBS=${BENCH_JOBS:-0}
 WORK=${BENCH_DIR:-/tmp/shopaudit-bench}
 HERE=$(cd "$(dirname "$0")" && pwd)
 SA=$(cd "$BUILD" && pwd)/shopaudit
@@ -118,6 +120,7 @@ sa_pages() {
 }
 
 : >"$WORK/rows"
+echo "shopaudit --jobs $JOBS (0: one page thread per online CPU; this machine has $(getconf _NPROCESSORS_ONLN))"
 echo "tool           N   pages   wall(s)   pages/s  CPUms/pg  RSS(MiB)"
 for n in $SIZES; do
     shop="$WORK/shop-$n"
@@ -130,7 +133,7 @@ for n in $SIZES; do
     url="http://127.0.0.1:$PORT/"
     r=1
     while [ $r -le "$RUNS" ]; do
-        timed "$WORK/t.sa" "$SA" -q --max-pages "$n" --json "$WORK/sa-$n.json" "$url" ||
+        timed "$WORK/t.sa" "$SA" -q --jobs "$JOBS" --max-pages "$n" --json "$WORK/sa-$n.json" "$url" ||
             [ $? -eq 1 ] || die "shopaudit failed on $url"
         row shopaudit "$n" "$(sa_pages "$WORK/sa-$n.json")" "$WORK/t.sa"
         rm -rf "$WORK/wget"
@@ -139,7 +142,7 @@ for n in $SIZES; do
         row wget "$n" "$(grep 'URL:' "$WORK/wget-$n.log" | grep -vc 'robots\.txt' || true)" "$WORK/t.wget"
         r=$((r + 1))
     done
-    timed "$WORK/t.gz" "$SA" -q --max-pages "$n" --json "$WORK/sa-gz-$n.json" "http://127.0.0.1:$GZPORT/" ||
+    timed "$WORK/t.gz" "$SA" -q --jobs "$JOBS" --max-pages "$n" --json "$WORK/sa-gz-$n.json" "http://127.0.0.1:$GZPORT/" ||
         [ $? -eq 1 ] || die "shopaudit failed on the gzip server"
     row shopaudit-gz "$n" "$(sa_pages "$WORK/sa-gz-$n.json")" "$WORK/t.gz"
     stop_nginx

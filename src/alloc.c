@@ -8,32 +8,39 @@
 #include <libxml/globals.h>
 #include <libxml/xmlmemory.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned long alloc_count, fail_at;
-static int exempt, fail_once;
+/* Page workers (--jobs) allocate too: the counters are atomic, relaxed because only their own
+ * values matter, and the exemption is per thread, as the parse it covers is. Failure injection
+ * itself wants one thread (tests run with --jobs 1) to fail a reproducible allocation. */
+static atomic_ulong alloc_count, fail_at;
+static atomic_int fail_once;
+static _Thread_local int exempt;
 
 static int should_fail(void)
 {
     if (exempt) return 0;
-    alloc_count++;
-    return fail_at && (fail_once ? alloc_count == fail_at : alloc_count >= fail_at);
+    unsigned long n = atomic_fetch_add_explicit(&alloc_count, 1, memory_order_relaxed) + 1;
+    unsigned long at = atomic_load_explicit(&fail_at, memory_order_relaxed);
+    if (!at) return 0;
+    return atomic_load_explicit(&fail_once, memory_order_relaxed) ? n == at : n >= at;
 }
 
 void sa__alloc_fail_at(unsigned long n)
 {
-    fail_at = n;
-    fail_once = 0;
-    alloc_count = 0;
+    atomic_store(&fail_at, n);
+    atomic_store(&fail_once, 0);
+    atomic_store(&alloc_count, 0);
 }
 
 void sa__alloc_fail_only(unsigned long n)
 {
-    fail_at = n;
-    fail_once = 1;
-    alloc_count = 0;
+    atomic_store(&fail_at, n);
+    atomic_store(&fail_once, 1);
+    atomic_store(&alloc_count, 0);
 }
 
 void sa__alloc_exempt(int on)
@@ -43,7 +50,7 @@ void sa__alloc_exempt(int on)
 
 unsigned long sa__alloc_count(void)
 {
-    return alloc_count;
+    return atomic_load(&alloc_count);
 }
 
 void *sa__malloc(size_t n)

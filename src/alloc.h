@@ -33,8 +33,8 @@ void sa__alloc_fail_at(unsigned long n);
  * memory again, so its recovery is exercised too. 0 turns failure injection off. */
 void sa__alloc_fail_only(unsigned long n);
 unsigned long sa__alloc_count(void);
-/* While on (calls nest), allocations neither count nor fail: for a third-party step known to
- * crash when its allocator fails, so the torture test covers everything around it. */
+/* While on (calls nest; per thread), allocations neither count nor fail: for a third-party step
+ * known to crash when its allocator fails, so the torture test covers everything around it. */
 void sa__alloc_exempt(int on);
 
 #endif

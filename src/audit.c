@@ -140,10 +140,10 @@ int sa_audit_new(const struct sa_options *o, struct sa_audit **out, char *err, s
 {
     *out = NULL;
     if (o->max_pages == 0 || o->concurrency == 0 || o->concurrency > 64 || o->timeout_ms == 0 ||
-        o->max_bytes < 1024) {
+        o->max_bytes < 1024 || o->jobs > 16) {
         snprintf(err, errlen,
                  "options out of range (max_pages, concurrency 1..64, timeout, "
-                 "max_bytes >= 1k)");
+                 "max_bytes >= 1k, jobs 0..16)");
         return SA_EINVAL;
     }
     if ((unsigned)o->render > SA_RENDER_ALWAYS || o->render_budget_ms < 100 || o->render_jobs < 1 ||

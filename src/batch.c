@@ -54,6 +54,7 @@ static const char usage[] =
     "      --shard K/N        audit only the sites whose host hashes to K mod N (default 0/1);\n"
     "                         auto/N takes K from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID\n"
     "      --jobs J           sites audited at once, 1..64 (default 1)\n"
+    "      --page-jobs N      page threads per site, 0..16 (default 0: one per CPU)\n"
     "      --resume           skip sites already finished with this version and options "
     "(default)\n"
     "      --force            audit every site of the shard again\n"
@@ -300,9 +301,9 @@ static int parse_shard(const char *val, unsigned *k, unsigned *n)
 }
 
 /* Every option that can change a site's report or state, in one canonical line: a changed
- * option then changes the hash, and --resume redoes the sites. --delay and --jobs only pace
- * the work and are left out; --concurrency stays in because, under a page budget, the order in
- * which links are found can change which pages are fetched. */
+ * option then changes the hash, and --resume redoes the sites. --delay, --jobs and --page-jobs
+ * only pace the work and are left out; --concurrency stays in because, under a page budget, the
+ * order in which links are found can change which pages are fetched. */
 static int make_config(struct batch *b)
 {
     const struct sa_options *o = &b->o;
@@ -357,7 +358,7 @@ static int parse_args(struct batch *b, int argc, char **argv)
         static const char *const valued[] = {
             "--out",    "--shard",       "--jobs",        "--max-pages", "--max-depth",
             "--delay",  "--timeout",     "--concurrency", "--max-bytes", "--user-agent",
-            "--checks", "--skip-checks", "--fail-under",  "--fail-on",   NULL};
+            "--checks", "--skip-checks", "--fail-under",  "--fail-on",   "--page-jobs", NULL};
         /* #11; --render-jobs only paces the work: like --jobs, it stays out of the hash */
         static const char *const render_valued[] = {"--render", "--render-jobs", NULL};
         int is_flag = 0, takes = 0;
@@ -396,6 +397,10 @@ static int parse_args(struct batch *b, int argc, char **argv)
         } else if (!strcmp(name, "--jobs")) {
             if (parse_ulong(name, val, 1, MAX_JOBS, &n)) return EXIT_USAGE;
             b->jobs = (unsigned)n;
+        } else if (!strcmp(name, "--page-jobs")) {
+            /* a single audit's --jobs; batch's own --jobs counts sites */
+            if (parse_ulong(name, val, 0, 16, &n)) return EXIT_USAGE;
+            b->o.jobs = (unsigned)n;
         } else if (!strcmp(name, "--max-pages")) {
             if (parse_ulong(name, val, 1, 10000000, &n)) return EXIT_USAGE;
             b->o.max_pages = (unsigned)n;

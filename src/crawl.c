@@ -2,7 +2,13 @@
  * decides what comes next. Redirects are followed here rather than by libcurl so that every hop
  * is checked against the scope, robots.txt and the set of URLs already seen, and a loop is
  * reported as a loop. robots.txt and sitemaps are small, so they are fetched one at a time
- * before the crawl proper. Every transfer changes state only through xfer_set(). */
+ * before the crawl proper. Every transfer changes state only through xfer_set().
+ *
+ * With --jobs 2 or more, finished HTML responses go to worker threads (pipeline.c) that build
+ * the page, run the checks on it and hand it back; the main thread keeps every crawl
+ * structure to itself (frontier, transfers, the records in out, robots, progress) and fills
+ * a page's record and follows its links when the page comes back. With --jobs 1 the page is
+ * built and checked right here, between two transfers. */
 #include "crawl.h"
 
 #include <curl/curl.h>
@@ -11,12 +17,15 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "buf.h"
 #include "frontier.h"
 #include "html.h"
+#include "lexicon_page.h"
 #include "page_build.h"
+#include "pipeline.h"
 #include "robots.h"
 #include "sitemap.h"
 #include "url.h"
@@ -98,6 +107,28 @@ struct crawl {
     size_t nprobes, probes_cap, probes_done;
     char *err;
     size_t errlen;
+    struct sa__pipe pipe; /* page workers; zeroed (and unused) with --jobs 1 */
+    unsigned workers;     /* started; 0: pages are built inline */
+};
+
+/* A page on its way through the pipeline: what the worker needs, copied off the transfer (the
+ * body moved, not copied), then what it made of it. Owned by whichever side holds it. */
+struct page_job {
+    struct sa__pipe_job link; /* first: the pipe's list node */
+    char *body;
+    size_t len;
+    char *url, *requested, *content_type, *content_language; /* the last two may be NULL */
+    int status, truncated, is_start;
+    unsigned ms, depth;
+    size_t rec; /* index of its record in out->pages: the array moves as it grows */
+    /* filled by the worker: what the main thread needs of the page, which the worker frees */
+    int built, rc, rendered;
+    enum sa_page_kind kind;
+    char lang[16];
+    char *title;
+    char *packed; /* nlinks pairs "url\0text\0", then nimages "src\0" */
+    size_t nlinks, nimages;
+    char why[256];
 };
 
 static double now_ms(void)
@@ -725,8 +756,69 @@ static void fail_start(struct crawl *c, int code, const char *fmt, const char *a
     }
 }
 
-static void audit_html(struct crawl *c, struct xfer *x, int status, unsigned ms,
-                       struct sa_page_record *rec)
+/* Builds the page, lets the render hook swap it and the checks observe it, then frees its DOM.
+ * Runs on a worker (pipe non-NULL) or inline; touches nothing of the crawl but cfg. */
+static int build_page(const struct sa_crawl_cfg *cfg, struct sa__pipe *pipe, const char *body,
+                      size_t len, const struct sa_fetch_info *fi, struct sa_page **out,
+                      int *rendered, char *why, size_t whylen)
+{
+    struct sa_page *page = NULL;
+    *out = NULL;
+    *rendered = 0;
+    int rc = sa__page_build(body ? body : "", len, fi, cfg->lex, &page, why, whylen);
+    if (rc != SA_OK) return rc;
+    /* the render hook is safe from several workers: up to --render-jobs tabs at once */
+    if (cfg->replace_page) page = cfg->replace_page(cfg->ud, page, rendered);
+    if (cfg->on_page) {
+        /* Checks keep per-audit state without locks of their own; the order they see pages in
+         * does not change a verdict (tests/integration/test_jobs.py proves it). */
+        if (pipe) pthread_mutex_lock(&pipe->checks_mu);
+        cfg->on_page(cfg->ud, page);
+        if (pipe) pthread_mutex_unlock(&pipe->checks_mu);
+    }
+    sa__page_drop_dom(page);
+    *out = page;
+    return SA_OK;
+}
+
+/* The page's record fields. */
+static void fill_record(struct crawl *c, size_t rec_index, enum sa_page_kind kind, const char *lang,
+                        const char *title, int rendered)
+{
+    struct sa_page_record *rec = &c->out->pages[rec_index];
+    rec->rendered = rendered;
+    rec->html = 1;
+    rec->kind = kind;
+    snprintf(rec->lang, sizeof rec->lang, "%s", lang);
+    char *t = sa__strdup(title);
+    if (t) {
+        sa__free(rec->title);
+        rec->title = t;
+    }
+    c->out->html_pages++;
+}
+
+/* An image of an observed page: link-checked later when it is the site's. */
+static void image_seen(struct crawl *c, const char *src)
+{
+    if (sa__url_is_fetchable(src) && sa__url_in_scope(c->start, src) &&
+        !sa__frontier_seen(&c->frontier, src))
+        add_probe(c, src);
+}
+
+/* The main thread's share of an observed page: its record, its links, its images. Frees it. */
+static void take_page(struct crawl *c, size_t rec_index, unsigned depth, struct sa_page *page,
+                      int rendered)
+{
+    fill_record(c, rec_index, page->kind, page->lang, page->title, rendered);
+    for (size_t i = 0; i < page->nlinks && !stopped(c); i++)
+        if (page->links[i].url) consider(c, page->links[i].url, page->links[i].text, depth + 1, 0);
+    for (size_t i = 0; i < page->nimages; i++)
+        if (page->images[i].src) image_seen(c, page->images[i].src);
+    sa__page_free(page);
+}
+
+static void audit_html(struct crawl *c, struct xfer *x, int status, unsigned ms, size_t rec_index)
 {
     char *ct = NULL;
     curl_easy_getinfo(x->easy, CURLINFO_CONTENT_TYPE, &ct);
@@ -748,36 +840,189 @@ static void audit_html(struct crawl *c, struct xfer *x, int status, unsigned ms,
     };
     struct sa_page *page = NULL;
     char why[256] = "";
-    int rc = sa__page_build(x->body.ptr ? x->body.ptr : "", x->body.len, &fi, c->cfg->lex, &page,
-                            why, sizeof why);
+    int rendered = 0; /* #11: the engine may render the page with a browser */
+    int rc =
+        build_page(c->cfg, NULL, x->body.ptr, x->body.len, &fi, &page, &rendered, why, sizeof why);
     if (rc != SA_OK) {
         add_error(c, x->url, "page not parsed: %s", why[0] ? why : sa_strerror(rc));
         return;
     }
-    int rendered = 0; /* #11: the engine may render the page with a browser */
-    if (c->cfg->replace_page) page = c->cfg->replace_page(c->cfg->ud, page, &rendered);
-    rec->rendered = rendered;
-    rec->html = 1;
-    rec->kind = page->kind;
-    snprintf(rec->lang, sizeof rec->lang, "%s", page->lang);
-    char *title = sa__strdup(page->title);
-    if (title) {
-        sa__free(rec->title);
-        rec->title = title;
+    take_page(c, rec_index, x->depth, page, rendered);
+}
+
+static void page_job_free(struct page_job *j)
+{
+    if (!j) return;
+    sa__free(j->body);
+    sa__free(j->url);
+    sa__free(j->requested);
+    sa__free(j->content_type);
+    sa__free(j->content_language);
+    sa__free(j->title);
+    sa__free(j->packed);
+    sa__free(j);
+}
+
+/* Copies off a checked page what take_page would read, so the page can die in this thread. */
+static int summarise(struct page_job *j, const struct sa_page *page)
+{
+    struct sa_buf b;
+    sa__buf_init(&b, (size_t)1 << 30);
+    int rc = SA_OK;
+    j->nlinks = j->nimages = 0;
+    for (size_t i = 0; i < page->nlinks && rc == SA_OK; i++) {
+        const struct sa_link *l = &page->links[i];
+        if (!l->url) continue;
+        rc = sa__buf_append(&b, l->url, strlen(l->url) + 1);
+        if (rc == SA_OK)
+            rc = sa__buf_append(&b, l->text ? l->text : "", l->text ? strlen(l->text) + 1 : 1);
+        j->nlinks++;
     }
-    c->out->html_pages++;
-    if (c->cfg->on_page) c->cfg->on_page(c->cfg->ud, page);
-    sa__page_drop_dom(page);
-    for (size_t i = 0; i < page->nlinks && !stopped(c); i++)
-        if (page->links[i].url)
-            consider(c, page->links[i].url, page->links[i].text, x->depth + 1, 0);
-    for (size_t i = 0; i < page->nimages; i++) {
+    for (size_t i = 0; i < page->nimages && rc == SA_OK; i++) {
         const char *src = page->images[i].src;
-        if (src && sa__url_is_fetchable(src) && sa__url_in_scope(c->start, src) &&
-            !sa__frontier_seen(&c->frontier, src))
-            add_probe(c, src);
+        if (!src) continue;
+        rc = sa__buf_append(&b, src, strlen(src) + 1);
+        j->nimages++;
     }
+    j->title = rc == SA_OK ? sa__strdup(page->title) : NULL;
+    if (!j->title) {
+        sa__buf_release(&b);
+        j->nlinks = j->nimages = 0;
+        return SA_ENOMEM;
+    }
+    size_t len;
+    j->packed = sa__buf_take(&b, &len);
+    j->kind = page->kind;
+    snprintf(j->lang, sizeof j->lang, "%s", page->lang);
+    return SA_OK;
+}
+
+/* A worker's job (pipeline.c): the same steps as audit_html, on the job's copies. */
+static void work(void *ud, struct sa__pipe_job *link)
+{
+    struct crawl *c = ud;
+    struct page_job *j = (struct page_job *)link;
+    struct sa_fetch_info fi = {
+        .url = j->url,
+        .requested_url = j->requested,
+        .site_root = c->start,
+        .status = j->status,
+        .content_type = j->content_type,
+        .content_language = j->content_language,
+        .ms = j->ms,
+        .depth = j->depth,
+        .truncated = j->truncated,
+    };
+    struct sa_page *page = NULL;
+    j->rc = build_page(c->cfg, &c->pipe, j->body, j->len, &fi, &page, &j->rendered, j->why,
+                       sizeof j->why);
+    sa__free(j->body); /* the page keeps what it needs: the body is the biggest thing held */
+    j->body = NULL;
+    if (j->rc != SA_OK) return;
+    j->built = 1;
+    /* observed already: a summary that runs out of memory loses links, not the checks' view */
+    if (summarise(j, page) != SA_OK) snprintf(j->why, sizeof j->why, "links lost: out of memory");
+    /* the lexicon's page scope belongs to this thread's cache: closed here, where it opened */
+    sa__lexicon_page_end(c->cfg->lex, page);
     sa__page_free(page);
+}
+
+static void wake(void *ud)
+{
+    struct crawl *c = ud;
+    curl_multi_wakeup(c->multi);
+}
+
+/* Hands a finished HTML response to the workers. 1 when queued; 0 when memory ran out, after
+ * recording the page as not parsed, as audit_html does when the parse itself runs out. */
+static int queue_html(struct crawl *c, struct xfer *x, int status, unsigned ms, size_t rec_index,
+                      int is_start)
+{
+    char *ct = NULL;
+    curl_easy_getinfo(x->easy, CURLINFO_CONTENT_TYPE, &ct);
+    struct curl_header *h = NULL;
+    const char *clang = NULL;
+    if (!c->is_file &&
+        curl_easy_header(x->easy, "Content-Language", 0, CURLH_HEADER, -1, &h) == CURLHE_OK)
+        clang = h->value;
+    struct page_job *j = sa__calloc(1, sizeof *j);
+    if (j) {
+        j->url = sa__strdup(x->url);
+        j->requested = sa__strdup(x->requested);
+        j->content_type = ct ? sa__strdup(ct) : NULL;
+        j->content_language = clang ? sa__strdup(clang) : NULL;
+    }
+    if (!j || !j->url || !j->requested || (ct && !j->content_type) ||
+        (clang && !j->content_language)) {
+        page_job_free(j);
+        add_error(c, x->url, "page not parsed: %s", sa_strerror(SA_ENOMEM));
+        return 0;
+    }
+    j->body = sa__buf_take(&x->body, &j->len);
+    j->status = status;
+    j->truncated = x->truncated;
+    j->is_start = is_start;
+    j->ms = ms;
+    j->depth = x->depth;
+    j->rec = rec_index;
+    sa__pipe_push(&c->pipe, &j->link);
+    return 1;
+}
+
+static void start_done(struct crawl *c);
+
+/* Takes the pages the workers have finished, in the order they finished. */
+static void drain(struct crawl *c)
+{
+    struct sa__pipe_job *list = sa__pipe_take_done(&c->pipe);
+    while (list) {
+        struct page_job *j = (struct page_job *)list;
+        list = list->next;
+        if (j->built) {
+            fill_record(c, j->rec, j->kind, j->lang, j->title ? j->title : "", j->rendered);
+            const char *p = j->packed;
+            for (size_t i = 0; i < j->nlinks; i++) {
+                const char *url = p, *text = url + strlen(url) + 1;
+                p = text + strlen(text) + 1;
+                if (!stopped(c)) consider(c, url, text, j->depth + 1, 0);
+            }
+            for (size_t i = 0; i < j->nimages; i++, p += strlen(p) + 1) image_seen(c, p);
+            if (j->why[0]) add_error(c, j->url, "%s", j->why);
+        } else {
+            add_error(c, j->url, "page not parsed: %s", j->why[0] ? j->why : sa_strerror(j->rc));
+        }
+        if (j->is_start) start_done(c);
+        page_job_free(j);
+    }
+}
+
+/* Ends the pipeline on every way out of the crawl: jobs not started are dropped with their
+ * records (no check saw them), the ones in work finish and are taken as usual. */
+static void pipe_finish(struct crawl *c)
+{
+    if (!c->workers) return;
+    struct sa__pipe_job *list = sa__pipe_cancel(&c->pipe);
+    while (list) {
+        struct page_job *j = (struct page_job *)list;
+        list = list->next;
+        /* a NULL url marks the record for removal below, once no index points at it */
+        sa__free(c->out->pages[j->rec].url);
+        c->out->pages[j->rec].url = NULL;
+        page_job_free(j);
+    }
+    sa__pipe_stop(&c->pipe);
+    drain(c);
+    c->workers = 0;
+    struct sa_crawl_out *o = c->out;
+    size_t kept = 0;
+    for (size_t i = 0; i < o->npages; i++) {
+        if (!o->pages[i].url) {
+            sa__free(o->pages[i].title);
+            continue;
+        }
+        o->pages[kept++] = o->pages[i];
+    }
+    o->npages = kept;
 }
 
 /* Handles a 3xx: 1 when the transfer was restarted on the target, 0 when it ended here. */
@@ -941,6 +1186,7 @@ static void on_done(struct crawl *c, struct xfer *x, CURLcode res)
 
     struct sa_page_record *rec = add_page(c, x->url, (int)status, x->body.len, ms, x->depth);
     if (!rec) return;
+    size_t rec_index = (size_t)(rec - c->out->pages);
     if (x->truncated) hit_limit(c, SA_LIMIT_MAX_BYTES);
     if (status >= 400) {
         if (x->retry_refused)
@@ -962,12 +1208,21 @@ static void on_done(struct crawl *c, struct xfer *x, CURLcode res)
                        ct ? ct : "none");
         return;
     }
-    audit_html(c, x, (int)status, ms, rec);
-    if (is_start) {
-        c->start_state = 1;
-        load_sitemaps(c);
-        probe_http_redirect(c);
+    if (c->workers) {
+        if (queue_html(c, x, (int)status, ms, rec_index, is_start)) return; /* see drain() */
+    } else {
+        audit_html(c, x, (int)status, ms, rec_index);
     }
+    if (is_start) start_done(c);
+}
+
+/* The start page was audited: the rest of the site may come. */
+static void start_done(struct crawl *c)
+{
+    c->start_state = 1;
+    if (stopped(c)) return; /* neither a sitemap nor a probe is wanted any more */
+    load_sitemaps(c);
+    probe_http_redirect(c);
 }
 
 /* Does http:// lead to https://? Asked once, of the start URL, for an https site. */
@@ -1017,6 +1272,7 @@ static struct xfer *idle_xfer(struct crawl *c)
 static int start_probe(struct crawl *c)
 {
     if (c->probes_done >= c->nprobes || c->start_state != 1) return 0;
+    if (sa__pipe_pending(&c->pipe)) return 0; /* a page in work may bring new pages too */
     for (unsigned i = 0; i < c->nxfers; i++)
         if (c->xfers[i].state == XFER_FETCHING && !c->xfers[i].probe) return 0;
     struct xfer *x = idle_xfer(c);
@@ -1046,6 +1302,9 @@ static int start_more(struct crawl *c)
             break;
         }
         if (c->delay_ms && c->started && now_ms() - c->last_start < c->delay_ms) break;
+        /* Bounded memory: a response waits in the queue with its whole body, so fetching
+         * stops while the workers have two pages each to go. */
+        if (c->workers && sa__pipe_pending(&c->pipe) >= 2u * c->workers) break;
         struct sa_frontier_entry e;
         if (!sa__frontier_pop(&c->frontier, &e)) {
             if (start_probe(c) != 1) break;
@@ -1084,7 +1343,8 @@ static int loop(struct crawl *c)
         int rc = start_more(c);
         if (rc < 0) return rc;
         if (c->start_state < 0) return c->start_state;
-        if (c->in_flight == 0 && c->waiting == 0) {
+        size_t pending = sa__pipe_pending(&c->pipe);
+        if (c->in_flight == 0 && c->waiting == 0 && pending == 0) {
             if (stopped(c)) break;
             int more = sa__frontier_queued(&c->frontier) > 0 ||
                        (c->start_state == 1 && c->probes_done < c->nprobes);
@@ -1125,10 +1385,16 @@ static int loop(struct crawl *c)
             }
             if (c->start_state < 0) return c->start_state;
         }
+        if (c->workers) {
+            drain(c);
+            if (c->start_state < 0) return c->start_state;
+            pending = sa__pipe_pending(&c->pipe);
+        }
         /* Sleep only when there is something to wait for: sockets of running transfers, or the
          * --delay before the next start. file:// transfers finish inside perform(), and a
          * transfer that just ended leaves room to start the next one at once. */
-        int wait = running ? 100 : 0; /* wake at least every 100 ms to see a stop request */
+        /* wake at least every 100 ms to see a stop request; a worker's page wakes it at once */
+        int wait = running || pending ? 100 : 0;
         if (next_wake >= 0 && c->in_flight < c->nxfers)
             wait = next_wake < 1 ? 1 : next_wake > 100 ? 100 : (int)next_wake;
         if (c->delay_ms && c->in_flight < c->nxfers && sa__frontier_queued(&c->frontier)) {
@@ -1185,6 +1451,14 @@ int sa__crawl_run(const struct sa_crawl_cfg *cfg, const char *start_url, struct 
         c.xfers[i].easy = curl_easy_init();
         if (!c.xfers[i].easy || easy_setup(&c, c.xfers[i].easy) != SA_OK) goto out;
     }
+    unsigned jobs = c.o->jobs;
+    if (jobs == 0) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = cpus < 1 ? 1 : cpus > SA_PIPE_MAX_WORKERS ? SA_PIPE_MAX_WORKERS : (unsigned)cpus;
+    }
+    /* --jobs 1 creates no thread at all: failure-injection tests need one allocation order.
+     * Workers that cannot start leave the pages to the main thread. */
+    if (jobs >= 2) c.workers = sa__pipe_start(&c.pipe, jobs, work, wake, &c);
 
     if (!c.is_file && !c.o->ignore_robots) {
         rc = load_robots(&c);
@@ -1193,6 +1467,7 @@ int sa__crawl_run(const struct sa_crawl_cfg *cfg, const char *start_url, struct 
     rc = sa__frontier_push(&c.frontier, start_url, 0, 1000);
     if (rc != SA_OK) goto out;
     rc = loop(&c);
+    pipe_finish(&c); /* before the start page's fate is read: it may be in a worker */
     if (rc == SA_OK && c.start_state == 0) {
         rc = stopped(&c) ? SA_EINTR : SA_EFETCH;
         if (!err[0]) snprintf(err, errlen, "%s: %s", start_url, "the start page was not audited");
@@ -1202,6 +1477,7 @@ int sa__crawl_run(const struct sa_crawl_cfg *cfg, const char *start_url, struct 
         hit_limit(&c, SA_LIMIT_INTERRUPTED);
     }
 out:
+    pipe_finish(&c);
     if (rc == SA_ENOMEM && !err[0]) snprintf(err, errlen, "out of memory");
     for (unsigned i = 0; c.xfers && i < c.nxfers; i++) {
         if (c.xfers[i].state == XFER_FETCHING) curl_multi_remove_handle(c.multi, c.xfers[i].easy);

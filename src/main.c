@@ -295,6 +295,14 @@ static int set_concurrency(struct cli *c, const char *l, const char *v)
     c->o.concurrency = (unsigned)n;
     return 0;
 }
+static int set_jobs(struct cli *c, const char *l, const char *v)
+{
+    unsigned long n;
+    if (parse_uint(l, v, 1000000, &n) || (n > 16 && die_usage("%s: must be 0..16: '%s'", l, v)))
+        return EXIT_USAGE;
+    c->o.jobs = (unsigned)n;
+    return 0;
+}
 static int set_delay(struct cli *c, const char *l, const char *v)
 {
     double d;
@@ -530,6 +538,8 @@ static const struct opt opts[] = {
      "link hops from the start page (default: no limit)", set_max_depth},
     {"concurrency", 0, ARG_ONE, CFG_NUMBER, 0, "N", "transfers at once, 1..64 (default 4)",
      set_concurrency},
+    {"jobs", 'j', ARG_ONE, CFG_NUMBER, 0, "N", "page threads, 0..16 (default 0: one per CPU)",
+     set_jobs},
     {"delay", 0, ARG_ONE, CFG_NUMBER, 0, "SECONDS", "pause between requests (default 0)",
      set_delay},
     {"timeout", 0, ARG_ONE, CFG_NUMBER, 0, "SECONDS", "per request (default 15)", set_timeout},

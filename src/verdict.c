@@ -202,11 +202,13 @@ int sa_evidence_add_hit(struct sa_evidence_list *l, const char *url, const char 
 }
 
 /* Appends rather than merges: a check moves its most telling list first, and that order is
- * kept. Both lists are canonical already, so the result is too. */
+ * kept. A list below its cap is in the order pages came, which timing decides: when only part
+ * of src fits, sorting it first keeps the same part whatever that order (#9, --jobs). */
 int sa_evidence_move(struct sa_evidence_list *dst, struct sa_evidence_list *src)
 {
     int rc = SA_OK;
     dst->total += src->total;
+    if (dst->n + src->n > SA_EVIDENCE_MAX) sa__evidence_sort(src);
     for (size_t i = 0; i < src->n; i++) {
         if (dst->n >= SA_EVIDENCE_MAX || rc != SA_OK) continue;
         rc = ev_room(dst);

@@ -45,6 +45,10 @@ struct sa_options {
     unsigned delay_ms;    /* minimum time between two request starts; default 0 */
     unsigned timeout_ms;  /* per request, whole transfer; default 15 000 */
     size_t max_bytes;     /* per page, decoded; default 5 MiB */
+    /* Threads that build and check pages while the calling thread fetches: 0 (default) = one
+     * per online CPU, at most 16; 1 = none, every page is built in the calling thread. The
+     * report is the same whatever the value. */
+    unsigned jobs;
     int ignore_robots;
     int mobile;                     /* send a mobile browser User-Agent and viewport hints */
     int insecure;                   /* accept any TLS certificate (self-signed test shops) */

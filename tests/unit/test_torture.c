@@ -23,6 +23,7 @@ static int audit_once(const char *dir, unsigned long fail_at, int in_run, size_t
     struct sa_options o;
     sa_options_init(&o);
     o.concurrency = 1;
+    o.jobs = 1; /* no page threads: failure N must be the same allocation each run */
     char err[512] = "";
     struct sa_audit *a = NULL;
     sa__alloc_fail_only(in_run ? 0 : fail_at);
