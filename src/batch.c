@@ -356,9 +356,10 @@ static int parse_args(struct batch *b, int argc, char **argv)
                                             "--quiet",         "-h",      "--help", "--mobile",
                                             "--ignore-robots", NULL};
         static const char *const valued[] = {
-            "--out",    "--shard",       "--jobs",        "--max-pages", "--max-depth",
-            "--delay",  "--timeout",     "--concurrency", "--max-bytes", "--user-agent",
-            "--checks", "--skip-checks", "--fail-under",  "--fail-on",   "--page-jobs", NULL};
+            "--out",        "--shard",      "--jobs",      "--max-pages",
+            "--max-depth",  "--delay",      "--timeout",   "--concurrency",
+            "--max-bytes",  "--user-agent", "--checks",    "--skip-checks",
+            "--fail-under", "--fail-on",    "--page-jobs", NULL};
         /* #11; --render-jobs only paces the work: like --jobs, it stays out of the hash */
         static const char *const render_valued[] = {"--render", "--render-jobs", NULL};
         int is_flag = 0, takes = 0;
