@@ -97,15 +97,22 @@ static void unlock(struct sa__pipe *p)
     if (p->inited) pthread_mutex_unlock(&p->mu);
 }
 
-struct sa__pipe_job *sa__pipe_take_done(struct sa__pipe *p)
+/* Empties one of the pipe's queues and hands back its jobs, in order. */
+static struct sa__pipe_job *detach(struct sa__pipe *p, struct sa__pipe_job **head,
+                                   struct sa__pipe_job ***tail, size_t *count)
 {
     lock(p);
-    struct sa__pipe_job *list = p->done;
-    p->done = NULL;
-    p->done_tail = &p->done;
-    p->ndone = 0;
+    struct sa__pipe_job *list = *head;
+    *head = NULL;
+    *tail = head;
+    *count = 0;
     unlock(p);
     return list;
+}
+
+struct sa__pipe_job *sa__pipe_take_done(struct sa__pipe *p)
+{
+    return detach(p, &p->done, &p->done_tail, &p->ndone);
 }
 
 size_t sa__pipe_pending(struct sa__pipe *p)
@@ -118,13 +125,7 @@ size_t sa__pipe_pending(struct sa__pipe *p)
 
 struct sa__pipe_job *sa__pipe_cancel(struct sa__pipe *p)
 {
-    lock(p);
-    struct sa__pipe_job *list = p->todo;
-    p->todo = NULL;
-    p->todo_tail = &p->todo;
-    p->ntodo = 0;
-    unlock(p);
-    return list;
+    return detach(p, &p->todo, &p->todo_tail, &p->ntodo);
 }
 
 void sa__pipe_stop(struct sa__pipe *p)
