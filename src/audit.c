@@ -6,6 +6,8 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,9 +28,13 @@
 #include "url.h"
 #include "verdict.h"
 
+/* A check's state is its own: page workers (--jobs) may run different checks on different
+ * pages at once, so each slot has the lock its observe() runs under. */
 struct slot {
     const struct sa_check *check;
     void *state;
+    pthread_mutex_t mu;
+    int have_mu;
 };
 
 struct sa_audit {
@@ -40,7 +46,7 @@ struct sa_audit {
     struct sa_check *reweighted; /* copies of checks whose weight the options override */
     size_t nreweighted;
     struct sa__scope *scope;
-    size_t kind_count[SA_KIND_LAST];
+    atomic_size_t kind_count[SA_KIND_LAST];
     struct sa_report report;
     struct sa__render_ctl render; /* #11: JavaScript rendering, see audit_render.c */
     int have_report, ran;
@@ -207,6 +213,11 @@ int sa_audit_new(const struct sa_options *o, struct sa_audit **out, char *err, s
             s->check = ck;
             s->state = sa__calloc(1, ck->state_size ? ck->state_size : 1);
             if (!s->state) goto nomem;
+            if (pthread_mutex_init(&s->mu, NULL) != 0) {
+                sa__free(s->state);
+                goto nomem;
+            }
+            s->have_mu = 1;
             if (ck->init) ck->init(s->state, ck);
             a->nslots++;
         }
@@ -238,11 +249,35 @@ static struct sa_page *replace_page(void *ud, struct sa_page *page, int *rendere
     return sa__render_page(&((struct sa_audit *)ud)->render, page, rendered);
 }
 
+static void observe(struct slot *s, const struct sa_page *page)
+{
+    s->check->observe(s->state, page);
+    pthread_mutex_unlock(&s->mu);
+}
+
+/* Checks keep per-audit state and see pages in any order (no verdict depends on it:
+ * tests/integration/test_jobs.py). A worker first runs the checks nobody else is running, then
+ * waits for the ones it skipped, so two workers overlap instead of queueing behind each other. */
 static void on_page(void *ud, const struct sa_page *page)
 {
     struct sa_audit *a = ud;
-    if ((unsigned)page->kind < SA_KIND_LAST) a->kind_count[page->kind]++;
-    for (size_t i = 0; i < a->nslots; i++) a->slots[i].check->observe(a->slots[i].state, page);
+    if ((unsigned)page->kind < SA_KIND_LAST) atomic_fetch_add(&a->kind_count[page->kind], 1);
+    size_t busy[64], nbusy = 0;
+    for (size_t i = 0; i < a->nslots; i++) {
+        struct slot *s = &a->slots[i];
+        if (pthread_mutex_trylock(&s->mu) == 0) {
+            observe(s, page);
+        } else if (nbusy < sizeof busy / sizeof *busy) {
+            busy[nbusy++] = i;
+        } else {
+            pthread_mutex_lock(&s->mu);
+            observe(s, page);
+        }
+    }
+    for (size_t k = 0; k < nbusy; k++) {
+        pthread_mutex_lock(&a->slots[busy[k]].mu);
+        observe(&a->slots[busy[k]], page);
+    }
 }
 
 /* Percent-encodes what a file path may hold and a URL may not. */
@@ -515,7 +550,7 @@ static int audit_run(struct sa_audit *a, const char *target)
         .status_of = status_of,
         .priv = &out.seen,
     };
-    memcpy(site.kind_count, a->kind_count, sizeof site.kind_count);
+    for (int k = 0; k < SA_KIND_LAST; k++) site.kind_count[k] = atomic_load(&a->kind_count[k]);
 
     if (rc != SA_OK) {
         finish_checks(a, &site);
@@ -608,7 +643,10 @@ void sa_audit_free(struct sa_audit *a)
     sa__free(r->start_url);
     if (a->render.o) sa__render_ctl_finish(&a->render);
     sa__render_report_release(&r->render);
-    for (size_t i = 0; i < a->nslots; i++) sa__free(a->slots[i].state);
+    for (size_t i = 0; i < a->nslots; i++) {
+        if (a->slots[i].have_mu) pthread_mutex_destroy(&a->slots[i].mu);
+        sa__free(a->slots[i].state);
+    }
     sa__free(a->slots);
     sa__free(a->reweighted);
     sa__scope_free(a->scope);

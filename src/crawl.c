@@ -757,10 +757,10 @@ static void fail_start(struct crawl *c, int code, const char *fmt, const char *a
 }
 
 /* Builds the page, lets the render hook swap it and the checks observe it, then frees its DOM.
- * Runs on a worker (pipe non-NULL) or inline; touches nothing of the crawl but cfg. */
-static int build_page(const struct sa_crawl_cfg *cfg, struct sa__pipe *pipe, const char *body,
-                      size_t len, const struct sa_fetch_info *fi, struct sa_page **out,
-                      int *rendered, char *why, size_t whylen)
+ * Runs on a worker or inline; touches nothing of the crawl but cfg. */
+static int build_page(const struct sa_crawl_cfg *cfg, const char *body, size_t len,
+                      const struct sa_fetch_info *fi, struct sa_page **out, int *rendered,
+                      char *why, size_t whylen)
 {
     struct sa_page *page = NULL;
     *out = NULL;
@@ -769,13 +769,8 @@ static int build_page(const struct sa_crawl_cfg *cfg, struct sa__pipe *pipe, con
     if (rc != SA_OK) return rc;
     /* the render hook is safe from several workers: up to --render-jobs tabs at once */
     if (cfg->replace_page) page = cfg->replace_page(cfg->ud, page, rendered);
-    if (cfg->on_page) {
-        /* Checks keep per-audit state without locks of their own; the order they see pages in
-         * does not change a verdict (tests/integration/test_jobs.py proves it). */
-        if (pipe) pthread_mutex_lock(&pipe->checks_mu);
-        cfg->on_page(cfg->ud, page);
-        if (pipe) pthread_mutex_unlock(&pipe->checks_mu);
-    }
+    /* on_page may run on several workers at once: it locks each check's state itself */
+    if (cfg->on_page) cfg->on_page(cfg->ud, page);
     sa__page_drop_dom(page);
     *out = page;
     return SA_OK;
@@ -841,8 +836,7 @@ static void audit_html(struct crawl *c, struct xfer *x, int status, unsigned ms,
     struct sa_page *page = NULL;
     char why[256] = "";
     int rendered = 0; /* #11: the engine may render the page with a browser */
-    int rc =
-        build_page(c->cfg, NULL, x->body.ptr, x->body.len, &fi, &page, &rendered, why, sizeof why);
+    int rc = build_page(c->cfg, x->body.ptr, x->body.len, &fi, &page, &rendered, why, sizeof why);
     if (rc != SA_OK) {
         add_error(c, x->url, "page not parsed: %s", why[0] ? why : sa_strerror(rc));
         return;
@@ -914,8 +908,7 @@ static void work(void *ud, struct sa__pipe_job *link)
         .truncated = j->truncated,
     };
     struct sa_page *page = NULL;
-    j->rc = build_page(c->cfg, &c->pipe, j->body, j->len, &fi, &page, &j->rendered, j->why,
-                       sizeof j->why);
+    j->rc = build_page(c->cfg, j->body, j->len, &fi, &page, &j->rendered, j->why, sizeof j->why);
     sa__free(j->body); /* the page keeps what it needs: the body is the biggest thing held */
     j->body = NULL;
     if (j->rc != SA_OK) return;

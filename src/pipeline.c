@@ -54,12 +54,7 @@ unsigned sa__pipe_start(struct sa__pipe *p, unsigned n, void (*work)(void *, str
     p->ud = ud;
     if (n > SA_PIPE_MAX_WORKERS) n = SA_PIPE_MAX_WORKERS;
     if (pthread_mutex_init(&p->mu, NULL) != 0) return 0;
-    if (pthread_mutex_init(&p->checks_mu, NULL) != 0) {
-        pthread_mutex_destroy(&p->mu);
-        return 0;
-    }
     if (pthread_cond_init(&p->has_work, NULL) != 0) {
-        pthread_mutex_destroy(&p->checks_mu);
         pthread_mutex_destroy(&p->mu);
         return 0;
     }
@@ -138,7 +133,6 @@ void sa__pipe_stop(struct sa__pipe *p)
     for (unsigned i = 0; i < p->nthreads; i++) pthread_join(p->threads[i], NULL);
     p->nthreads = 0;
     pthread_cond_destroy(&p->has_work);
-    pthread_mutex_destroy(&p->checks_mu);
     pthread_mutex_destroy(&p->mu);
     p->inited = 0;
 }

@@ -17,9 +17,8 @@ struct sa__pipe_job {
 };
 
 struct sa__pipe {
-    pthread_mutex_t mu;        /* the queues and counters below */
-    pthread_cond_t has_work;   /* todo not empty, or closing */
-    pthread_mutex_t checks_mu; /* held around the checks' observe: see crawl.c */
+    pthread_mutex_t mu;      /* the queues and counters below */
+    pthread_cond_t has_work; /* todo not empty, or closing */
     struct sa__pipe_job *todo, **todo_tail;
     struct sa__pipe_job *done, **done_tail;
     size_t ntodo, nworking, ndone;
