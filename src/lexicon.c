@@ -120,8 +120,8 @@ struct normed {
 /* Short texts outside any page's regions (link texts, labels, URL paths) come back page after
  * page: the answer from their start is kept per thread, by content (the bytes are compared, so
  * it is exact), across pages, in a direct-mapped table where a newcomer replaces its slot. */
-#define MEMO_SLOTS 4096u
-#define MEMO_TEXT  48u
+#define MEMO_SLOTS 8192u
+#define MEMO_TEXT  96u
 struct memo {
     uint32_t len1; /* length + 1; 0: empty */
     uint16_t concept;
@@ -1004,16 +1004,27 @@ static int run_filtered(const struct rx *rx, size_t i, pcre2_match_data *md,
     const struct sa__prefix *pre = &rx->pre[i];
     if (!sa__prefix_may(pre, keys)) return PCRE2_ERROR_NOMATCH;
     /* a search that starts with \b before a word character walks the word starts only */
-    const struct sa__row *rows = pre->word_start ? keys->ws : keys->all;
-    size_t nrows = pre->word_start ? keys->nws : keys->n, base = keys->base;
     int rc = PCRE2_ERROR_NOMATCH;
-    for (size_t j = sa__keys_find(rows, nrows, base + start); j < nrows; j++) {
-        size_t at = rows[j].off - base;
-        if (at >= limit) break;
-        if (!sa__prefix_cand(pre, rows[j])) continue;
-        pcre2_set_offset_limit(mc, at);
-        rc = run_code(rx, i, md, mc, s, n, at);
-        if (rc != PCRE2_ERROR_NOMATCH) break; /* a match, or an error that ends the search */
+    struct sa__cands cands;
+    size_t at;
+    if (sa__cands_init(&cands, pre, keys, start)) {
+        /* a long text's index: only the rows of the search's first pairs are visited */
+        while (sa__cands_next(&cands, &at) && at < limit) {
+            pcre2_set_offset_limit(mc, at);
+            rc = run_code(rx, i, md, mc, s, n, at);
+            if (rc != PCRE2_ERROR_NOMATCH) break; /* a match, or an error that ends the search */
+        }
+    } else {
+        const struct sa__row *rows = pre->word_start ? keys->ws : keys->all;
+        size_t nrows = pre->word_start ? keys->nws : keys->n, base = keys->base;
+        for (size_t j = sa__keys_find(rows, nrows, base + start); j < nrows; j++) {
+            at = rows[j].off - base;
+            if (at >= limit) break;
+            if (!sa__prefix_cand(pre, rows[j])) continue;
+            pcre2_set_offset_limit(mc, at);
+            rc = run_code(rx, i, md, mc, s, n, at);
+            if (rc != PCRE2_ERROR_NOMATCH) break;
+        }
     }
     pcre2_set_offset_limit(mc, PCRE2_UNSET);
     return rc;

@@ -61,8 +61,14 @@ static uint32_t fold(uint32_t cp)
         if (cp == 0xD7 || cp == 0xF7 || cp >= 0xDF) return cp;
         return cp + 0x20; /* À..Þ */
     }
-    if (cp >= 0x0391 && cp <= 0x03A9 && cp != 0x03A2) return cp + 0x20;
-    if (cp >= 0x03B1 && cp <= 0x03C9) return cp == 0x03C2 ? 0x03C3 : cp;
+    if (cp >= 0x0391 && cp <= 0x03AB && cp != 0x03A2) return cp + 0x20;
+    if (cp >= 0x03AC && cp <= 0x03CE && cp != 0x03B0) return cp == 0x03C2 ? 0x03C3 : cp;
+    /* the capitals with tonos, each the plain partner of one small letter (ΐ and ΰ are not:
+     * they share their case with U+1FD3 and U+1FE3, so they stay WILD) */
+    if (cp == 0x0386) return 0x03AC;
+    if (cp >= 0x0388 && cp <= 0x038A) return cp + 0x25;
+    if (cp == 0x038C) return 0x03CC;
+    if (cp == 0x038E || cp == 0x038F) return cp + 0x3F;
     if (cp >= 0x0400 && cp <= 0x040F) return cp + 0x50;
     if (cp >= 0x0410 && cp <= 0x042F) return cp + 0x20;
     if (cp >= 0x0430 && cp <= 0x045F) return cp;
@@ -79,13 +85,14 @@ static uint32_t fold(uint32_t cp)
     return K_WILD;
 }
 
-/* Keys of characters that PCRE2 (10.42, UCP) surely counts as \w; others may or may not be. */
-static int is_word(uint32_t k)
+/* Keys of characters that PCRE2 (10.42, UCP) surely counts as \w; others may or may not be.
+ * Asked once per character of every page text: ASCII keys take the first test. */
+static inline int is_word(uint32_t k)
 {
-    return (k >= 'a' && k <= 'z') || k == K_DIGIT || k == '_' ||
-           (k >= 0xDF && k <= 0xFE && k != 0xF7) || (k >= 0x03B1 && k <= 0x03C9) ||
-           (k >= 0x0430 && k <= 0x045F) || (k >= 0x0561 && k <= 0x0587) ||
-           (k >= 0x0E01 && k <= 0x0E2E);
+    if (k < 0x80) return (k >= 'a' && k <= 'z') || k == '_';
+    return k == K_DIGIT || (k >= 0xDF && k <= 0xFE && k != 0xF7) ||
+           (k >= 0x03AC && k <= 0x03CE && k != 0x03B0) || (k >= 0x0430 && k <= 0x045F) ||
+           (k >= 0x0561 && k <= 0x0587) || (k >= 0x0E01 && k <= 0x0E2E);
 }
 
 /* ---- sets ---- */
@@ -692,6 +699,26 @@ static void set_bit(uint8_t *bm, uint32_t h)
     bm[h >> 3] |= (uint8_t)(1u << (h & 7));
 }
 
+/* Lists the pairs set in p->pair when they are few: a search with more is better served by a
+ * walk over the rows than by as many index lookups. */
+#define PAIRS_LISTED 512
+static int list_pairs(struct sa__prefix *p)
+{
+    uint32_t n = 0;
+    uint64_t w;
+    for (size_t i = 0; i < 8192; i += 8) {
+        memcpy(&w, p->pair + i, 8);
+        n += (uint32_t)__builtin_popcountll(w);
+    }
+    if (n == 0 || n > PAIRS_LISTED) return SA_OK;
+    p->pairs = sa__malloc(n * sizeof *p->pairs);
+    if (!p->pairs) return SA_ENOMEM;
+    for (uint32_t i = 0; i < 8192; i++)
+        for (unsigned b = p->pair[i]; b; b &= b - 1)
+            p->pairs[p->npairs++] = (uint16_t)(i * 8 + (unsigned)__builtin_ctz(b));
+    return SA_OK;
+}
+
 int sa__prefix_analyse(const char *pat, size_t len, struct sa__prefix *out)
 {
     memset(out, 0, sizeof *out);
@@ -722,7 +749,9 @@ int sa__prefix_analyse(const char *pat, size_t len, struct sa__prefix *out)
         words &= is_word(a);
     }
     out->word_start = f.bstart && words;
-    out->usable = 1;
+    for (size_t i = 0; i < sizeof out->single; i++) out->has_single |= out->single[i] != 0;
+    rc = list_pairs(out);
+    out->usable = rc == SA_OK;
 out:
     f2_release(&f);
     return rc;
@@ -731,6 +760,7 @@ out:
 void sa__prefix_release(struct sa__prefix *p)
 {
     sa__free(p->pair);
+    sa__free(p->pairs);
     memset(p, 0, sizeof *p);
 }
 
@@ -751,11 +781,59 @@ static inline uint32_t key_at(const unsigned char *s, size_t len, size_t i, size
         *q = 2;
         return fold((c & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu));
     }
+    if (c - 0xE0u < 16u && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
+        (c != 0xE0 || s[i + 1] >= 0xA0) && (c != 0xED || s[i + 1] < 0xA0)) {
+        /* three bytes, as sa__utf8_seq accepts them: Thai, Armenian punctuation, CJK */
+        *q = 3;
+        return fold((c & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu));
+    }
     size_t k = sa__utf8_seq(s + i, len - i);
     *q = k ? k : 1;
     if (!k) return K_WILD;
     struct reader r = {.s = (const char *)s + i, .e = (const char *)s + i + k};
     return fold(next_cp(&r));
+}
+
+/* Groups k's rows by h2 (a counting sort, so each bucket stays in row order). Without memory
+ * the subject simply has no index. */
+static void build_index(struct sa__keys *k)
+{
+    uint32_t nb = 256;
+    while (nb < k->n / 2 && nb < 65536) nb *= 2;
+    struct sa__index *ix = sa__malloc(sizeof *ix);
+    uint32_t *head = sa__calloc(nb + 2, sizeof *head);
+    uint32_t *at = sa__malloc(k->n * sizeof *at);
+    if (!ix || !head || !at) {
+        sa__free(ix);
+        sa__free(head);
+        sa__free(at);
+        return;
+    }
+    uint32_t mask = nb - 1;
+    /* head[b + 1] counts bucket b, then the prefix sums make head[b] where b begins */
+    for (size_t j = 0; j < k->n; j++) {
+        struct sa__row r = k->all[j];
+        head[(r.h1 & (SA__KEY_WILD1 | SA__KEY_WILD2) ? nb : (r.h2 & mask)) + 1]++;
+    }
+    for (uint32_t b = 0; b <= nb; b++) head[b + 1] += head[b];
+    /* filling moves each head[b] to the next bucket's start; shifting back restores them */
+    for (size_t j = 0; j < k->n; j++) {
+        struct sa__row r = k->all[j];
+        at[head[r.h1 & (SA__KEY_WILD1 | SA__KEY_WILD2) ? nb : (r.h2 & mask)]++] = (uint32_t)j;
+    }
+    memmove(head + 1, head, (nb + 1) * sizeof *head);
+    head[0] = 0;
+    *ix = (struct sa__index){.mask = mask, .head = head, .at = at};
+    k->ix = ix;
+    k->ix_rows = k->all;
+}
+
+static void free_index(struct sa__index *ix)
+{
+    if (!ix) return;
+    sa__free(ix->head);
+    sa__free(ix->at);
+    sa__free(ix);
 }
 
 int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row *buf, size_t cap)
@@ -780,7 +858,17 @@ int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row
     int prev_word = 0, prev_wild = 0;
     while (i < len) {
         size_t at = i + q, nq = 0;
-        uint32_t next = at < len ? key_at(u, len, at, &nq) : K_END;
+        uint32_t next = K_END;
+        if (at < len && u[at] < 0x80) { /* most characters of most pages: no call */
+            unsigned c = u[at];
+            nq = 1;
+            next = c - 'A' < 26u             ? c + 32
+                   : c - '0' < 10u           ? K_DIGIT
+                   : c == ' ' || c - 9u < 5u ? K_SPACE
+                                             : c;
+        } else if (at < len) {
+            next = key_at(u, len, at, &nq);
+        }
         unsigned h = h12(cur);
         unsigned fl = (cur == K_WILD ? SA__KEY_WILD1 : 0) | (next == K_WILD ? SA__KEY_WILD2 : 0) |
                       (prev_wild || !prev_word ? SA__KEY_WORDSTART : 0);
@@ -801,6 +889,7 @@ int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row
     k->all[n] = (struct sa__row){.off = (uint32_t)len};
     k->n = n;
     k->nws = nws;
+    if (!k->borrowed && n >= SA__INDEX_MIN) build_index(k);
     return SA_OK;
 }
 
@@ -809,6 +898,7 @@ void sa__keys_release(struct sa__keys *k)
     if (!k->borrowed) {
         sa__free(k->all);
         sa__free(k->ws);
+        free_index(k->ix);
     }
     memset(k, 0, sizeof *k);
 }
@@ -824,6 +914,9 @@ void sa__keys_view(const struct sa__keys *whole, size_t at, size_t len, struct s
     size_t whi = sa__keys_find(whole->ws, whole->nws, at + len);
     out->all = whole->all + lo;
     out->n = hi - lo;
+    out->ix = whole->ix;
+    out->ix_rows = whole->ix_rows;
+    out->row0 = whole->row0 + lo;
     out->ws = whole->ws + wlo;
     out->nws = whi - wlo;
     for (size_t j = 0; j < out->n; j++) {
@@ -854,6 +947,117 @@ int sa__prefix_may(const struct sa__prefix *p, const struct sa__keys *k)
         if (f & h) return 1;
     }
     return 0;
+}
+
+/* ---- candidates from the index ---- */
+
+/* The first of at[lo..hi) that is at least row. */
+static uint32_t lower_bound(const uint32_t *at, uint32_t lo, uint32_t hi, uint32_t row)
+{
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (at[mid] < row)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Adds bucket b's rows from row on, unless none is left; 0 when the lists are full. */
+static int add_list(struct sa__cands *c, const struct sa__index *ix, uint32_t b, uint32_t row)
+{
+    uint32_t lo = ix->head[b];
+    /* a search from a whole text's start needs no search in the list */
+    if (lo < ix->head[b + 1] && ix->at[lo] < row)
+        lo = lower_bound(ix->at, lo, ix->head[b + 1], row);
+    if (lo == ix->head[b + 1] || ix->at[lo] >= c->end) return 1;
+    if (c->n == SA__CANDS_LISTS) return 0;
+    c->cur[c->n] = lo;
+    c->stop[c->n] = ix->head[b + 1];
+    c->n++;
+    return 1;
+}
+
+int sa__cands_init(struct sa__cands *c, const struct sa__prefix *p, const struct sa__keys *k,
+                   size_t from)
+{
+    const struct sa__index *ix = k->ix;
+    if (!ix || p->has_single || !p->pairs) return 0;
+    uint32_t row = (uint32_t)(k->row0 + sa__keys_find(k->all, k->n, k->base + from));
+    c->p = p;
+    c->rows = k->ix_rows;
+    c->at = ix->at;
+    c->base = k->base;
+    c->end = (uint32_t)(k->row0 + k->n);
+    c->win = row;
+    c->n = c->nbuf = c->next = 0;
+    /* Two pairs may share a bucket: the list then goes in twice, and the repeats are dropped
+     * once sorted. */
+    if (!add_list(c, ix, ix->mask + 1, row)) return 0;
+    for (uint32_t i = 0; i < p->npairs; i++)
+        if (!add_list(c, ix, p->pairs[i] & ix->mask, row)) return 0;
+    return 1;
+}
+
+/* Gathers the candidates of rows [c->win, w) in c->buf, sorted and without repeats; 0 (and
+ * nothing moved) when they do not fit. */
+static int gather(struct sa__cands *c, uint32_t w)
+{
+    uint32_t upto[SA__CANDS_LISTS], run[SA__CANDS_LISTS + 1], tmp[SA__CANDS_BUF];
+    unsigned nb = 0, nrun = 0;
+    for (unsigned i = 0; i < c->n; i++) {
+        uint32_t j = c->cur[i];
+        unsigned was = nb;
+        for (; j < c->stop[i] && c->at[j] < w; j++) {
+            struct sa__row row = c->rows[c->at[j]];
+            if (c->p->word_start && !(row.h1 & (SA__KEY_WORDSTART | SA__KEY_WILD1))) continue;
+            if (!sa__prefix_cand(c->p, row)) continue;
+            if (nb == SA__CANDS_BUF) return 0;
+            c->buf[nb++] = c->at[j];
+        }
+        if (nb > was) run[nrun++] = was;
+        upto[i] = j;
+    }
+    memcpy(c->cur, upto, c->n * sizeof *upto);
+    /* each list gave a sorted run: merge them two by two (usually there are one to three) */
+    run[nrun] = nb;
+    uint32_t *from = c->buf, *to = tmp;
+    while (nrun > 1) {
+        unsigned m = 0;
+        for (unsigned r = 0; r < nrun; r += 2) {
+            unsigned a = run[r], ae = run[r + 1], b = ae, be = r + 2 <= nrun ? run[r + 2] : ae;
+            unsigned o = a;
+            while (a < ae && b < be) to[o++] = from[a] <= from[b] ? from[a++] : from[b++];
+            while (a < ae) to[o++] = from[a++];
+            while (b < be) to[o++] = from[b++];
+            run[m++] = run[r];
+        }
+        run[m] = nb;
+        nrun = m;
+        uint32_t *t = from;
+        from = to;
+        to = t;
+    }
+    unsigned o = 0;
+    for (unsigned i = 0; i < nb; i++)
+        if (o == 0 || from[i] != c->buf[o - 1]) c->buf[o++] = from[i];
+    c->nbuf = o;
+    c->next = 0;
+    c->win = w;
+    return 1;
+}
+
+int sa__cands_next(struct sa__cands *c, size_t *off)
+{
+    while (c->next == c->nbuf) {
+        if (c->win >= c->end || c->n == 0) return 0;
+        /* all that is left at once, halved until its candidates fit; a single row fits */
+        uint32_t step = c->end - c->win;
+        while (!gather(c, c->win + step)) step = step / 2 ? step / 2 : 1;
+    }
+    *off = c->rows[c->buf[c->next++]].off - c->base;
+    return 1;
 }
 
 size_t sa__keys_find(const struct sa__row *rows, size_t n, size_t at)

@@ -18,6 +18,9 @@ struct sa__prefix {
     uint8_t first[512];  /* h12(c1): the first character may start a match */
     uint8_t single[512]; /* h12(c1): a match may start with c1 whatever follows it */
     uint8_t *pair;       /* 8 KiB, h16(c1, c2): the first two characters may start a match */
+    uint16_t *pairs;     /* the h16 set in pair, when few enough to look up one by one */
+    uint32_t npairs;
+    int has_single; /* some bit of single is set */
 };
 
 /* Works out what pat[0..len) can start with. SA_OK (usable or not) or SA_ENOMEM. */
@@ -35,6 +38,16 @@ struct sa__row {
 enum { SA__KEY_WILD1 = 1u << 12, SA__KEY_WILD2 = 1u << 13, SA__KEY_WORDSTART = 1u << 14 };
 #define SA__KEY_H12 0x0FFFu
 
+/* A long subject's rows grouped by h2, so that a search visits the rows its first pairs select
+ * instead of every row (sa__cands). Bucket b holds the row numbers whose h2 & mask is b, in
+ * ascending order; one more bucket, the last, holds the rows flagged WILD1 or WILD2, which any
+ * search may start at. */
+struct sa__index {
+    uint32_t mask;  /* buckets - 1 */
+    uint32_t *head; /* mask + 3 entries: bucket b is at[head[b] .. head[b + 1]) */
+    uint32_t *at;
+};
+
 /* A subject's characters as keys. */
 struct sa__keys {
     struct sa__row *all; /* one row per character */
@@ -47,7 +60,15 @@ struct sa__keys {
     int wild;     /* some row is WILD1 */
     size_t base;  /* a view: rows' offsets are base + the subject's offsets */
     int borrowed; /* the rows are not ours to free: a view, or the caller's buffer */
+    /* the index of the whole subject (NULL: none), its rows, and this subject's row numbers in
+     * them, [row0, row0 + n); a subject that is not a view has its own index, row0 == 0 */
+    struct sa__index *ix; /* freed with k unless borrowed */
+    const struct sa__row *ix_rows;
+    size_t row0;
 };
+
+/* Subjects of at least this many characters get an index. */
+#define SA__INDEX_MIN 1024
 
 /* Keys for s[0..len); len must be below 4 GiB. They go in buf when it holds 2 * (len + 1) rows
  * (buf may be NULL), else in memory of their own. SA_OK or SA_ENOMEM. */
@@ -61,6 +82,30 @@ void sa__keys_release(struct sa__keys *k);
 void sa__keys_view(const struct sa__keys *whole, size_t at, size_t len, struct sa__keys *out);
 /* The index of the first of rows[0..n) at or after byte offset at. */
 size_t sa__keys_find(const struct sa__row *rows, size_t n, size_t at);
+
+/* The candidate rows of a search, from the index: exactly the rows a walk over k->all (or
+ * k->ws for a word-start search) from the same offset would let sa__prefix_cand through, in
+ * the same order. The lists of the index are gathered a stretch of rows at a time, sorted, and
+ * given out in order: a stretch holds at most SA__CANDS_BUF candidates. */
+#define SA__CANDS_LISTS 128
+#define SA__CANDS_BUF   256
+struct sa__cands {
+    const struct sa__prefix *p;
+    const struct sa__row *rows;
+    const uint32_t *at;
+    size_t base;
+    uint32_t end; /* the row past the subject's last */
+    uint32_t win; /* rows below it are gathered */
+    unsigned n, nbuf, next;
+    uint32_t cur[SA__CANDS_LISTS], stop[SA__CANDS_LISTS];
+    uint32_t buf[SA__CANDS_BUF];
+};
+/* Starts c at subject offset from. 0 when the index does not apply (no index, a search with
+ * single-character starts or too many pairs present): the caller walks the rows instead. */
+int sa__cands_init(struct sa__cands *c, const struct sa__prefix *p, const struct sa__keys *k,
+                   size_t from);
+/* 1 and the next candidate's subject offset in *off; 0 when there is none left. */
+int sa__cands_next(struct sa__cands *c, size_t *off);
 
 /* 0 when no row of k can start a match of p. */
 int sa__prefix_may(const struct sa__prefix *p, const struct sa__keys *k);

@@ -89,8 +89,16 @@ static char *awkward(const char *s, size_t n, int variant, size_t *outlen)
         if (variant == 0) {
             if (cp >= 'a' && cp <= 'z')
                 cp -= 32;
-            else if (cp >= 0x3B1 && cp <= 0x3C9 && cp != 0x3C2)
+            else if (cp >= 0x3B1 && cp <= 0x3CB && cp != 0x3C2)
                 cp -= 0x20;
+            else if (cp == 0x3AC)
+                cp = 0x386; /* the capitals with tonos */
+            else if (cp >= 0x3AD && cp <= 0x3AF)
+                cp -= 0x25;
+            else if (cp == 0x3CC)
+                cp = 0x38C;
+            else if (cp == 0x3CD || cp == 0x3CE)
+                cp -= 0x3F;
             else if (cp >= 0x430 && cp <= 0x44F)
                 cp -= 0x20;
             else if (cp >= 0x450 && cp <= 0x45F)
@@ -479,6 +487,130 @@ TEST(prefix_keys_views_and_odd_input)
     sa__keys_release(&empty);
     sa__keys_release(&view);
     sa__keys_release(&whole);
+}
+
+/* Every pattern string of every lexicon file. */
+static size_t load_patterns(char ***out)
+{
+    const char *src = getenv("SA_SOURCE_DIR");
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/checks/lexicon", src ? src : ".");
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (!strstr(e->d_name, ".json")) continue;
+        char path[4400];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        size_t len;
+        char *json = slurp(path, &len);
+        cJSON *root = json ? cJSON_Parse(json) : NULL;
+        const cJSON *con, *p;
+        cJSON_ArrayForEach(con, cJSON_GetObjectItemCaseSensitive(root, "concepts"))
+        {
+            if (con->string[0] == '_') continue;
+            cJSON_ArrayForEach(p, con)
+            {
+                if (n == cap) *out = realloc(*out, (cap = cap ? cap * 2 : 256) * sizeof **out);
+                (*out)[n++] = strdup(p->valuestring);
+            }
+        }
+        cJSON_Delete(root);
+        sa__free(json);
+    }
+    closedir(d);
+    return n;
+}
+
+/* The candidates of p in k from offset from, by walking the rows as run_filtered does without
+ * an index. */
+static size_t walk_cands(const struct sa__prefix *p, const struct sa__keys *k, size_t from,
+                         size_t *out, size_t max)
+{
+    const struct sa__row *rows = p->word_start ? k->ws : k->all;
+    size_t nrows = p->word_start ? k->nws : k->n, n = 0;
+    for (size_t j = sa__keys_find(rows, nrows, k->base + from); j < nrows && n < max; j++)
+        if (sa__prefix_cand(p, rows[j])) out[n++] = rows[j].off - k->base;
+    return n;
+}
+
+/* 1 when the index gives exactly the walk's candidates in k from offset from; -1 when the
+ * index does not apply to p. */
+static int index_agrees(const struct sa__prefix *p, const struct sa__keys *k, size_t from,
+                        size_t *want, size_t max, size_t *compared)
+{
+    struct sa__cands it;
+    if (!sa__cands_init(&it, p, k, from)) return -1;
+    size_t n = walk_cands(p, k, from, want, max), got = 0, off;
+    while (sa__cands_next(&it, &off)) {
+        if (got >= n || want[got] != off) {
+            fprintf(stderr, "candidate %zu: index says %zu, walk %zu\n", got, off,
+                    got < n ? want[got] : (size_t)-1);
+            return 0;
+        }
+        got++;
+    }
+    *compared += got;
+    return got == n;
+}
+
+/* The index of a long text gives every search exactly the candidates a walk over its rows
+ * would, in the same order, from the text's start, from its middle, and in views of its lines
+ * (which borrow the whole text's index): the filtered search then tries the same positions. */
+TEST(prefix_index_gives_the_walks_candidates)
+{
+    char **pats;
+    size_t npats = load_patterns(&pats);
+    ASSERT(npats > 1000);
+    struct corpus c = corpus_get(5);
+    size_t nlong = 0, compared = 0, indexed = 0, views = 0;
+    size_t max = 1u << 20, *want = malloc(max * sizeof *want);
+    ASSERT(want != NULL);
+    for (size_t t = 0; t < c.n && nlong < 6; t++) {
+        struct sa__keys k;
+        ASSERT_EQ(sa__keys_build(c.text[t], c.len[t], &k, NULL, 0), SA_OK);
+        if (k.n < SA__INDEX_MIN) {
+            ASSERT(k.ix == NULL); /* short texts are walked */
+            sa__keys_release(&k);
+            continue;
+        }
+        ASSERT(k.ix != NULL);
+        nlong++;
+        /* a stretch of lines in the middle, as a block of a region is */
+        const char *mid = memchr(c.text[t] + c.len[t] / 2, '\n', c.len[t] / 2);
+        size_t at = mid ? (size_t)(mid - c.text[t]) + 1 : 0, vlen = (c.len[t] - at) / 2;
+        struct sa__keys view;
+        sa__keys_view(&k, at, vlen, &view);
+        ASSERT(view.ix == k.ix);
+        for (size_t i = 0; i < npats; i++) {
+            struct sa__prefix p;
+            ASSERT_EQ(sa__prefix_analyse(pats[i], strlen(pats[i]), &p), SA_OK);
+            if (p.usable) {
+                int rc = index_agrees(&p, &k, 0, want, max, &compared);
+                ASSERT(rc != 0);
+                indexed += rc == 1;
+                ASSERT(index_agrees(&p, &k, c.len[t] / 3, want, max, &compared) != 0);
+                rc = index_agrees(&p, &view, 0, want, max, &compared);
+                ASSERT(rc != 0);
+                views += rc == 1;
+                ASSERT(index_agrees(&p, &view, vlen / 2, want, max, &compared) != 0);
+            }
+            sa__prefix_release(&p);
+        }
+        sa__keys_release(&view);
+        sa__keys_release(&k);
+    }
+    fprintf(stderr, "%zu long texts, %zu searches by index (%zu in views), %zu candidates\n", nlong,
+            indexed, views, compared);
+    ASSERT(nlong >= 3);
+    ASSERT(indexed > npats);  /* most searches use the index */
+    ASSERT(compared > 10000); /* and they find candidates to compare */
+    free(want);
+    for (size_t i = 0; i < npats; i++) free(pats[i]);
+    free(pats);
+    corpus_free(&c);
 }
 
 TEST_MAIN()
