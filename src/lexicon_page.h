@@ -23,4 +23,8 @@ void sa__lexicon_page_end(const struct sa_lexicon *lex, const void *page);
  * search runs over the whole text as PCRE2 alone would: tests compare the two. */
 void sa__lexicon_set_prefilter(struct sa_lexicon *lex, int on);
 
+/* Lexicons made after sa__lexicon_jit(0) skip JIT compilation, as on a system without JIT or
+ * executable memory: tests check that searches then give the same answers. */
+void sa__lexicon_jit(int on);
+
 #endif

@@ -489,6 +489,44 @@ TEST(prefix_keys_views_and_odd_input)
     sa__keys_release(&whole);
 }
 
+/* A lexicon made without JIT (a system without it, or without executable memory) searches
+ * through the interpreter and finds the same matches as one with JIT. */
+TEST(prefix_lexicon_without_jit_same_answers)
+{
+    struct sa_lexicon *jit, *plain;
+    char err[256];
+    ASSERT_EQ(sa_lexicon_new(NULL, &jit, err, sizeof err), SA_OK);
+    sa__lexicon_jit(0);
+    int rc = sa_lexicon_new(NULL, &plain, err, sizeof err);
+    sa__lexicon_jit(1);
+    ASSERT_EQ(rc, SA_OK);
+    struct corpus c = corpus_get(7);
+    ASSERT(c.n >= 30);
+    enum { MAX = 4096 };
+    struct sa_match *a = malloc(MAX * sizeof *a), *b = malloc(MAX * sizeof *b);
+    size_t found = 0;
+    for (size_t t = 0; t < c.n; t++) {
+        for (int k = 0; k < SA_CONCEPT_LAST; k++) {
+            size_t na = all_matches(jit, (enum sa_concept)k, c.text[t], c.len[t], a, MAX);
+            size_t nb = all_matches(plain, (enum sa_concept)k, c.text[t], c.len[t], b, MAX);
+            ASSERT_EQ(na, nb);
+            for (size_t i = 0; i < na; i++) {
+                ASSERT_EQ(a[i].off, b[i].off);
+                ASSERT_EQ(a[i].len, b[i].len);
+                ASSERT(strcmp(a[i].lang, b[i].lang) == 0);
+            }
+            found += na;
+        }
+    }
+    fprintf(stderr, "%zu matches with and without JIT\n", found);
+    ASSERT(found > 500);
+    free(a);
+    free(b);
+    corpus_free(&c);
+    sa_lexicon_free(jit);
+    sa_lexicon_free(plain);
+}
+
 /* Every pattern string of every lexicon file. */
 static size_t load_patterns(char ***out)
 {
