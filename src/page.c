@@ -363,6 +363,16 @@ static void text_append(struct build *b, struct sa_buf *buf, int *space, const c
         while (j < n) {
             unsigned c = u[j];
             if (c < 0x80) {
+                /* One plain space between two words stays in the run: it is what collapsing
+                 * would write there, and a word a call is what made this loop slow. A byte
+                 * that may begin a space, a dropped character or a NUL ends the run first. */
+                if (c == ' ' && j > i && j + 1 < n &&
+                    ((u[j + 1] > 0x20 && u[j + 1] < 0x7F) ||
+                     (u[j + 1] >= 0xC3 && u[j + 1] != 0xE2 && u[j + 1] != 0xE3 &&
+                      u[j + 1] != 0xEF))) {
+                    j++;
+                    continue;
+                }
                 if (is_ws((int)c)) {
                     sp = 1;
                     break;

@@ -182,6 +182,21 @@ TEST(page_text_whitespace_collapsed)
     sa__page_free(p);
 }
 
+/* A plain space between words is copied with them; whatever may follow a space and change
+ * what collapsing writes (another space of any kind, a dropped character) still counts. */
+TEST(page_text_single_spaces_next_to_odd_characters)
+{
+    struct sa_page *p =
+        build("<body><p>a &nbsp;b c&nbsp; d</p><p>e &shy;f g&shy; h</p><p>i &#8203;j &#8288;k "
+              "&#xFEFF;l</p><p>m &#x3000;n &#8239;o &#8201;p</p><p>Цена 100 руб. α β ก ข</p>"
+              "<p>q <b>r</b> s<i> t</i></p><p> u\tv \nw </p></body>",
+              NULL);
+    ASSERT(p);
+    EXPECT_STREQ(text(p, SA_REGION_MAIN), "a b c d\ne f g h\ni j k l\nm n o p\n"
+                                          "Цена 100 руб. α β ก ข\nq r s t\nu v w");
+    sa__page_free(p);
+}
+
 TEST(page_small_print_flagged)
 {
     struct sa_page *p =
