@@ -13,6 +13,7 @@
  * left out only when its first two characters cannot start any match. */
 #include "lexicon_prefix.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,14 @@ static uint32_t h16(uint32_t a, uint32_t b)
     return x >> 16;
 }
 
+static uint32_t h3(uint32_t a, uint32_t b, uint32_t c)
+{
+    uint32_t x = a * 0x85EBCA77u + b * 0xC2B2AE3Du + c * 0x27D4EB2Fu;
+    x ^= x >> 16;
+    x *= 0x9E3779B1u;
+    return x >> 16;
+}
+
 static int is_space(uint32_t cp)
 {
     return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
@@ -50,6 +59,7 @@ static int is_space(uint32_t cp)
 /* The key of a character, the same for all its caseless partners that are not WILD. */
 static uint32_t fold(uint32_t cp)
 {
+    if (cp >= 0x0E00 && cp <= 0x0E7F) return cp >= 0x0E50 && cp <= 0x0E59 ? K_DIGIT : cp; /* Thai */
     if (is_space(cp)) return K_SPACE;
     if (cp < 0x80) {
         if (cp >= 'A' && cp <= 'Z') return cp + 32;
@@ -109,13 +119,25 @@ struct pset {
     int wild_first;
 };
 
-/* What a piece of pattern can match, as far as its first two characters go. */
+/* Triples of keys, each below 2^21, packed a << 42 | b << 21 | c; c == T_ANY: anything. */
+#define T_ANY       0x1FFFFFu
+#define MAX_TRIPLES 8192u
+struct tset {
+    uint64_t *v;
+    size_t n, cap;
+    int over; /* too many to keep: the third character filters nothing */
+};
+
+/* What a piece of pattern can match, as far as its first two characters go, and its first
+ * three as far as they can be told. */
 struct f2 {
     int nullable;   /* may match the empty string */
     int zw;         /* only ever matches the empty string (assertions) */
     int bstart;     /* every match, empty or not, asserts \b at its start */
     struct kset l1; /* the characters of its one-character matches */
     struct pset p;  /* the first two characters of its longer matches */
+    struct pset c2; /* its two-character matches (a subset of p) */
+    struct tset t;  /* the first three characters of its matches of three or more */
 };
 
 struct reader {
@@ -127,6 +149,8 @@ static void f2_release(struct f2 *f)
 {
     sa__free(f->l1.v);
     sa__free(f->p.v);
+    sa__free(f->c2.v);
+    sa__free(f->t.v);
     memset(f, 0, sizeof *f);
 }
 
@@ -240,6 +264,97 @@ static int product(struct reader *r, struct pset *to, const struct kset *l1,
     return 0;
 }
 
+/* ---- triples ---- */
+
+static uint32_t tpack_key(uint32_t k)
+{
+    return k == K_WILD ? T_ANY : k;
+}
+
+static void tpush(struct reader *r, struct tset *t, uint64_t v)
+{
+    if (t->over) return;
+    if (t->n >= MAX_TRIPLES) {
+        t->over = 1;
+        return;
+    }
+    if (t->n == t->cap) {
+        size_t ncap = t->cap ? t->cap * 2 : 16;
+        uint64_t *nv = sa__realloc(t->v, ncap * sizeof *nv);
+        if (!nv) {
+            r->bad = SA_ENOMEM;
+            t->over = 1;
+            return;
+        }
+        t->v = nv;
+        t->cap = ncap;
+    }
+    t->v[t->n++] = v;
+}
+
+static void tadd(struct reader *r, struct tset *t, uint32_t a, uint32_t b, uint32_t c)
+{
+    /* a WILD first or second character makes the pair a candidate on its own (single, WILD2):
+     * its third character is never asked */
+    if (a == K_WILD || b == K_WILD) return;
+    tpush(r, t, (uint64_t)a << 42 | (uint64_t)b << 21 | tpack_key(c));
+}
+
+static void tdedupe(struct tset *t)
+{
+    if (t->n < 2) return;
+    qsort(t->v, t->n, sizeof *t->v, cmp_u64);
+    size_t j = 1;
+    for (size_t i = 1; i < t->n; i++)
+        if (t->v[i] != t->v[j - 1]) t->v[j++] = t->v[i];
+    t->n = j;
+}
+
+static void tunion(struct reader *r, struct tset *to, const struct tset *from)
+{
+    to->over |= from->over;
+    for (size_t i = 0; i < from->n; i++) tpush(r, to, from->v[i]);
+    tdedupe(to);
+}
+
+/* t gets (a, b, c) for (a, b) in pairs and c in next. */
+static void tpairs_then(struct reader *r, struct tset *t, const struct pset *pairs,
+                        const struct kset *next)
+{
+    for (size_t i = 0; i < pairs->n && !t->over; i++) {
+        uint32_t a = (uint32_t)(pairs->v[i] >> 32), b = (uint32_t)pairs->v[i];
+        if (next->wild) tadd(r, t, a, b, K_WILD);
+        for (size_t j = 0; j < next->n; j++) tadd(r, t, a, b, next->v[j]);
+    }
+    tdedupe(t);
+}
+
+/* t gets (a, b, c) for a in l1 and (b, c) in pairs. */
+static void tkey_then(struct reader *r, struct tset *t, const struct kset *l1,
+                      const struct pset *pairs)
+{
+    for (size_t i = 0; i < l1->n && !t->over; i++)
+        for (size_t j = 0; j < pairs->n; j++)
+            tadd(r, t, l1->v[i], (uint32_t)(pairs->v[j] >> 32), (uint32_t)pairs->v[j]);
+    tdedupe(t);
+}
+
+/* The first three characters of a followed by b, and its two-character matches: a three
+ * character start is a's own, a's two-character match and b's first, a's one-character match
+ * and b's first two, or b's own when a may be empty. */
+static int triples_concat(struct reader *r, struct f2 *out, const struct f2 *a, const struct f2 *b,
+                          const struct kset *fb)
+{
+    out->t.over = a->t.over || b->t.over;
+    tunion(r, &out->t, &a->t);
+    tpairs_then(r, &out->t, &a->c2, fb);
+    tkey_then(r, &out->t, &a->l1, &b->p);
+    if (a->nullable) tunion(r, &out->t, &b->t);
+    if (b->nullable && punion(r, &out->c2, &a->c2)) return -1;
+    if (a->nullable && punion(r, &out->c2, &b->c2)) return -1;
+    return product(r, &out->c2, &a->l1, &b->l1);
+}
+
 /* a := a followed by b; b is released. */
 static void concat(struct reader *r, struct f2 *a, struct f2 *b)
 {
@@ -250,6 +365,7 @@ static void concat(struct reader *r, struct f2 *a, struct f2 *b)
     if (a->nullable && punion(r, &out.p, &b->p)) goto done_fb;
     if (b->nullable && kunion(r, &out.l1, &a->l1)) goto done_fb;
     if (a->nullable && kunion(r, &out.l1, &b->l1)) goto done_fb;
+    if (triples_concat(r, &out, a, b, &fb)) goto done_fb;
     out.nullable = a->nullable && b->nullable;
     out.zw = a->zw && b->zw;
     out.bstart = a->bstart || (a->zw && b->bstart);
@@ -264,7 +380,8 @@ done:
 /* a := a | b; b is released. */
 static void alternate(struct reader *r, struct f2 *a, struct f2 *b)
 {
-    if (kunion(r, &a->l1, &b->l1) == 0) punion(r, &a->p, &b->p);
+    if (kunion(r, &a->l1, &b->l1) == 0 && punion(r, &a->p, &b->p) == 0) punion(r, &a->c2, &b->c2);
+    tunion(r, &a->t, &b->t);
     a->nullable |= b->nullable;
     a->zw = a->zw && b->zw;
     a->bstart = a->bstart && b->bstart;
@@ -669,8 +786,19 @@ static void read_seq(struct reader *r, struct f2 *out)
                 empty(&a, 0);
             } else {
                 if (max != 1) {
+                    /* repeats: a three-character start spans at most three copies */
                     struct kset fa;
-                    if (firsts(r, &a, &fa) == 0) product(r, &a.p, &a.l1, &fa);
+                    if (firsts(r, &a, &fa) == 0) {
+                        tpairs_then(r, &a.t, &a.c2, &fa);
+                        tkey_then(r, &a.t, &a.l1, &a.p);
+                        struct pset ll = {0};
+                        if (product(r, &ll, &a.l1, &a.l1) == 0) {
+                            if (max != 2) tpairs_then(r, &a.t, &ll, &fa);
+                            punion(r, &a.c2, &ll);
+                        }
+                        sa__free(ll.v);
+                        product(r, &a.p, &a.l1, &fa);
+                    }
                     sa__free(fa.v);
                 }
                 if (min == 0) {
@@ -719,6 +847,51 @@ static int list_pairs(struct sa__prefix *p)
     return SA_OK;
 }
 
+/* 1 when some triple of t begins with (a, b); t is sorted. */
+static int tprefix(const struct tset *t, uint32_t a, uint32_t b)
+{
+    uint64_t lo_v = (uint64_t)a << 42 | (uint64_t)b << 21;
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->v[mid] < lo_v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < t->n && t->v[lo] >> 21 == lo_v >> 21;
+}
+
+/* 1 when (a, b) is in p; p is sorted. */
+static int pin(const struct pset *p, uint32_t a, uint32_t b)
+{
+    uint64_t v = (uint64_t)a << 32 | b;
+    return p->n && bsearch(&v, p->v, p->n, sizeof v, cmp_u64) != NULL;
+}
+
+/* The third-character filter: a candidate whose pair is "open" (a two-character match, or any
+ * third character may follow) passes; others pass when their triple is one of the pattern's.
+ * A pair of p that neither c2 nor t accounts for is made open, so a gap in the triples can
+ * only let more positions through. */
+static void third_chars(const struct f2 *f, struct sa__prefix *out)
+{
+    for (size_t i = 0; i < f->t.n; i++) {
+        uint32_t a = (uint32_t)(f->t.v[i] >> 42), b = (uint32_t)(f->t.v[i] >> 21) & T_ANY,
+                 c = (uint32_t)f->t.v[i] & T_ANY;
+        if (c == T_ANY)
+            set_bit(out->open, h16(a, b) & SA__TRI_MASK);
+        else
+            set_bit(out->tri, h3(a, b, c) & SA__TRI_MASK);
+    }
+    for (size_t i = 0; i < f->p.n; i++) {
+        uint32_t a = (uint32_t)(f->p.v[i] >> 32), b = (uint32_t)f->p.v[i];
+        if (b == K_WILD) continue;
+        if (pin(&f->c2, a, b) || !tprefix(&f->t, a, b))
+            set_bit(out->open, h16(a, b) & SA__TRI_MASK);
+    }
+    out->has_tri = 1;
+}
+
 int sa__prefix_analyse(const char *pat, size_t len, struct sa__prefix *out)
 {
     memset(out, 0, sizeof *out);
@@ -749,6 +922,7 @@ int sa__prefix_analyse(const char *pat, size_t len, struct sa__prefix *out)
         words &= is_word(a);
     }
     out->word_start = f.bstart && words;
+    if (!f.t.over) third_chars(&f, out);
     for (size_t i = 0; i < sizeof out->single; i++) out->has_single |= out->single[i] != 0;
     rc = list_pairs(out);
     out->usable = rc == SA_OK;
@@ -768,6 +942,16 @@ void sa__prefix_release(struct sa__prefix *p)
 
 /* The key of the character at s[i] (len > i), and its length in *q: 1 for an invalid byte,
  * whose key is WILD (PCRE2 matches no character there, so any guess is safe). */
+/* fold() of every two-byte character (below U+0800: Latin, Greek, Cyrillic, Armenian), made
+ * once: the text side asks it for most characters of a non-Latin page. */
+static uint32_t fold2[0x800];
+static pthread_once_t fold2_once = PTHREAD_ONCE_INIT;
+
+static void fold2_init(void)
+{
+    for (uint32_t cp = 0x80; cp < 0x800; cp++) fold2[cp] = fold(cp);
+}
+
 static inline uint32_t key_at(const unsigned char *s, size_t len, size_t i, size_t *q)
 {
     unsigned c = s[i];
@@ -779,7 +963,7 @@ static inline uint32_t key_at(const unsigned char *s, size_t len, size_t i, size
     }
     if (c - 0xC2u < 30u && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
         *q = 2;
-        return fold((c & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu));
+        return fold2[(c & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu)];
     }
     if (c - 0xE0u < 16u && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
         (c != 0xE0 || s[i + 1] >= 0xA0) && (c != 0xED || s[i + 1] < 0xA0)) {
@@ -836,8 +1020,28 @@ static void free_index(struct sa__index *ix)
     sa__free(ix);
 }
 
+/* The key at s[i] and its length in *q; K_END (and 0) at or past the end. ASCII, most
+ * characters of most pages, costs no call. */
+static inline uint32_t key_of(const unsigned char *s, size_t len, size_t i, size_t *q)
+{
+    if (i >= len) {
+        *q = 0;
+        return K_END;
+    }
+    unsigned c = s[i];
+    if (c < 0x80) {
+        *q = 1;
+        return c - 'A' < 26u             ? c + 32
+               : c - '0' < 10u           ? K_DIGIT
+               : c == ' ' || c - 9u < 5u ? K_SPACE
+                                         : c;
+    }
+    return key_at(s, len, i, q);
+}
+
 int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row *buf, size_t cap)
 {
+    pthread_once(&fold2_once, fold2_init);
     memset(k, 0, sizeof *k);
     const unsigned char *u = (const unsigned char *)s;
     /* a row per byte at most; the unused tail is a small price for a single pass */
@@ -853,26 +1057,19 @@ int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row
         sa__keys_release(k);
         return SA_ENOMEM;
     }
-    size_t n = 0, nws = 0, q = 0, i = 0;
-    uint32_t cur = len ? key_at(u, len, 0, &q) : K_END;
+    /* three characters in view: cur at i (q bytes), next at i + q (q2 bytes), then next2 */
+    size_t n = 0, nws = 0, q = 0, q2 = 0, i = 0;
+    uint32_t cur = key_of(u, len, 0, &q), next = key_of(u, len, q, &q2);
     int prev_word = 0, prev_wild = 0;
     while (i < len) {
-        size_t at = i + q, nq = 0;
-        uint32_t next = K_END;
-        if (at < len && u[at] < 0x80) { /* most characters of most pages: no call */
-            unsigned c = u[at];
-            nq = 1;
-            next = c - 'A' < 26u             ? c + 32
-                   : c - '0' < 10u           ? K_DIGIT
-                   : c == ' ' || c - 9u < 5u ? K_SPACE
-                                             : c;
-        } else if (at < len) {
-            next = key_at(u, len, at, &nq);
-        }
+        size_t at = i + q, q3 = 0;
+        uint32_t next2 = at < len ? key_of(u, len, at + q2, &q3) : K_END;
         unsigned h = h12(cur);
         unsigned fl = (cur == K_WILD ? SA__KEY_WILD1 : 0) | (next == K_WILD ? SA__KEY_WILD2 : 0) |
+                      (next2 == K_WILD ? SA__KEY_WILD3 : 0) |
                       (prev_wild || !prev_word ? SA__KEY_WORDSTART : 0);
-        struct sa__row r = {(uint32_t)i, (uint16_t)(h | fl), (uint16_t)h16(cur, next)};
+        struct sa__row r = {(uint32_t)i, (uint16_t)(h | fl), (uint16_t)h16(cur, next),
+                            (uint16_t)h3(cur, next, next2)};
         k->all[n++] = r;
         set_bit(k->present, h);
         if (fl & (SA__KEY_WORDSTART | SA__KEY_WILD1)) {
@@ -883,8 +1080,10 @@ int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row
         prev_wild = cur == K_WILD;
         prev_word = is_word(cur);
         cur = next;
+        next = next2;
         i = at;
-        q = nq;
+        q = q2;
+        q2 = q3;
     }
     k->all[n] = (struct sa__row){.off = (uint32_t)len};
     k->n = n;

@@ -21,21 +21,36 @@ struct sa__prefix {
     uint16_t *pairs;     /* the h16 set in pair, when few enough to look up one by one */
     uint32_t npairs;
     int has_single; /* some bit of single is set */
+    /* The third character, when the reader could tell the first three (has_tri): a position
+     * whose pair is in pair passes when the pair is open (h16 & SA__TRI_MASK: a two-character
+     * match, or anything may follow it), or when its first three characters are in tri (h3 &
+     * SA__TRI_MASK). */
+    int has_tri;
+    uint8_t open[512];
+    uint8_t tri[512];
 };
+#define SA__TRI_MASK 0x0FFFu
 
 /* Works out what pat[0..len) can start with. SA_OK (usable or not) or SA_ENOMEM. */
 int sa__prefix_analyse(const char *pat, size_t len, struct sa__prefix *out);
 void sa__prefix_release(struct sa__prefix *p);
 
 /* One character of a subject: its byte offset, h12 of its key with the flags above bit 12,
- * and h16 of its key and the next character's. */
+ * h16 of its key and the next character's, and h3 of those and the one after (the end of the
+ * subject counts as a character there). */
 struct sa__row {
     uint32_t off;
     uint16_t h1;
     uint16_t h2;
+    uint16_t h3;
 };
 
-enum { SA__KEY_WILD1 = 1u << 12, SA__KEY_WILD2 = 1u << 13, SA__KEY_WORDSTART = 1u << 14 };
+enum {
+    SA__KEY_WILD1 = 1u << 12,
+    SA__KEY_WILD2 = 1u << 13,
+    SA__KEY_WORDSTART = 1u << 14,
+    SA__KEY_WILD3 = 1u << 15
+};
 #define SA__KEY_H12 0x0FFFu
 
 /* A long subject's rows grouped by h2, so that a search visits the rows its first pairs select
@@ -117,7 +132,10 @@ static inline int sa__prefix_cand(const struct sa__prefix *p, struct sa__row r)
     if (r.h1 & SA__KEY_WILD1) return 1;
     if (!(p->first[h >> 3] & (1u << (h & 7)))) return 0;
     if ((p->single[h >> 3] & (1u << (h & 7))) || (r.h1 & SA__KEY_WILD2)) return 1;
-    return (p->pair[r.h2 >> 3] >> (r.h2 & 7)) & 1;
+    if (!((p->pair[r.h2 >> 3] >> (r.h2 & 7)) & 1)) return 0;
+    if (!p->has_tri || (r.h1 & SA__KEY_WILD3)) return 1;
+    unsigned o = r.h2 & SA__TRI_MASK, t = r.h3 & SA__TRI_MASK;
+    return ((p->open[o >> 3] >> (o & 7)) & 1) || ((p->tri[t >> 3] >> (t & 7)) & 1);
 }
 
 #endif

@@ -443,6 +443,12 @@ TEST(prefix_reads_constructs_and_filters)
         {"\\bκαλάθι", "ΚΑΛΆΘΙ", 1, 1, 0, 2},
         {"(?<![ก-๙])ตะกร้า", "ใส่ตะกร้า", 1, 0, 9, 0},
         {"\\Qa.b\\E", "xa.b", 1, 0, 1, 0},
+        /* the third character: "dea" cannot start "delivery", "de5" can start "de\d" */
+        {"\\bdelivery\\b", "deal delivery", 1, 1, 5, 0},
+        {"(?:x|de)\\d", "dex de5", 1, 0, 4, 0},
+        {"a(?:bc)+d", "abd abcbcd", 1, 0, 4, 0},
+        {"\\bab\\b", "ab abc", 1, 1, 3, 1}, /* a two-character match: any third follows */
+        {"καλ(?:ά|α)θι", "καμ ΚΑΛΆΘΙ", 1, 0, 7, 0},
         {"[^a]bc", "zbc", 0, 0, 0, 0}, /* any first character */
         {"\\w+@example", "me@example", 0, 0, 0, 0},
         {"foo\\Kbar", "foobar", 0, 0, 0, 0},  /* \K: the match does not start where it begins */
