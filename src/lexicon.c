@@ -112,6 +112,7 @@ struct normed {
     size_t len;
     char *norm; /* NULL: nothing to normalise */
     size_t nlen;
+    int norm_borrowed; /* norm is a stretch of its region's */
     uint32_t *map;
     struct sa__keys keys; /* of norm, or of the text itself; n == 0 until made */
     int keyed;            /* 1: keys made (or not worth making) */
@@ -879,7 +880,7 @@ static void cache_clear(struct cache *ca)
         ca->used--;
     }
     for (size_t i = 0; i < ca->nnorms; i++) {
-        sa__free(ca->norms[i].norm);
+        if (!ca->norms[i].norm_borrowed) sa__free(ca->norms[i].norm);
         sa__free(ca->norms[i].map);
         sa__keys_release(&ca->norms[i].keys);
     }
@@ -1228,22 +1229,50 @@ static struct entry *entry_for(struct cache *ca, const char *text, size_t len, u
 
 /* The normalised form of text, made on first use; NULL with *rc = SA_OK when the text needs
  * none, NULL with *rc < 0 when memory ran out. */
+/* The first i in [0, n] with map[i] >= at (map[n] is the source length). */
+static size_t map_lower(const uint32_t *map, size_t n, size_t at)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (map[mid] < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static const struct normed *normed_for(struct cache *ca, const char *text, size_t len, int *rc)
 {
     *rc = SA_OK;
     for (size_t i = 0; i < ca->nnorms; i++)
         if (ca->norms[i].ptr == text && ca->norms[i].len == len) return &ca->norms[i];
     /* A block of a region (its first, or one after a '\n') borrows the region's keys, which are
-     * then made once for both; a region that needed normalising has other offsets. */
+     * then made once for both. In a region that needed normalising (Greek, Armenian) the block's
+     * normal form is the region's between the block's first and last source characters, as
+     * normalising starts afresh after a '\n'; it is borrowed too, with a map of its own. */
     struct sa__keys view = {0};
+    const char *wnorm = NULL;
+    const uint32_t *wmap = NULL;
+    size_t at = 0, na = 0, nb = 0;
     for (size_t i = 0; i < ca->nscope; i++) {
         const struct sa_str *sc = &ca->scope[i];
         if (text < sc->ptr || len > sc->len || (size_t)(text - sc->ptr) > sc->len - len) continue;
         if (len == sc->len || (text != sc->ptr && text[-1] != '\n')) break;
         const struct normed *whole = normed_for(ca, sc->ptr, sc->len, rc);
         if (*rc != SA_OK) return NULL;
-        if (!whole->norm && whole->keys.all)
-            sa__keys_view(&whole->keys, (size_t)(text - sc->ptr), len, &view);
+        if (!whole->keys.all) break;
+        at = (size_t)(text - sc->ptr);
+        if (!whole->norm) {
+            sa__keys_view(&whole->keys, at, len, &view);
+        } else if (whole->nlen < UINT32_MAX) {
+            na = map_lower(whole->map, whole->nlen, at);
+            nb = map_lower(whole->map, whole->nlen, at + len);
+            sa__keys_view(&whole->keys, na, nb - na, &view);
+            wnorm = whole->norm; /* the region's entry may move below: keep what is needed */
+            wmap = whole->map;
+        }
         break;
     }
     if (ca->nnorms == ca->capnorms) {
@@ -1259,6 +1288,19 @@ static const struct normed *normed_for(struct cache *ca, const char *text, size_
     struct normed *n = &ca->norms[ca->nnorms];
     *n = (struct normed){.ptr = text, .len = len};
     if (view.all) {
+        if (wnorm && (nb - na != len || memcmp(wnorm + na, text, len) != 0)) {
+            uint32_t *m = sa__malloc((nb - na + 1) * sizeof *m);
+            if (!m) {
+                *rc = SA_ENOMEM;
+                return NULL;
+            }
+            for (size_t i = na; i < nb; i++) m[i - na] = wmap[i] - (uint32_t)at;
+            m[nb - na] = (uint32_t)len;
+            n->norm = (char *)(uintptr_t)(wnorm + na);
+            n->norm_borrowed = 1;
+            n->nlen = nb - na;
+            n->map = m;
+        }
         n->keys = view;
         ca->nnorms++;
         return n;
