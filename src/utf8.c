@@ -1,6 +1,9 @@
 /* UTF-8 validation and repair, per RFC 3629 (no overlongs, no surrogates, max U+10FFFF). */
 #include "utf8.h"
 
+#include <stdint.h>
+#include <string.h>
+
 #include "alloc.h"
 
 size_t sa__utf8_seq(const unsigned char *s, size_t n)
@@ -32,7 +35,10 @@ int sa__utf8_valid(const char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         if (p[i] < 0x80) {
-            i++;
+            /* markup is mostly ASCII: eight bytes at a time while none has its high bit */
+            uint64_t w;
+            while (i + 8 <= n && (memcpy(&w, p + i, 8), (w & 0x8080808080808080u) == 0)) i += 8;
+            if (i < n && p[i] < 0x80) i++;
             continue;
         }
         size_t k = sa__utf8_seq(p + i, n - i);

@@ -10,6 +10,7 @@
 #include "html.h"
 #include "shopaudit/common.h"
 #include "test.h"
+#include "utf8.h"
 
 /* "Корзина" and a Russian sentence in windows-1251 and KOI8-R */
 #define CART_1251 "\xCA\xEE\xF0\xE7\xE8\xED\xE0"
@@ -169,6 +170,31 @@ TEST(charset_invalid_utf8_replaced)
     EXPECT_EQ(decoded_len, strlen("<p>a\xEF\xBF\xBD"
                                   "b\xEF\xBF\xBD"
                                   "cd</p>"));
+}
+
+/* Validation reads ASCII eight bytes at a time: a good or bad sequence (cut short, stray,
+ * overlong, a surrogate, past U+10FFFF) is judged the same after any run of ASCII and before
+ * any. */
+TEST(charset_utf8_valid_at_every_alignment)
+{
+    static const char *const seqs[] = {
+        "\xD0\x96", "\xE0\xB8\x81", "\xF0\x9F\x9B\x92", /* valid: Ж, ก, 🛒 */
+        "\xFF",     "\xC0\xAF",     "\xED\xA0\x80",     "\xE0\x80\xAF", "\xF4\x90\x80\x80", "\xD0",
+        "\xE0\xB8", "\x80"};
+    char buf[64];
+    size_t checked = 0;
+    for (size_t s = 0; s < sizeof seqs / sizeof *seqs; s++) {
+        size_t k = strlen(seqs[s]);
+        for (size_t pre = 0; pre < 20; pre++)
+            for (size_t post = 0; post < 12; post++) {
+                memset(buf, 'a', pre);
+                memcpy(buf + pre, seqs[s], k);
+                memset(buf + pre + k, 'b', post);
+                EXPECT_EQ(sa__utf8_valid(buf, pre + k + post), s < 3);
+                checked++;
+            }
+    }
+    EXPECT(checked > 2000);
 }
 
 TEST(charset_invalid_single_byte_replaced)
