@@ -131,6 +131,22 @@ struct memo {
     char text[MEMO_TEXT];
 };
 
+/* A region of the last page this thread checked, with what was learnt about the texts in it
+ * (the region and its blocks, at offsets rel from its start). Menus, headers and footers come
+ * back byte for byte on every page of a shop: when the next page's region in the same place
+ * holds the same bytes, its texts start with these answers. */
+#define TMPL_MAX ((size_t)64 << 10) /* bytes: bigger regions are not kept */
+struct tmpl_entry {
+    uint32_t rel, len, concept, none_from, n;
+    struct answer *v;
+};
+struct tmpl {
+    char *text; /* the region's bytes; NULL: nothing kept */
+    size_t len, cap;
+    struct tmpl_entry *e;
+    size_t ne;
+};
+
 /* Answers about the current page's texts. Between sa__lexicon_page_begin and _end the page is
  * immutable, so a text inside it is known by its address and length; anything else a check
  * passes (its own buffers) is matched afresh. Each thread has its own (thread_cache()), so
@@ -144,8 +160,11 @@ struct cache {
     size_t cap, used; /* open addressing, at most half full */
     struct normed *norms;
     size_t nnorms, capnorms;
-    struct memo *memo;         /* MEMO_SLOTS, made on first use; kept across pages */
-    pcre2_match_data *md;      /* large enough for every concept's groups */
+    struct memo *memo;                      /* MEMO_SLOTS, made on first use; kept across pages */
+    struct tmpl tmpl[SA_LEXICON_SCOPE_MAX]; /* by the index of the page's text */
+    int slot[SA_LEXICON_SCOPE_MAX];         /* scope[i] is texts[slot[i]] */
+    size_t seeded;                          /* entries started from a template (tests) */
+    pcre2_match_data *md;                   /* large enough for every concept's groups */
     pcre2_match_context *mctx; /* the lexicon's limits, plus offset limits while matching */
 };
 struct sa_lexicon {
@@ -869,8 +888,100 @@ err:
 }
 
 /* Empties the cache, keeping the table's memory for the next page. */
+static void tmpl_release(struct tmpl *t)
+{
+    for (size_t i = 0; i < t->ne; i++) sa__free(t->e[i].v);
+    sa__free(t->e);
+    t->e = NULL;
+    t->ne = 0;
+}
+
+/* Keeps, for each region of the page ending, its bytes and the answers about texts inside it;
+ * the answers move out of the page's entries. Without memory a region is simply not kept. */
+static void tmpl_harvest(struct cache *ca)
+{
+    size_t count[SA_LEXICON_SCOPE_MAX] = {0};
+    int keep[SA_LEXICON_SCOPE_MAX] = {0};
+    for (size_t i = 0; i < ca->nscope; i++) {
+        if (ca->slot[i] < 0) continue;
+        struct tmpl *t = &ca->tmpl[ca->slot[i]];
+        tmpl_release(t);
+        const struct sa_str *sc = &ca->scope[i];
+        if (sc->len > TMPL_MAX) {
+            sa__free(t->text);
+            *t = (struct tmpl){0};
+            continue;
+        }
+        if (!t->text || t->len != sc->len || memcmp(t->text, sc->ptr, sc->len) != 0) {
+            if (t->cap < sc->len + 1) {
+                char *nt = sa__realloc(t->text, sc->len + 1);
+                if (!nt) {
+                    sa__free(t->text);
+                    *t = (struct tmpl){0};
+                    continue;
+                }
+                t->text = nt;
+                t->cap = sc->len + 1;
+            }
+            memcpy(t->text, sc->ptr, sc->len);
+            t->len = sc->len;
+        }
+        keep[i] = 1;
+    }
+    /* scopes are disjoint: an entry belongs to the one holding its text */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t j = 0; j < ca->cap; j++) {
+            struct entry *e = &ca->tab[j];
+            if (!e->ptr || (!e->n && e->none_from == UINT32_MAX)) continue;
+            for (size_t i = 0; i < ca->nscope; i++) {
+                const struct sa_str *sc = &ca->scope[i];
+                if (!keep[i] || e->ptr < sc->ptr || (size_t)(e->ptr - sc->ptr) > sc->len ||
+                    e->len > sc->len - (size_t)(e->ptr - sc->ptr))
+                    continue;
+                struct tmpl *t = &ca->tmpl[ca->slot[i]];
+                if (pass == 0) {
+                    count[i]++;
+                } else if (t->e && t->ne < count[i]) {
+                    t->e[t->ne++] = (struct tmpl_entry){
+                        (uint32_t)(e->ptr - sc->ptr), e->len, e->concept, e->none_from, e->n, e->v};
+                    e->v = NULL; /* moved */
+                    e->n = e->cap = 0;
+                }
+                break;
+            }
+        }
+        for (size_t i = 0; pass == 0 && i < ca->nscope; i++)
+            if (keep[i] && count[i])
+                ca->tmpl[ca->slot[i]].e = sa__malloc(count[i] * sizeof(struct tmpl_entry));
+    }
+}
+
+static struct entry *entry_for(struct cache *ca, const char *text, size_t len, uint32_t c);
+
+/* Starts the texts of a region that repeats the one kept in its place with the kept answers. */
+static void tmpl_seed(struct cache *ca, size_t i)
+{
+    if (ca->slot[i] < 0) return;
+    struct tmpl *t = &ca->tmpl[ca->slot[i]];
+    const struct sa_str *sc = &ca->scope[i];
+    if (!t->text || !t->ne || t->len != sc->len || memcmp(t->text, sc->ptr, sc->len) != 0) return;
+    for (size_t k = 0; k < t->ne; k++) {
+        struct tmpl_entry *x = &t->e[k];
+        struct entry *e = entry_for(ca, sc->ptr + x->rel, x->len, x->concept);
+        if (!e) continue; /* the table is full: those texts are matched afresh */
+        sa__free(e->v);
+        e->v = x->v;
+        e->n = e->cap = x->n;
+        e->none_from = x->none_from;
+        x->v = NULL;
+        ca->seeded++;
+    }
+    tmpl_release(t);
+}
+
 static void cache_clear(struct cache *ca)
 {
+    if (ca->owner) tmpl_harvest(ca);
     for (size_t i = 0; i < ca->cap && ca->used; i++) {
         struct entry *e = &ca->tab[i];
         if (!e->ptr) continue;
@@ -904,7 +1015,12 @@ static void cache_destroy(void *p)
 {
     struct cache *ca = p;
     if (!ca) return;
+    ca->owner = NULL; /* nothing to keep */
     cache_clear(ca);
+    for (size_t i = 0; i < SA_LEXICON_SCOPE_MAX; i++) {
+        tmpl_release(&ca->tmpl[i]);
+        sa__free(ca->tmpl[i].text);
+    }
     sa__free(ca->tab);
     sa__free(ca->norms);
     sa__free(ca->memo);
@@ -935,9 +1051,15 @@ static struct cache *thread_cache(const struct sa_lexicon *lex, int create)
         }
         tls_cache = ca;
     }
+    ca->owner = NULL;
     cache_clear(ca);
     sa__free(ca->memo); /* answers of another lexicon */
     ca->memo = NULL;
+    for (size_t i = 0; i < SA_LEXICON_SCOPE_MAX; i++) {
+        tmpl_release(&ca->tmpl[i]);
+        sa__free(ca->tmpl[i].text);
+        ca->tmpl[i] = (struct tmpl){0};
+    }
     pcre2_match_data_free(ca->md);
     pcre2_match_context_free(ca->mctx);
     ca->md = pcre2_match_data_create(lex->max_groups + 1, lex->gctx);
@@ -1426,7 +1548,17 @@ void sa__lexicon_page_begin(const struct sa_lexicon *lex, const void *page,
     cache_clear(ca);
     ca->owner = page;
     for (size_t i = 0; i < n && ca->nscope < SA_LEXICON_SCOPE_MAX; i++)
-        if (texts[i].ptr && texts[i].len) ca->scope[ca->nscope++] = texts[i];
+        if (texts[i].ptr && texts[i].len) {
+            ca->slot[ca->nscope] = i < SA_LEXICON_SCOPE_MAX ? (int)i : -1;
+            ca->scope[ca->nscope++] = texts[i];
+        }
+    for (size_t i = 0; i < ca->nscope; i++) tmpl_seed(ca, i);
+}
+
+size_t sa__lexicon_seeded(const struct sa_lexicon *lex)
+{
+    struct cache *ca = lex ? thread_cache(lex, 0) : NULL;
+    return ca ? ca->seeded : 0;
 }
 
 void sa__lexicon_set_prefilter(struct sa_lexicon *lex, int on)

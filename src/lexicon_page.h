@@ -19,6 +19,10 @@ void sa__lexicon_page_begin(const struct sa_lexicon *lex, const void *page,
 /* Forgets everything about page's texts; does nothing when page's scope is not open. */
 void sa__lexicon_page_end(const struct sa_lexicon *lex, const void *page);
 
+/* How many answers this thread's texts started with, taken from the same region of the page
+ * before (a menu or footer repeated byte for byte): tests see that the reuse happens. */
+size_t sa__lexicon_seeded(const struct sa_lexicon *lex);
+
 /* Turns the prefilter (lexicon_prefix.h) on or off; it is on in every new lexicon. Off, every
  * search runs over the whole text as PCRE2 alone would: tests compare the two. */
 void sa__lexicon_set_prefilter(struct sa_lexicon *lex, int on);

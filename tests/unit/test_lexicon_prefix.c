@@ -495,6 +495,83 @@ TEST(prefix_keys_views_and_odd_input)
     sa__keys_release(&whole);
 }
 
+/* Every match of every concept in a region and in each of its lines, from the page scope when
+ * one is open for it, else uncached: n matches in out. */
+static size_t region_matches(const struct sa_lexicon *lex, const char *t, size_t len,
+                             struct sa_match *out, size_t max)
+{
+    size_t n = 0;
+    for (int c = 0; c < SA_CONCEPT_LAST; c++) {
+        n += all_matches(lex, (enum sa_concept)c, t, len, out + n, max - n);
+        for (size_t at = 0; at < len && n < max;) {
+            const char *nl = memchr(t + at, '\n', len - at);
+            size_t end = nl ? (size_t)(nl - t) : len;
+            size_t k = all_matches(lex, (enum sa_concept)c, t + at, end - at, out + n, max - n);
+            for (size_t i = n; i < n + k; i++) out[i].off += at;
+            n += k;
+            at = end + 1;
+        }
+    }
+    return n;
+}
+
+static int same_matches(const struct sa_match *a, size_t na, const struct sa_match *b, size_t nb)
+{
+    if (na != nb) return 0;
+    for (size_t i = 0; i < na; i++)
+        if (a[i].off != b[i].off || a[i].len != b[i].len || strcmp(a[i].lang, b[i].lang)) return 0;
+    return 1;
+}
+
+/* A region that repeats the one in the same place on the page before, byte for byte, starts
+ * with that page's answers (sa__lexicon_seeded counts them), and they are the answers a fresh
+ * search gives; a region that differs by one byte starts afresh. */
+TEST(prefix_repeated_region_reuses_answers_exactly)
+{
+    struct sa_lexicon *lex;
+    char err[256];
+    ASSERT_EQ(sa_lexicon_new(NULL, &lex, err, sizeof err), SA_OK);
+    struct corpus c = corpus_get(6);
+    ASSERT(c.n >= 20);
+    enum { MAX = 1 << 16 };
+    struct sa_match *ref = malloc(MAX * sizeof *ref), *got = malloc(MAX * sizeof *got);
+    size_t texts = 0, reused = 0;
+    for (size_t t = 0; t < c.n && texts < 12; t++) {
+        if (c.len[t] < 2000 || c.len[t] > 60000) continue;
+        texts++;
+        char *buf = malloc(c.len[t] + 1);
+        for (int page = 0; page < 3; page++) {
+            memcpy(buf, c.text[t], c.len[t]);
+            if (page == 2) buf[c.len[t] / 2] = buf[c.len[t] / 2] == 'Q' ? 'R' : 'Q';
+            /* the answers without any page scope: uncached searches */
+            size_t nref = region_matches(lex, buf, c.len[t], ref, MAX);
+            struct sa_str region[2] = {{"Cart Delivery Returns", 21}, {buf, c.len[t]}};
+            size_t before = sa__lexicon_seeded(lex);
+            sa__lexicon_page_begin(lex, &page, region, 2);
+            size_t seeded = sa__lexicon_seeded(lex) - before;
+            size_t ngot = region_matches(lex, buf, c.len[t], got, MAX);
+            struct sa_match menu[64];
+            ASSERT(region_matches(lex, region[0].ptr, region[0].len, menu, 64) > 0);
+            sa__lexicon_page_end(lex, &page);
+            ASSERT(same_matches(ref, nref, got, ngot));
+            if (page == 1) ASSERT(seeded > SA_CONCEPT_LAST); /* the same bytes as on page 0 */
+            if (page == 2) {
+                /* the menu repeats, the text changed by one byte does not: only the menu's
+                 * answers (one entry per concept at most) are reused */
+                ASSERT(seeded > 0 && seeded <= SA_CONCEPT_LAST);
+            }
+            reused += page == 1 ? seeded : 0;
+        }
+        free(buf);
+    }
+    fprintf(stderr, "%zu texts, %zu answers reused\n", texts, reused);
+    ASSERT(texts >= 5);
+    free(ref);
+    free(got);
+    corpus_free(&c);
+    sa_lexicon_free(lex);
+}
+
 /* A lexicon made without JIT (a system without it, or without executable memory) searches
  * through the interpreter and finds the same matches as one with JIT. */
 TEST(prefix_lexicon_without_jit_same_answers)
