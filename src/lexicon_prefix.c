@@ -926,6 +926,7 @@ int sa__prefix_analyse(const char *pat, size_t len, struct sa__prefix *out)
     for (size_t i = 0; i < sizeof out->single; i++) out->has_single |= out->single[i] != 0;
     rc = list_pairs(out);
     out->usable = rc == SA_OK;
+    if (rc != SA_OK) sa__prefix_release(out); /* the caller keeps nothing of a failed analysis */
 out:
     f2_release(&f);
     return rc;
