@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "verdict.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -117,6 +118,140 @@ int sa__terms_block(const struct sa_page *p, const struct sa_block *b, int facts
             return 1;
     }
     return 0;
+}
+
+/* ---- the memo ---- */
+
+/* 512 sets of two: a shop's menu, header and footer texts (a few hundred questions a page) stay
+ * while the product links that pass through evict one another; 147 KiB per check that keeps
+ * one. Longer texts are rarely menu items and go to the lexicon (which keeps the page's own). */
+#define MEMO_SETS 512u
+#define MEMO_TEXT 104u
+
+struct sa__memo_slot {
+    uint64_t h;
+    uint32_t len1; /* length + 1; 0: empty */
+    uint8_t concept, url, found;
+    struct sa_match m;
+    char text[MEMO_TEXT];
+};
+
+static uint64_t memo_hash(const char *s, size_t n, unsigned salt)
+{
+    uint64_t h = 0x9E3779B97F4A7C15u ^ ((uint64_t)n << 32) ^ salt;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9u;
+        h ^= h >> 31;
+    }
+    uint64_t w = 0;
+    memcpy(&w, s + i, n - i);
+    h = (h ^ w) * 0x94D049BB133111EBu;
+    return h ^ (h >> 29);
+}
+
+/* The slot answering (c, url, text), moved to the front of its set; or the front slot emptied
+ * for the answer to come, with *hit 0. NULL when the memo has no memory. */
+static struct sa__memo_slot *memo_slot(struct sa__memo *mo, const struct sa_lexicon *lex,
+                                       unsigned c, unsigned url, const char *text, size_t len,
+                                       int *hit)
+{
+    if (mo->lex != lex && mo->slots) {
+        memset(mo->slots, 0, 2 * MEMO_SETS * sizeof *mo->slots); /* another lexicon's answers */
+    }
+    mo->lex = lex;
+    if (!mo->slots && !(mo->slots = sa__calloc(2 * MEMO_SETS, sizeof *mo->slots))) return NULL;
+    uint64_t h = memo_hash(text, len, c << 1 | url);
+    struct sa__memo_slot *set = &mo->slots[2 * ((h >> 40) & (MEMO_SETS - 1))];
+    for (int w = 0; w < 2; w++) {
+        struct sa__memo_slot *e = &set[w];
+        if (e->h == h && e->len1 == len + 1 && e->concept == c && e->url == url &&
+            memcmp(e->text, text, len) == 0) {
+            if (w) { /* the most recently used stays */
+                struct sa__memo_slot t = set[0];
+                set[0] = *e;
+                *e = t;
+            }
+            *hit = 1;
+            return &set[0];
+        }
+    }
+    set[1] = set[0];
+    set[0] = (struct sa__memo_slot){.h = h, .concept = (uint8_t)c, .url = (uint8_t)url};
+    *hit = 0;
+    return &set[0];
+}
+
+int sa__memo_find(struct sa__memo *mo, const struct sa_lexicon *lex, enum sa_concept c,
+                  const char *text, size_t len, struct sa_match *m)
+{
+    int hit;
+    struct sa__memo_slot *e = len <= MEMO_TEXT && (unsigned)c < SA_CONCEPT_LAST
+                                  ? memo_slot(mo, lex, c, 0, text, len, &hit)
+                                  : NULL;
+    if (!e) return sa_lexicon_find(lex, c, text, len, m);
+    if (!hit) {
+        struct sa_match mm = {0};
+        int rc = sa_lexicon_find(lex, c, text, len, &mm);
+        if (rc < 0) return rc; /* not remembered: the slot stays empty */
+        e->found = (uint8_t)rc;
+        e->m = mm;
+        memcpy(e->text, text, len);
+        e->len1 = (uint32_t)len + 1;
+    }
+    if (e->found && m) *m = e->m;
+    return e->found;
+}
+
+int sa__memo_says(struct sa__memo *mo, const struct sa_page *p, enum sa_concept c, const char *text)
+{
+    return text && *text && sa__memo_find(mo, p->lex, c, text, strlen(text), NULL) == 1;
+}
+
+int sa__memo_url(struct sa__memo *mo, const struct sa_lexicon *lex, enum sa_concept c,
+                 const char *url)
+{
+    size_t len = url ? strlen(url) : 0;
+    int hit;
+    struct sa__memo_slot *e = url && len <= MEMO_TEXT && (unsigned)c < SA_CONCEPT_LAST
+                                  ? memo_slot(mo, lex, c, 1, url, len, &hit)
+                                  : NULL;
+    if (!e) return sa_lexicon_url_match(lex, c, url);
+    if (!hit) {
+        e->found = (uint8_t)(sa_lexicon_url_match(lex, c, url) == 1);
+        memcpy(e->text, url, len);
+        e->len1 = (uint32_t)len + 1;
+    }
+    return e->found;
+}
+
+int sa__memo_link_is(struct sa__memo *mo, const struct sa_page *p, const struct sa_link *l,
+                     enum sa_concept c)
+{
+    if (l->flags & SA_LINK_HIDDEN) return 0; /* as sa__link_is */
+    if (sa__memo_says(mo, p, c, l->text)) return 1;
+    if (l->url && sa__memo_url(mo, p->lex, c, l->url) > 0) return 1;
+    return c == SA_CONCEPT_CART && path_names_cart(l->where);
+}
+
+const struct sa_link *sa__memo_live_link(struct sa__memo *mo, const struct sa_page *p,
+                                         enum sa_concept c)
+{
+    for (size_t i = 0; i < p->nlinks; i++) {
+        const struct sa_link *l = &p->links[i];
+        if (!(l->flags & (SA_LINK_DEAD | SA_LINK_HIDDEN)) && sa__memo_link_is(mo, p, l, c))
+            return l;
+    }
+    return NULL;
+}
+
+void sa__memo_release(struct sa__memo *mo)
+{
+    sa__free(mo->slots);
+    mo->slots = NULL;
+    mo->lex = NULL;
 }
 
 void sa__copy_phrase(char *buf, size_t cap, const char *s, size_t n)
