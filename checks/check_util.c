@@ -122,10 +122,13 @@ int sa__terms_block(const struct sa_page *p, const struct sa_block *b, int facts
 
 /* ---- the memo ---- */
 
-/* 512 sets of two: a shop's menu, header and footer texts (a few hundred questions a page) stay
- * while the product links that pass through evict one another; 147 KiB per check that keeps
- * one. Longer texts are rarely menu items and go to the lexicon (which keeps the page's own). */
-#define MEMO_SETS 512u
+/* 256 sets of four, most recently used first: a page's menu, header and footer questions
+ * (three or four hundred for a check that asks every chrome link about three concepts) stay,
+ * while the product links that pass through evict one another; two ways let three menu
+ * entries of one set evict each other on every page. 147 KiB per check that keeps one. Longer
+ * texts are rarely menu items and go to the lexicon (which keeps the page's own). */
+#define MEMO_SETS 256u
+#define MEMO_WAYS 4u
 #define MEMO_TEXT 104u
 
 struct sa__memo_slot {
@@ -136,20 +139,29 @@ struct sa__memo_slot {
     char text[MEMO_TEXT];
 };
 
+/* splitmix64's finaliser: every input bit reaches every output bit, so the low bits index. */
+static uint64_t memo_mix(uint64_t h)
+{
+    h ^= h >> 30;
+    h *= 0xBF58476D1CE4E5B9u;
+    h ^= h >> 27;
+    h *= 0x94D049BB133111EBu;
+    return h ^ (h >> 31);
+}
+
 static uint64_t memo_hash(const char *s, size_t n, unsigned salt)
 {
-    uint64_t h = 0x9E3779B97F4A7C15u ^ ((uint64_t)n << 32) ^ salt;
+    uint64_t h = memo_mix((uint64_t)n << 32 ^ salt);
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        h = (h ^ w) * 0xBF58476D1CE4E5B9u;
-        h ^= h >> 31;
+        h = (h ^ w) * 0x9E3779B97F4A7C15u; /* the finaliser below spreads it */
+        h ^= h >> 32;
     }
     uint64_t w = 0;
     memcpy(&w, s + i, n - i);
-    h = (h ^ w) * 0x94D049BB133111EBu;
-    return h ^ (h >> 29);
+    return memo_mix(h ^ w ^ 0x9E3779B97F4A7C15u);
 }
 
 /* The slot answering (c, url, text), moved to the front of its set; or the front slot emptied
@@ -159,28 +171,28 @@ static struct sa__memo_slot *memo_slot(struct sa__memo *mo, const struct sa_lexi
                                        int *hit)
 {
     if (mo->lex != lex && mo->slots) {
-        memset(mo->slots, 0, 2 * MEMO_SETS * sizeof *mo->slots); /* another lexicon's answers */
+        memset(mo->slots, 0,
+               MEMO_SETS * MEMO_WAYS * sizeof *mo->slots); /* another lexicon's answers */
     }
     mo->lex = lex;
-    if (!mo->slots && !(mo->slots = sa__calloc(2 * MEMO_SETS, sizeof *mo->slots))) return NULL;
+    if (!mo->slots && !(mo->slots = sa__calloc(MEMO_SETS * MEMO_WAYS, sizeof *mo->slots)))
+        return NULL;
     uint64_t h = memo_hash(text, len, c << 1 | url);
-    struct sa__memo_slot *set = &mo->slots[2 * ((h >> 40) & (MEMO_SETS - 1))];
-    for (int w = 0; w < 2; w++) {
-        struct sa__memo_slot *e = &set[w];
+    struct sa__memo_slot *set = &mo->slots[MEMO_WAYS * (h & (MEMO_SETS - 1))];
+    unsigned w = 0;
+    for (; w < MEMO_WAYS; w++) {
+        const struct sa__memo_slot *e = &set[w];
         if (e->h == h && e->len1 == len + 1 && e->concept == c && e->url == url &&
-            memcmp(e->text, text, len) == 0) {
-            if (w) { /* the most recently used stays */
-                struct sa__memo_slot t = set[0];
-                set[0] = *e;
-                *e = t;
-            }
-            *hit = 1;
-            return &set[0];
-        }
+            memcmp(e->text, text, len) == 0)
+            break;
     }
-    set[1] = set[0];
-    set[0] = (struct sa__memo_slot){.h = h, .concept = (uint8_t)c, .url = (uint8_t)url};
-    *hit = 0;
+    *hit = w < MEMO_WAYS;
+    /* to the front: the hit moves up, or the least recently used makes room */
+    struct sa__memo_slot front =
+        *hit ? set[w] : (struct sa__memo_slot){.h = h, .concept = (uint8_t)c, .url = (uint8_t)url};
+    if (!*hit) w = MEMO_WAYS - 1;
+    memmove(&set[1], &set[0], w * sizeof *set);
+    set[0] = front;
     return &set[0];
 }
 
