@@ -125,7 +125,7 @@ int sa__terms_block(const struct sa_page *p, const struct sa_block *b, int facts
 /* 256 sets of four, most recently used first: a page's menu, header and footer questions
  * (three or four hundred for a check that asks every chrome link about three concepts) stay,
  * while the product links that pass through evict one another; two ways let three menu
- * entries of one set evict each other on every page. 147 KiB per check that keeps one. Longer
+ * entries of one set evict each other on every page. 144 KiB per check that keeps one. Longer
  * texts are rarely menu items and go to the lexicon (which keeps the page's own). */
 #define MEMO_SETS 256u
 #define MEMO_WAYS 4u
