@@ -16,33 +16,37 @@ struct state {
     int reg, near, elsewhere, sells, guest;
     char benefit[160];
     struct sa_evidence_list near_ev, reg_ev, else_ev, guest_ev, sells_ev;
+    struct sa__memo memo; /* link labels and URLs, and the blocks every page repeats */
 };
 
-static int says(const struct sa_page *p, enum sa_concept c, const char *text, size_t n)
+static int says(struct state *st, const struct sa_page *p, enum sa_concept c, const char *text,
+                size_t n)
 {
-    return text && n && sa_lexicon_match(p->lex, c, text, n) > 0;
+    return text && n && sa__memo_find(&st->memo, p->lex, c, text, n, NULL) == 1;
 }
 
-static int says_s(const struct sa_page *p, enum sa_concept c, const char *text)
+static int says_s(struct state *st, const struct sa_page *p, enum sa_concept c, const char *text)
 {
-    return text && says(p, c, text, strlen(text));
+    return text && says(st, p, c, text, strlen(text));
 }
 
 /* Registration wording that really invites to register: not "order without registration", not
  * a newsletter "sign up" (Thai สมัครสมาชิก is both "register" and "subscribe"). */
-static int invites(const struct sa_page *p, const char *t, size_t n)
+static int invites(struct state *st, const struct sa_page *p, const char *t, size_t n)
 {
-    return says(p, SA_CONCEPT_REGISTER, t, n) && !says(p, SA_CONCEPT_GUEST_CHECKOUT, t, n) &&
-           !says(p, SA_CONCEPT_NEWSLETTER, t, n);
+    return says(st, p, SA_CONCEPT_REGISTER, t, n) &&
+           !says(st, p, SA_CONCEPT_GUEST_CHECKOUT, t, n) &&
+           !says(st, p, SA_CONCEPT_NEWSLETTER, t, n);
 }
 
 /* The first benefit said in text[0..n), or 0. */
-static int benefit(const struct sa_page *p, const char *t, size_t n, struct sa_match *m)
+static int benefit(struct state *st, const struct sa_page *p, const char *t, size_t n,
+                   struct sa_match *m)
 {
     static const enum sa_concept kinds[] = {SA_CONCEPT_WELCOME_BONUS, SA_CONCEPT_ACCOUNT_BENEFIT,
                                             SA_CONCEPT_LOYALTY};
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (sa_lexicon_find(p->lex, kinds[i], t, n, m) == 1) return 1;
+        if (sa__memo_find(&st->memo, p->lex, kinds[i], t, n, m) == 1) return 1;
     return 0;
 }
 
@@ -63,9 +67,10 @@ static void find_controls(struct state *st, const struct sa_page *p)
     for (size_t i = 0; i < p->nlinks; i++) {
         const struct sa_link *l = &p->links[i];
         /* a "#" stub is no way in; hidden links are skipped by sa__link_is */
-        if ((l->flags & SA_LINK_DEAD) || !sa__link_is(p, l, SA_CONCEPT_REGISTER)) continue;
-        if (says_s(p, SA_CONCEPT_GUEST_CHECKOUT, l->text) ||
-            says_s(p, SA_CONCEPT_NEWSLETTER, l->text))
+        if ((l->flags & SA_LINK_DEAD) || !sa__memo_link_is(&st->memo, p, l, SA_CONCEPT_REGISTER))
+            continue;
+        if (says_s(st, p, SA_CONCEPT_GUEST_CHECKOUT, l->text) ||
+            says_s(st, p, SA_CONCEPT_NEWSLETTER, l->text))
             continue;
         if (SA__FIRST(st->reg, &st->reg_ev, p->url))
             sa_evidence_add(&st->reg_ev, p->url, l->where, *l->text ? l->text : l->href);
@@ -73,7 +78,7 @@ static void find_controls(struct state *st, const struct sa_page *p)
     }
     for (size_t i = 0; i < p->nbuttons; i++) {
         const struct sa_button *b = &p->buttons[i];
-        if (b->disabled || !invites(p, b->text, strlen(b->text))) continue;
+        if (b->disabled || !invites(st, p, b->text, strlen(b->text))) continue;
         if (SA__FIRST(st->reg, &st->reg_ev, p->url))
             sa_evidence_add(&st->reg_ev, p->url, b->where, b->text);
         return;
@@ -112,19 +117,19 @@ static void observe(void *vs, const struct sa_page *p)
         const struct sa_block *b = &p->blocks[i];
         const char *t = p->text[b->region].ptr;
         struct sa_match m;
-        if (!st->guest &&
-            sa_lexicon_find(p->lex, SA_CONCEPT_GUEST_CHECKOUT, t + b->off, b->len, &m) == 1) {
+        if (!st->guest && sa__memo_find(&st->memo, p->lex, SA_CONCEPT_GUEST_CHECKOUT, t + b->off,
+                                        b->len, &m) == 1) {
             st->guest = 1;
             sa_evidence_add_hit(&st->guest_ev, p->url, b->where, t, p->text[b->region].len,
                                 b->off + m.off, m.len);
         }
         if (reg_page && b->region == SA_REGION_MAIN && !(b->flags & SA_BLOCK_LINK) &&
-            !says(p, SA_CONCEPT_NEWSLETTER, t + b->off, b->len) &&
-            benefit(p, t + b->off, b->len, &m)) {
+            !says(st, p, SA_CONCEPT_NEWSLETTER, t + b->off, b->len) &&
+            benefit(st, p, t + b->off, b->len, &m)) {
             keep_benefit(st, p, b, &m);
             break;
         }
-        if (!invites(p, t + b->off, b->len)) continue;
+        if (!invites(st, p, t + b->off, b->len)) continue;
         /* the invitation's own block (a button may say "Sign up and get 500 points"), then up
          * to two blocks either side in the same region, skipping menu links */
         size_t lo = i >= 2 ? i - 2 : 0, hi = i + 2 < p->nblocks ? i + 2 : p->nblocks - 1;
@@ -136,7 +141,7 @@ static void observe(void *vs, const struct sa_page *p)
             const struct sa_block *c = &p->blocks[order[q]];
             if (c->region != b->region || (q && (c->flags & SA_BLOCK_LINK))) continue;
             const char *ct = p->text[c->region].ptr + c->off;
-            if (!says(p, SA_CONCEPT_NEWSLETTER, ct, c->len) && benefit(p, ct, c->len, &m))
+            if (!says(st, p, SA_CONCEPT_NEWSLETTER, ct, c->len) && benefit(st, p, ct, c->len, &m))
                 keep_benefit(st, p, c, &m);
         }
     }
@@ -146,8 +151,9 @@ static void observe(void *vs, const struct sa_page *p)
         const char *t = p->text[b->region].ptr;
         struct sa_match m;
         if (b->flags & SA_BLOCK_LINK) continue;
-        if (says(p, SA_CONCEPT_NEWSLETTER, t + b->off, b->len)) continue;
-        if (benefit(p, t + b->off, b->len, &m)) {
+        /* benefit first: few blocks name one, so the newsletter question is rarely asked */
+        if (!benefit(st, p, t + b->off, b->len, &m)) continue;
+        if (!says(st, p, SA_CONCEPT_NEWSLETTER, t + b->off, b->len)) {
             st->elsewhere = 1;
             sa_evidence_add_hit(&st->else_ev, p->url, b->where, t, p->text[b->region].len,
                                 b->off + m.off, m.len);
@@ -217,6 +223,7 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
     sa_evidence_release(&st->else_ev);
     sa_evidence_release(&st->guest_ev);
     sa_evidence_release(&st->sells_ev);
+    sa__memo_release(&st->memo);
 }
 
 const struct sa_check sa_check_account_benefits = {

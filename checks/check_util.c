@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "verdict.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -117,6 +118,152 @@ int sa__terms_block(const struct sa_page *p, const struct sa_block *b, int facts
             return 1;
     }
     return 0;
+}
+
+/* ---- the memo ---- */
+
+/* 256 sets of four, most recently used first: a page's menu, header and footer questions
+ * (three or four hundred for a check that asks every chrome link about three concepts) stay,
+ * while the product links that pass through evict one another; two ways let three menu
+ * entries of one set evict each other on every page. 144 KiB per check that keeps one. Longer
+ * texts are rarely menu items and go to the lexicon (which keeps the page's own). */
+#define MEMO_SETS 256u
+#define MEMO_WAYS 4u
+#define MEMO_TEXT 104u
+
+struct sa__memo_slot {
+    uint64_t h;
+    uint32_t len1; /* length + 1; 0: empty */
+    uint8_t concept, url, found;
+    struct sa_match m;
+    char text[MEMO_TEXT];
+};
+
+/* splitmix64's finaliser: every input bit reaches every output bit, so the low bits index. */
+static uint64_t memo_mix(uint64_t h)
+{
+    h ^= h >> 30;
+    h *= 0xBF58476D1CE4E5B9u;
+    h ^= h >> 27;
+    h *= 0x94D049BB133111EBu;
+    return h ^ (h >> 31);
+}
+
+static uint64_t memo_hash(const char *s, size_t n, unsigned salt)
+{
+    uint64_t h = memo_mix((uint64_t)n << 32 ^ salt);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15u; /* the finaliser below spreads it */
+        h ^= h >> 32;
+    }
+    uint64_t w = 0;
+    memcpy(&w, s + i, n - i);
+    return memo_mix(h ^ w ^ 0x9E3779B97F4A7C15u);
+}
+
+/* The slot answering (c, url, text), moved to the front of its set; or the front slot emptied
+ * for the answer to come, with *hit 0. NULL when the memo has no memory. */
+static struct sa__memo_slot *memo_slot(struct sa__memo *mo, const struct sa_lexicon *lex,
+                                       unsigned c, unsigned url, const char *text, size_t len,
+                                       int *hit)
+{
+    if (mo->lex != lex && mo->slots) {
+        memset(mo->slots, 0,
+               MEMO_SETS * MEMO_WAYS * sizeof *mo->slots); /* another lexicon's answers */
+    }
+    mo->lex = lex;
+    if (!mo->slots && !(mo->slots = sa__calloc(MEMO_SETS * MEMO_WAYS, sizeof *mo->slots)))
+        return NULL;
+    uint64_t h = memo_hash(text, len, c << 1 | url);
+    struct sa__memo_slot *set = &mo->slots[MEMO_WAYS * (h & (MEMO_SETS - 1))];
+    unsigned w = 0;
+    for (; w < MEMO_WAYS; w++) {
+        const struct sa__memo_slot *e = &set[w];
+        if (e->h == h && e->len1 == len + 1 && e->concept == c && e->url == url &&
+            memcmp(e->text, text, len) == 0)
+            break;
+    }
+    *hit = w < MEMO_WAYS;
+    /* to the front: the hit moves up, or the least recently used makes room */
+    struct sa__memo_slot front =
+        *hit ? set[w] : (struct sa__memo_slot){.h = h, .concept = (uint8_t)c, .url = (uint8_t)url};
+    if (!*hit) w = MEMO_WAYS - 1;
+    memmove(&set[1], &set[0], w * sizeof *set);
+    set[0] = front;
+    return &set[0];
+}
+
+int sa__memo_find(struct sa__memo *mo, const struct sa_lexicon *lex, enum sa_concept c,
+                  const char *text, size_t len, struct sa_match *m)
+{
+    int hit;
+    struct sa__memo_slot *e = len <= MEMO_TEXT && (unsigned)c < SA_CONCEPT_LAST
+                                  ? memo_slot(mo, lex, c, 0, text, len, &hit)
+                                  : NULL;
+    if (!e) return sa_lexicon_find(lex, c, text, len, m);
+    if (!hit) {
+        struct sa_match mm = {0};
+        int rc = sa_lexicon_find(lex, c, text, len, &mm);
+        if (rc < 0) return rc; /* not remembered: the slot stays empty */
+        e->found = (uint8_t)rc;
+        e->m = mm;
+        memcpy(e->text, text, len);
+        e->len1 = (uint32_t)len + 1;
+    }
+    if (e->found && m) *m = e->m;
+    return e->found;
+}
+
+int sa__memo_says(struct sa__memo *mo, const struct sa_page *p, enum sa_concept c, const char *text)
+{
+    return text && *text && sa__memo_find(mo, p->lex, c, text, strlen(text), NULL) == 1;
+}
+
+int sa__memo_url(struct sa__memo *mo, const struct sa_lexicon *lex, enum sa_concept c,
+                 const char *url)
+{
+    size_t len = url ? strlen(url) : 0;
+    int hit;
+    struct sa__memo_slot *e = url && len <= MEMO_TEXT && (unsigned)c < SA_CONCEPT_LAST
+                                  ? memo_slot(mo, lex, c, 1, url, len, &hit)
+                                  : NULL;
+    if (!e) return sa_lexicon_url_match(lex, c, url);
+    if (!hit) {
+        e->found = (uint8_t)(sa_lexicon_url_match(lex, c, url) == 1);
+        memcpy(e->text, url, len);
+        e->len1 = (uint32_t)len + 1;
+    }
+    return e->found;
+}
+
+int sa__memo_link_is(struct sa__memo *mo, const struct sa_page *p, const struct sa_link *l,
+                     enum sa_concept c)
+{
+    if (l->flags & SA_LINK_HIDDEN) return 0; /* as sa__link_is */
+    if (sa__memo_says(mo, p, c, l->text)) return 1;
+    if (l->url && sa__memo_url(mo, p->lex, c, l->url) > 0) return 1;
+    return c == SA_CONCEPT_CART && path_names_cart(l->where);
+}
+
+const struct sa_link *sa__memo_live_link(struct sa__memo *mo, const struct sa_page *p,
+                                         enum sa_concept c)
+{
+    for (size_t i = 0; i < p->nlinks; i++) {
+        const struct sa_link *l = &p->links[i];
+        if (!(l->flags & (SA_LINK_DEAD | SA_LINK_HIDDEN)) && sa__memo_link_is(mo, p, l, c))
+            return l;
+    }
+    return NULL;
+}
+
+void sa__memo_release(struct sa__memo *mo)
+{
+    sa__free(mo->slots);
+    mo->slots = NULL;
+    mo->lex = NULL;
 }
 
 void sa__copy_phrase(char *buf, size_t cap, const char *s, size_t n)

@@ -17,6 +17,35 @@ int sa__button_is(const struct sa_page *p, const struct sa_button *b, enum sa_co
 const struct sa_button *sa__buy_button(const struct sa_page *p);
 /* The first "leave a request" / "ask for the price" control or link, as evidence text. */
 const char *sa__request_quote_label(const struct sa_page *p, const char **where);
+/* A check's memory of lexicon answers about short texts that come back page after page: link
+ * labels and URLs, button labels, the header's and footer's blocks. Every page of a 200-page
+ * shop asks the same fifty menu links about the same concepts again; answered by the lexicon,
+ * each question of a text outside the page's regions costs a prefilter and PCRE2 run (about
+ * 5 000 instructions), answered here a hash and a compare. Keyed by the bytes, so an answer is
+ * exact whatever page the text came from; kept in the check's state, so it lives for one audit
+ * (one lexicon) and the check's lock guards it. Zeroed is empty; memory is taken on first use
+ * (without it, questions go to the lexicon as before). */
+struct sa__memo_slot;
+struct sa__memo {
+    const struct sa_lexicon *lex;
+    struct sa__memo_slot *slots;
+};
+/* sa_lexicon_find(lex, c, text, len, m), remembered. */
+int sa__memo_find(struct sa__memo *mo, const struct sa_lexicon *lex, enum sa_concept c,
+                  const char *text, size_t len, struct sa_match *m);
+/* 1 when text (NUL-terminated, may be NULL) says c. */
+int sa__memo_says(struct sa__memo *mo, const struct sa_page *p, enum sa_concept c,
+                  const char *text);
+/* sa_lexicon_url_match(lex, c, url), remembered. */
+int sa__memo_url(struct sa__memo *mo, const struct sa_lexicon *lex, enum sa_concept c,
+                 const char *url);
+/* sa__link_is and sa__live_link, their lexicon questions remembered in mo. */
+int sa__memo_link_is(struct sa__memo *mo, const struct sa_page *p, const struct sa_link *l,
+                     enum sa_concept c);
+const struct sa_link *sa__memo_live_link(struct sa__memo *mo, const struct sa_page *p,
+                                         enum sa_concept c);
+void sa__memo_release(struct sa__memo *mo);
+
 /* 1 when the page shows goods: a product page, a schema.org Product/Offer, or buy controls. */
 int sa__page_sells(const struct sa_page *p);
 

@@ -20,6 +20,7 @@ struct state {
     size_t pages, reachable;
     int found[NCHAN];
     struct sa_evidence_list chan[NCHAN], unreachable, links;
+    struct sa__memo memo; /* link labels, URLs and button labels: the same on every page */
 };
 
 /* An e-mail address in text: local@domain.tld, ASCII only, which covers shops' addresses. */
@@ -45,8 +46,8 @@ static int find_email(const char *s, size_t n, size_t *off, size_t *len)
 
 /* The first match of concept c in the visible text of the regions of mask that does not
  * also say concept not (SA_CONCEPT_LAST: none). */
-static int find_but(const struct sa_page *p, enum sa_concept c, enum sa_concept not, unsigned mask,
-                    struct sa_hit *h)
+static int find_but(struct state *st, const struct sa_page *p, enum sa_concept c,
+                    enum sa_concept not, unsigned mask, struct sa_hit *h)
 {
     for (int r = 0; r < SA_REGION_LAST; r++) {
         if (!(mask & SA_REGION_BIT(r))) continue;
@@ -54,7 +55,8 @@ static int find_but(const struct sa_page *p, enum sa_concept c, enum sa_concept 
         size_t n = p->text[r].len, from = 0;
         struct sa_match m;
         while (from < n && sa_lexicon_find_from(p->lex, c, t, n, from, &m) > 0) {
-            if (not == SA_CONCEPT_LAST || sa_lexicon_match(p->lex, not, t + m.off, m.len) <= 0) {
+            if (not == SA_CONCEPT_LAST ||
+                sa__memo_find(&st->memo, p->lex, not, t + m.off, m.len, NULL) != 1) {
                 h->region = (enum sa_region)r;
                 h->block = sa_page_block_at(p, (enum sa_region)r, m.off);
                 h->off = m.off;
@@ -75,11 +77,13 @@ static int live_control(struct state *st, const struct sa_page *p, int k, unsign
     for (size_t i = 0; i < p->nlinks; i++) {
         const struct sa_link *l = &p->links[i];
         if (!(mask & SA_REGION_BIT(l->region)) || (l->flags & SA_LINK_HIDDEN)) continue;
-        int messenger = sa__link_is(p, l, SA_CONCEPT_MESSENGER) ||
-                        sa_lexicon_match(p->lex, SA_CONCEPT_MESSENGER, l->href, strlen(l->href));
-        int yes = k == MESSENGER ? messenger
-                                 : !messenger && (sa__link_is(p, l, SA_CONCEPT_LIVE_CHAT) ||
-                                                  sa__link_is(p, l, SA_CONCEPT_CALLBACK));
+        int messenger = sa__memo_link_is(&st->memo, p, l, SA_CONCEPT_MESSENGER) ||
+                        sa__memo_find(&st->memo, p->lex, SA_CONCEPT_MESSENGER, l->href,
+                                      strlen(l->href), NULL) == 1;
+        int yes = k == MESSENGER
+                      ? messenger
+                      : !messenger && (sa__memo_link_is(&st->memo, p, l, SA_CONCEPT_LIVE_CHAT) ||
+                                       sa__memo_link_is(&st->memo, p, l, SA_CONCEPT_CALLBACK));
         if (yes) {
             if (SA__FIRST(st->found[k], &st->chan[k], p->url))
                 sa_evidence_add(&st->chan[k], p->url, l->where, *l->text ? l->text : l->href);
@@ -89,10 +93,11 @@ static int live_control(struct state *st, const struct sa_page *p, int k, unsign
     for (size_t i = 0; i < p->nbuttons; i++) {
         const struct sa_button *b = &p->buttons[i];
         if (!(mask & SA_REGION_BIT(b->region))) continue;
-        int messenger = sa__button_is(p, b, SA_CONCEPT_MESSENGER);
-        int yes = k == MESSENGER ? messenger
-                                 : !messenger && (sa__button_is(p, b, SA_CONCEPT_LIVE_CHAT) ||
-                                                  sa__button_is(p, b, SA_CONCEPT_CALLBACK));
+        int messenger = sa__memo_says(&st->memo, p, SA_CONCEPT_MESSENGER, b->text);
+        int yes = k == MESSENGER
+                      ? messenger
+                      : !messenger && (sa__memo_says(&st->memo, p, SA_CONCEPT_LIVE_CHAT, b->text) ||
+                                       sa__memo_says(&st->memo, p, SA_CONCEPT_CALLBACK, b->text));
         if (yes) {
             if (SA__FIRST(st->found[k], &st->chan[k], p->url))
                 sa_evidence_add(&st->chan[k], p->url, b->where, b->text);
@@ -112,8 +117,8 @@ static int seek(struct state *st, const struct sa_page *p, int k, unsigned mask)
         int found = k == TOLL_FREE ? sa_page_find(p, SA_CONCEPT_TOLL_FREE, mask, &h) > 0
                     : k == MESSENGER
                         ? sa_page_find(p, SA_CONCEPT_MESSENGER, mask, &h) > 0
-                        : find_but(p, SA_CONCEPT_LIVE_CHAT, SA_CONCEPT_MESSENGER, mask, &h) ||
-                              find_but(p, SA_CONCEPT_CALLBACK, SA_CONCEPT_LAST, mask, &h);
+                        : find_but(st, p, SA_CONCEPT_LIVE_CHAT, SA_CONCEPT_MESSENGER, mask, &h) ||
+                              find_but(st, p, SA_CONCEPT_CALLBACK, SA_CONCEPT_LAST, mask, &h);
         if (found) {
             if (SA__FIRST(st->found[k], &st->chan[k], p->url))
                 sa_evidence_add_hit(&st->chan[k], p->url, h.block ? h.block->where : "page",
@@ -183,7 +188,7 @@ static void observe(void *vs, const struct sa_page *p)
     for (size_t i = 0; i < p->nlinks && !linked; i++) {
         const struct sa_link *l = &p->links[i];
         if (l->flags & SA_LINK_DEAD) continue;
-        if (sa__link_is(p, l, SA_CONCEPT_CONTACTS)) {
+        if (sa__memo_link_is(&st->memo, p, l, SA_CONCEPT_CONTACTS)) {
             linked = 1;
             sa__evidence_keep(&st->links, 1, p->url, l->where, l->text);
         }
@@ -246,6 +251,7 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
     if (out->evidence.n == 0 || out->status != SA_STATUS_PASS)
         sa_evidence_move(&out->evidence, &st->unreachable);
     sa_evidence_release(&st->unreachable);
+    sa__memo_release(&st->memo);
     if (out->evidence.n == 0 && site->start_url)
         sa_evidence_add(&out->evidence, site->start_url, "site", "no contact channel found");
 }

@@ -89,12 +89,8 @@ struct state {
     int found[NCH];
     char widget[32];
     struct sa_evidence_list ev[NCH];
+    struct sa__memo memo; /* control labels and the chrome's blocks: the same on every page */
 };
-
-static int says(const struct sa_page *p, enum sa_concept c, const char *text)
-{
-    return text && *text && sa_lexicon_match(p->lex, c, text, strlen(text)) > 0;
-}
 
 static int host_is(const char *host, const char *domain)
 {
@@ -141,9 +137,10 @@ static void note(struct state *st, int ch, const char *url, const char *where, c
  * the link's address, which says which messenger it is. */
 static void control(struct state *st, const struct sa_page *p, const char *text, const char *where)
 {
-    if (says(p, SA_CONCEPT_CALLBACK, text))
+    if (sa__memo_says(&st->memo, p, SA_CONCEPT_CALLBACK, text))
         note(st, CH_CALLBACK, p->url, where, text);
-    else if (!says(p, SA_CONCEPT_MESSENGER, text) && says(p, SA_CONCEPT_LIVE_CHAT, text))
+    else if (!sa__memo_says(&st->memo, p, SA_CONCEPT_MESSENGER, text) &&
+             sa__memo_says(&st->memo, p, SA_CONCEPT_LIVE_CHAT, text))
         note(st, CH_CHAT, p->url, where, text);
 }
 
@@ -159,13 +156,13 @@ static void text_offers(struct state *st, const struct sa_page *p)
         const char *t = p->text[b->region].ptr;
         struct sa_match m;
         if (!st->found[CH_CALLBACK] && (chrome || contact || (b->flags & SA_BLOCK_HEADING)) &&
-            sa_lexicon_find(p->lex, SA_CONCEPT_CALLBACK, t + b->off, b->len, &m) == 1) {
+            sa__memo_find(&st->memo, p->lex, SA_CONCEPT_CALLBACK, t + b->off, b->len, &m) == 1) {
             st->found[CH_CALLBACK] = 1;
             sa_evidence_add_hit(&st->ev[CH_CALLBACK], p->url, b->where, t, p->text[b->region].len,
                                 b->off + m.off, m.len);
         }
         if (!st->found[CH_MSG_TEXT] && (chrome || contact) &&
-            sa_lexicon_find(p->lex, SA_CONCEPT_MESSENGER, t + b->off, b->len, &m) == 1) {
+            sa__memo_find(&st->memo, p->lex, SA_CONCEPT_MESSENGER, t + b->off, b->len, &m) == 1) {
             st->found[CH_MSG_TEXT] = 1;
             sa_evidence_add_hit(&st->ev[CH_MSG_TEXT], p->url, b->where, t, p->text[b->region].len,
                                 b->off + m.off, m.len);
@@ -256,6 +253,7 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
                                   "service (industry figures).");
     }
     for (int ch = 0; ch < NCH; ch++) sa_evidence_move(&out->evidence, &st->ev[ch]);
+    sa__memo_release(&st->memo);
     if (out->evidence.n == 0)
         sa_evidence_add(&out->evidence, site->start_url ? site->start_url : "", "site",
                         "no chat widget script, chat or callback control, or messenger link");

@@ -31,6 +31,7 @@ struct state {
     unsigned signs;
     char worst_why[160];
     struct sa_evidence_list page, link, mention, sign[NSIGN], clear, hard, missing;
+    struct sa__memo memo; /* link labels and URLs, and the blocks every page repeats */
 };
 
 /* ---- text helpers ---- */
@@ -57,15 +58,18 @@ static int block_is_dead_link(const struct sa_page *p, const struct sa_block *b)
 /* The first block of the regions in mask whose text says c, dead links skipped (and every
  * link and button when text_only: running text, not a menu); fills *m with the match,
  * relative to the block's text. */
-static const struct sa_block *find_block(const struct sa_page *p, enum sa_concept c, unsigned mask,
-                                         int text_only, struct sa_match *m)
+static const struct sa_block *find_block(struct state *st, const struct sa_page *p,
+                                         enum sa_concept c, unsigned mask, int text_only,
+                                         struct sa_match *m)
 {
     for (size_t i = 0; i < p->nblocks; i++) {
         const struct sa_block *b = &p->blocks[i];
         if (!(mask & SA_REGION_BIT(b->region))) continue;
         if (text_only && (b->flags & (SA_BLOCK_LINK | SA_BLOCK_BUTTON))) continue;
-        if (block_is_dead_link(p, b)) continue;
-        if (sa_lexicon_find(p->lex, c, block_text(p, b), b->len, m) == 1) return b;
+        /* the text first: a dead-link test walks every link, the memo answers menus at once */
+        if (sa__memo_find(&st->memo, p->lex, c, block_text(p, b), b->len, m) == 1 &&
+            !block_is_dead_link(p, b))
+            return b;
     }
     return NULL;
 }
@@ -449,7 +453,7 @@ static void read_programme(struct state *st, const struct sa_page *p)
                  {WELCOME, SA_CONCEPT_WELCOME_BONUS},
                  {REFERRAL, SA_CONCEPT_REFERRAL}};
     for (size_t k = 0; k < sizeof plain / sizeof plain[0]; k++) {
-        const struct sa_block *b = find_block(p, plain[k].c, mainr, 0, &m);
+        const struct sa_block *b = find_block(st, p, plain[k].c, mainr, 0, &m);
         if (b) add_sign(st, p, plain[k].sign, b, &m);
     }
     for (size_t i = 0; i < p->nblocks; i++) {
@@ -474,7 +478,7 @@ static void observe(void *vs, const struct sa_page *p)
 {
     struct state *st = vs;
     st->pages++;
-    const struct sa_link *l = sa__live_link(p, SA_CONCEPT_LOYALTY);
+    const struct sa_link *l = sa__memo_live_link(&st->memo, p, SA_CONCEPT_LOYALTY);
     int linked_here = l != NULL;
     if (l && !st->linked++)
         sa_evidence_add(&st->link, p->url, l->where, *l->text ? l->text : l->href);
@@ -486,7 +490,7 @@ static void observe(void *vs, const struct sa_page *p)
         return;
     }
     struct sa_match m;
-    const struct sa_block *b = find_block(p, SA_CONCEPT_LOYALTY, SA_REGIONS_ALL, 1, &m);
+    const struct sa_block *b = find_block(st, p, SA_CONCEPT_LOYALTY, SA_REGIONS_ALL, 1, &m);
     if (b) {
         if (SA__FIRST(st->mentioned, &st->mention, p->url)) add_block_hit(&st->mention, p, b, &m);
     } else if (!linked_here) {
@@ -518,6 +522,7 @@ static void release(struct state *st)
                                       &st->clear, &st->hard, &st->missing};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) sa_evidence_release(all[i]);
     for (int k = 0; k < NSIGN; k++) sa_evidence_release(&st->sign[k]);
+    sa__memo_release(&st->memo);
 }
 
 static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)

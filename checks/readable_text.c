@@ -5,6 +5,7 @@
  * <style> rules for body text, walls of text (one block of more than 1 500 characters with no
  * paragraph, heading or line break), and unbroken strings a phone cannot wrap. Stylesheets
  * linked from other files are not fetched, so a tiny font set there goes unseen. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -48,11 +49,20 @@ struct pagecheck {
     size_t nev[K_LAST];
 };
 
+/* Characters in s[0..n): bytes that do not continue a sequence (10xxxxxx), eight at a time:
+ * a page's main text is read whole on every page. */
 static size_t u8chars(const char *s, size_t n)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
+    size_t cont = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        /* bit 7 of each continuation byte, moved to bit 0 and summed into the top byte */
+        cont +=
+            (size_t)((((w & ~(w << 1) & 0x8080808080808080u) >> 7) * 0x0101010101010101u) >> 56);
+    }
+    for (; i < n; i++) cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+    return n - cont;
 }
 
 /* Adds an item unless the same where and snippet is already there: one site-wide stylesheet
@@ -489,9 +499,15 @@ static void text_blocks(struct pagecheck *pc, size_t *longest)
         }
         size_t run = 0, run_start = 0, k = 1;
         for (size_t j = 0; j <= b->len; j += k) {
-            unsigned cp = j < b->len ? decode(t + j, b->len - j, &k) : ' ';
-            if (j == b->len) k = 1;
-            if (!breakable(cp)) {
+            unsigned char c0 = j < b->len ? (unsigned char)t[j] : ' ';
+            int brk;
+            if (c0 < 0x80) { /* most of a page's text: no decoding, two comparisons */
+                k = 1;
+                brk = c0 <= 0x20 || c0 == '-';
+            } else {
+                brk = breakable(decode(t + j, b->len - j, &k));
+            }
+            if (!brk) {
                 if (!run++) run_start = j;
                 continue;
             }

@@ -22,6 +22,7 @@ struct state {
     char *targets[MAX_TARGETS];
     size_t ntargets;
     struct sa_evidence_list chrome_ev, other_ev, page_ev, period_ev, small_ev, mention_ev;
+    struct sa__memo memo; /* link labels and URLs, and the blocks every page repeats */
 };
 
 static void remember(struct state *st, const char *url)
@@ -55,9 +56,10 @@ static void find_periods(struct state *st, const struct sa_page *p, int policy_p
         const char *t = p->text[b->region].ptr;
         size_t tl = p->text[b->region].len;
         struct sa_match m;
-        if (sa_lexicon_find(p->lex, SA_CONCEPT_RETURN_PERIOD, t + b->off, b->len, &m) != 1) {
+        if (sa__memo_find(&st->memo, p->lex, SA_CONCEPT_RETURN_PERIOD, t + b->off, b->len, &m) !=
+            1) {
             if (!policy_page && !st->mention &&
-                sa_lexicon_find(p->lex, SA_CONCEPT_RETURNS, t + b->off, b->len, &m) == 1) {
+                sa__memo_find(&st->memo, p->lex, SA_CONCEPT_RETURNS, t + b->off, b->len, &m) == 1) {
                 st->mention = 1;
                 sa_evidence_add_hit(&st->mention_ev, p->url, b->where, t, tl, b->off + m.off,
                                     m.len);
@@ -80,7 +82,8 @@ static void observe(void *vs, const struct sa_page *p)
     for (size_t i = 0; i < p->nlinks; i++) {
         const struct sa_link *l = &p->links[i];
         /* a "#" menu stub leads to no policy; sa__link_is already skips hidden links */
-        if ((l->flags & SA_LINK_DEAD) || !sa__link_is(p, l, SA_CONCEPT_RETURNS)) continue;
+        if ((l->flags & SA_LINK_DEAD) || !sa__memo_link_is(&st->memo, p, l, SA_CONCEPT_RETURNS))
+            continue;
         remember(st, l->url);
         const char *label = *l->text ? l->text : l->href;
         if (SA_CHROME_REGIONS & SA_REGION_BIT(l->region)) {
@@ -160,6 +163,7 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
                         "header, nav, footer", "no returns link, returns page or returns period");
     for (size_t i = 0; i < st->ntargets; i++) sa__free(st->targets[i]);
     st->ntargets = 0;
+    sa__memo_release(&st->memo);
 }
 
 const struct sa_check sa_check_returns_policy = {

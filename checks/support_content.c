@@ -25,6 +25,7 @@ struct state {
     size_t pages, count[NKIND];
     int linked;
     struct sa_evidence_list ev[NKIND], link, missing;
+    struct sa__memo memo; /* link labels and URLs: the same menu on every page */
 };
 
 static const char *block_text(const struct sa_page *p, const struct sa_block *b)
@@ -156,7 +157,7 @@ static void observe(void *vs, const struct sa_page *p)
 {
     struct state *st = vs;
     st->pages++;
-    const struct sa_link *l = sa__live_link(p, SA_CONCEPT_SUPPORT);
+    const struct sa_link *l = sa__memo_live_link(&st->memo, p, SA_CONCEPT_SUPPORT);
     int linked_here = l != NULL;
     if (l && !st->linked++)
         sa_evidence_add(&st->link, p->url, l->where, *l->text ? l->text : l->href);
@@ -227,6 +228,7 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
     for (int k = 0; k < NKIND; k++) sa_evidence_release(&st->ev[k]);
     sa_evidence_release(&st->link);
     sa_evidence_release(&st->missing);
+    sa__memo_release(&st->memo);
 }
 
 const struct sa_check sa_check_support_content = {

@@ -218,14 +218,14 @@ int sa__render_suspect(const struct sa_page *p, struct sa__render_signals *s)
                       (strcmp(t, "Product") == 0 && p->items[i].json &&
                        cJSON_GetObjectItemCaseSensitive(p->items[i].json, "offers"));
     }
-    /* the retention elements matter only where an offer or a product should show them */
-    if (offer_item || product_item || p->kind == SA_KIND_PRODUCT) {
-        struct sa__render_found f;
-        sa__render_elements(p, &f);
-        s->offer_no_price = offer_item && !(f.mask & (1u << SA_RE_PRICE));
-        s->product_no_buy = (p->kind == SA_KIND_PRODUCT || product_item) &&
-                            !(f.mask & ((1u << SA_RE_CART) | (1u << SA_RE_BUY)));
-    }
+    /* The retention elements matter only where an offer or a product should show them, and
+     * only those the decision reads: sa__render_elements would also look for contacts and
+     * delivery terms, which decide nothing here, on every product page of a shop whose
+     * decision stays open (a server-rendered one: all of them). */
+    struct sa_hit h;
+    s->offer_no_price = offer_item && sa_page_find(p, SA_CONCEPT_PRICE, SA_REGIONS_ALL, &h) != 1;
+    s->product_no_buy = (p->kind == SA_KIND_PRODUCT || product_item) &&
+                        !sa__live_link(p, SA_CONCEPT_CART) && !sa__buy_button(p);
 
     char mount[32] = "";
     dom_signals(p, s, mount, sizeof mount);
