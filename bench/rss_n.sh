@@ -47,6 +47,7 @@ for j in $JOBS; do
         /usr/bin/time -f '%M %e %U' -o "$TMP/time" "$SA" -q --jobs "$j" --max-pages "$n" \
             --json "$TMP/r.json" "$alias_dir/" || true
         crawled=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["site"]["pages_crawled"])' "$TMP/r.json")
+        # shellcheck disable=SC2046 # three numbers, split on purpose
         set -- $(tail -1 "$TMP/time")
         printf '%6s %5s %8s %12s %9s %9s\n' "$j" "$n" "$crawled" "$1" "$2" "$3"
         echo "$j $crawled $1" >>"$TMP/rows"
