@@ -145,6 +145,120 @@ TEST(report_json_schema_fields_and_valid_utf8)
     for (int i = 0; i < 4; i++) sa_verdict_release(&cr[i].verdict);
 }
 
+/* The pages and errors arrays are printed item by item into the frame (#9 memory): the result
+ * must be exactly what cJSON_Print makes of the whole tree. Re-printing the parsed report is
+ * that tree's layout, so any slip in the splice (an indent, a separator) shows as a
+ * difference, as does a lost or reordered item. */
+static void expect_canonical(const struct sa_report *r)
+{
+    char *s = sa_report_json(r);
+    ASSERT(s);
+    cJSON *j = cJSON_Parse(s);
+    ASSERT(j);
+    char *again = cJSON_Print(j);
+    ASSERT(again);
+    EXPECT_STREQ(s, again);
+    cJSON *pages = cJSON_GetObjectItem(j, "pages"), *errors = cJSON_GetObjectItem(j, "errors");
+    EXPECT_EQ((size_t)cJSON_GetArraySize(pages), r->npages);
+    EXPECT_EQ((size_t)cJSON_GetArraySize(errors), r->nerrors);
+    for (size_t i = 0; i < r->npages; i++) {
+        cJSON *p = cJSON_GetArrayItem(pages, (int)i);
+        EXPECT_EQ(cJSON_GetObjectItem(p, "status")->valueint, r->pages[i].status);
+        EXPECT_EQ((size_t)cJSON_GetObjectItem(p, "bytes")->valuedouble, r->pages[i].bytes);
+        EXPECT_EQ(cJSON_IsTrue(cJSON_GetObjectItem(p, "rendered")), r->pages[i].rendered);
+    }
+    for (size_t i = 0; i < r->nerrors; i++)
+        EXPECT_STREQ(cJSON_GetObjectItem(cJSON_GetArrayItem(errors, (int)i), "url")->valuestring,
+                     r->errors[i].url);
+    free(again);
+    cJSON_Delete(j);
+    free(s);
+}
+
+TEST(report_json_streamed_same_bytes_as_one_tree)
+{
+    struct sa_check_result cr[4] = {{&ck_d, {0}}, {&ck_a, {0}}, {&ck_b, {0}}, {&ck_c, {0}}};
+    for (int i = 0; i < 4; i++) sa_verdict_set(&cr[i].verdict, SA_STATUS_FAIL, 0, "s\n\"q\"");
+    sa_evidence_add(&cr[0].verdict.evidence, "http://a/", "main", "line\nbreak\t\"tab\"");
+    struct sa_category_result cat[3];
+    struct sa_report *r = sample(cr, cat);
+    sa__score(r);
+    /* titles with what cJSON escapes or keeps raw: quotes, control bytes, UTF-8, a tab */
+    struct sa_page_record pages[4] = {{.url = "http://a/",
+                                       .status = 200,
+                                       .kind = SA_KIND_HOME,
+                                       .html = 1,
+                                       .lang = "en",
+                                       .title = "Tea \"shop\"\n\t\x01",
+                                       .bytes = 123456789,
+                                       .ms = 7,
+                                       .depth = 0},
+                                      {.url = "http://a/\xd0\xba",
+                                       .status = 404,
+                                       .kind = SA_KIND_OTHER,
+                                       .lang = "",
+                                       .title = "",
+                                       .bytes = 0,
+                                       .ms = 4000000,
+                                       .depth = 3,
+                                       .rendered = 1},
+                                      {.url = "http://a/p?x=1&y=\\",
+                                       .status = 301,
+                                       .kind = SA_KIND_PRODUCT,
+                                       .html = 1,
+                                       .lang = "th",
+                                       .title = "\xe0\xb8\x8a\xe0\xb8\xb2 }, {",
+                                       .bytes = 4096,
+                                       .depth = 2},
+                                      {.url = "http://a/c",
+                                       .status = 200,
+                                       .kind = SA_KIND_CART,
+                                       .html = 1,
+                                       .lang = "ru",
+                                       .title = "\n\t\t\"pages\":\t[]",
+                                       .bytes = 1,
+                                       .depth = 1}};
+    struct sa_error_record errors[2] = {{"http://a/x", "HTTP 404"},
+                                        {"http://a/\"y\"", "timeout\nafter 5 s"}};
+    for (size_t np = 0; np <= 4; np += 2) {
+        for (size_t ne = 0; ne <= 2; ne++) {
+            r->pages = pages;
+            r->npages = np;
+            r->errors = errors;
+            r->nerrors = ne;
+            expect_canonical(r);
+        }
+    }
+    r->npages = 1; /* a single item: no separator at all */
+    r->nerrors = 1;
+    expect_canonical(r);
+    /* an allocation failing anywhere in the splice gives NULL, never a half report (and no
+     * leak: the ASan run checks that) */
+    r->npages = 4;
+    r->nerrors = 2;
+    char *whole = sa_report_json(r);
+    ASSERT(whole);
+    EXPECT_EQ(sa__alloc_route_libs(0), 0); /* cJSON's nodes count too */
+    sa__alloc_fail_at(0);
+    free(sa_report_json(r));
+    unsigned long allocs = sa__alloc_count();
+    EXPECT(allocs > 100);
+    for (unsigned long n = 1; n <= allocs + 1; n++) {
+        sa__alloc_fail_only(n);
+        char *s = sa_report_json(r);
+        sa__alloc_fail_at(0);
+        if (n <= allocs) {
+            EXPECT(s == NULL);
+        } else {
+            ASSERT(s);
+            EXPECT_STREQ(s, whole);
+        }
+        free(s);
+    }
+    free(whole);
+    for (int i = 0; i < 4; i++) sa_verdict_release(&cr[i].verdict);
+}
+
 TEST(report_write_atomic_leaves_no_temp_and_reports_unwritable)
 {
     struct sa_check_result cr[4] = {{&ck_d, {0}}, {&ck_a, {0}}, {&ck_b, {0}}, {&ck_c, {0}}};
