@@ -1242,14 +1242,7 @@ static int search(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match
         return rc;
     }
     /* first output byte that comes from at or after start */
-    size_t lo = 0, hi = nlen;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (map[mid] < start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = sa__u32_lower_bound(map, 0, nlen, (uint32_t)start);
     int rc = run(lex, rx, md, mc, norm, nlen, lo, &ms, &me, lang, sure, keys);
     if (rc == 1) {
         *os = *oe = map[ms];
@@ -1351,20 +1344,6 @@ static struct entry *entry_for(struct cache *ca, const char *text, size_t len, u
 
 /* The normalised form of text, made on first use; NULL with *rc = SA_OK when the text needs
  * none, NULL with *rc < 0 when memory ran out. */
-/* The first i in [0, n] with map[i] >= at (map[n] is the source length). */
-static size_t map_lower(const uint32_t *map, size_t n, size_t at)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (map[mid] < at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 static const struct normed *normed_for(struct cache *ca, const char *text, size_t len, int *rc)
 {
     *rc = SA_OK;
@@ -1389,8 +1368,8 @@ static const struct normed *normed_for(struct cache *ca, const char *text, size_
         if (!whole->norm) {
             sa__keys_view(&whole->keys, at, len, &view);
         } else if (whole->nlen < UINT32_MAX) {
-            na = map_lower(whole->map, whole->nlen, at);
-            nb = map_lower(whole->map, whole->nlen, at + len);
+            na = sa__u32_lower_bound(whole->map, 0, whole->nlen, (uint32_t)at);
+            nb = sa__u32_lower_bound(whole->map, 0, whole->nlen, (uint32_t)(at + len));
             sa__keys_view(&whole->keys, na, nb - na, &view);
             wnorm = whole->norm; /* the region's entry may move below: keep what is needed */
             wmap = whole->map;

@@ -214,15 +214,21 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Duplicates come from unions and repeats; dropping them keeps products small. */
+/* Sorts v[0..*n) and drops repeats. Duplicates come from unions and repeats; dropping them
+ * keeps products small, and the sorted sets are searched by bsearch. */
+static void dedupe_u64(uint64_t *v, size_t *n)
+{
+    if (*n < 2) return;
+    qsort(v, *n, sizeof *v, cmp_u64);
+    size_t j = 1;
+    for (size_t i = 1; i < *n; i++)
+        if (v[i] != v[j - 1]) v[j++] = v[i];
+    *n = j;
+}
+
 static void pdedupe(struct pset *p)
 {
-    if (p->n < 2) return;
-    qsort(p->v, p->n, sizeof *p->v, cmp_u64);
-    size_t j = 1;
-    for (size_t i = 1; i < p->n; i++)
-        if (p->v[i] != p->v[j - 1]) p->v[j++] = p->v[i];
-    p->n = j;
+    dedupe_u64(p->v, &p->n);
 }
 
 static int punion(struct reader *r, struct pset *to, const struct pset *from)
@@ -302,12 +308,7 @@ static void tadd(struct reader *r, struct tset *t, uint32_t a, uint32_t b, uint3
 
 static void tdedupe(struct tset *t)
 {
-    if (t->n < 2) return;
-    qsort(t->v, t->n, sizeof *t->v, cmp_u64);
-    size_t j = 1;
-    for (size_t i = 1; i < t->n; i++)
-        if (t->v[i] != t->v[j - 1]) t->v[j++] = t->v[i];
-    t->n = j;
+    dedupe_u64(t->v, &t->n);
 }
 
 static void tunion(struct reader *r, struct tset *to, const struct tset *from)
@@ -1151,12 +1152,11 @@ int sa__prefix_may(const struct sa__prefix *p, const struct sa__keys *k)
 
 /* ---- candidates from the index ---- */
 
-/* The first of at[lo..hi) that is at least row. */
-static uint32_t lower_bound(const uint32_t *at, uint32_t lo, uint32_t hi, uint32_t row)
+size_t sa__u32_lower_bound(const uint32_t *v, size_t lo, size_t hi, uint32_t x)
 {
     while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (at[mid] < row)
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < x)
             lo = mid + 1;
         else
             hi = mid;
@@ -1170,7 +1170,7 @@ static int add_list(struct sa__cands *c, const struct sa__index *ix, uint32_t b,
     uint32_t lo = ix->head[b];
     /* a search from a whole text's start needs no search in the list */
     if (lo < ix->head[b + 1] && ix->at[lo] < row)
-        lo = lower_bound(ix->at, lo, ix->head[b + 1], row);
+        lo = (uint32_t)sa__u32_lower_bound(ix->at, lo, ix->head[b + 1], row);
     if (lo == ix->head[b + 1] || ix->at[lo] >= c->end) return 1;
     if (c->n == SA__CANDS_LISTS) return 0;
     c->cur[c->n] = lo;

@@ -95,6 +95,8 @@ void sa__keys_release(struct sa__keys *k);
  * pair the last character with whole's next one instead of the end: a superset, as the
  * single-character matches are candidates either way. */
 void sa__keys_view(const struct sa__keys *whole, size_t at, size_t len, struct sa__keys *out);
+/* The first i of v[lo..hi) with v[i] >= x (hi when none); v is sorted. */
+size_t sa__u32_lower_bound(const uint32_t *v, size_t lo, size_t hi, uint32_t x);
 /* The index of the first of rows[0..n) at or after byte offset at. */
 size_t sa__keys_find(const struct sa__row *rows, size_t n, size_t at);
 

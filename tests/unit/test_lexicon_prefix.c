@@ -206,6 +206,41 @@ static void corpus_free(struct corpus *c)
     free(c->len);
 }
 
+/* Every pattern string of every lexicon file. */
+static size_t load_patterns(char ***out)
+{
+    const char *src = getenv("SA_SOURCE_DIR");
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/checks/lexicon", src ? src : ".");
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (!strstr(e->d_name, ".json")) continue;
+        char path[4400];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        size_t len;
+        char *json = slurp(path, &len);
+        cJSON *root = json ? cJSON_Parse(json) : NULL;
+        const cJSON *con, *p;
+        cJSON_ArrayForEach(con, cJSON_GetObjectItemCaseSensitive(root, "concepts"))
+        {
+            if (con->string[0] == '_') continue;
+            cJSON_ArrayForEach(p, con)
+            {
+                if (n == cap) *out = realloc(*out, (cap = cap ? cap * 2 : 256) * sizeof **out);
+                (*out)[n++] = strdup(p->valuestring);
+            }
+        }
+        cJSON_Delete(root);
+        sa__free(json);
+    }
+    closedir(d);
+    return n;
+}
+
 /* Each pattern of each lexicon file, alone: wherever PCRE2 matches, the prefilter must have
  * said "candidate" (and, for a word-start pattern, the position must be a word start). */
 TEST(prefix_every_pattern_never_hides_a_match)
@@ -215,69 +250,49 @@ TEST(prefix_every_pattern_never_hides_a_match)
     struct sa__keys *keys = calloc(c.n, sizeof *keys);
     for (size_t t = 0; t < c.n; t++)
         ASSERT_EQ(sa__keys_build(c.text[t], c.len[t], &keys[t], NULL, 0), SA_OK);
-    const char *src = getenv("SA_SOURCE_DIR");
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/checks/lexicon", src ? src : ".");
-    DIR *d = opendir(dir);
-    ASSERT(d != NULL);
-    struct dirent *e;
+    char **pats;
+    size_t npats = load_patterns(&pats);
     size_t patterns = 0, usable = 0, starts = 0;
     pcre2_match_data *md = pcre2_match_data_create(64, NULL);
     pcre2_match_context *mc = pcre2_match_context_create(NULL);
-    while ((e = readdir(d))) {
-        if (!strstr(e->d_name, ".json")) continue;
-        char path[4400];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        size_t len;
-        char *json = slurp(path, &len);
-        cJSON *root = cJSON_Parse(json);
-        ASSERT(root != NULL);
-        const cJSON *concepts = cJSON_GetObjectItemCaseSensitive(root, "concepts"), *con, *p;
-        cJSON_ArrayForEach(con, concepts)
-        {
-            if (con->string[0] == '_') continue;
-            cJSON_ArrayForEach(p, con)
-            {
-                const char *pat = p->valuestring;
-                int ec;
-                PCRE2_SIZE eo;
-                pcre2_code *code =
-                    pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, FLAGS, &ec, &eo, NULL);
-                ASSERT(code != NULL);
-                pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-                struct sa__prefix pre;
-                ASSERT_EQ(sa__prefix_analyse(pat, strlen(pat), &pre), SA_OK);
-                patterns++;
-                usable += pre.usable;
-                for (size_t t = 0; pre.usable && t < c.n; t++) {
-                    const struct sa__keys *k = &keys[t];
-                    size_t row = 0;
-                    for (size_t at = 0; at <= c.len[t];) {
-                        int rc = pcre2_match(code, (PCRE2_SPTR)c.text[t], c.len[t], at,
-                                             PCRE2_NOTEMPTY, md, mc);
-                        if (rc < 0) break;
-                        size_t ms = pcre2_get_ovector_pointer(md)[0];
-                        while (row < k->n && k->all[row].off < ms) row++;
-                        ASSERT(row < k->n && k->all[row].off == ms);
-                        struct sa__row r = k->all[row];
-                        if (!sa__prefix_cand(&pre, r) ||
-                            (pre.word_start && !(r.h1 & (SA__KEY_WORDSTART | SA__KEY_WILD1)))) {
-                            fprintf(stderr, "%s: \"%s\" matches at %zu of text %zu: \"%.30s\"\n",
-                                    e->d_name, pat, ms, t, c.text[t] + ms);
-                            ASSERT(0);
-                        }
-                        starts++;
-                        at = ms + 1; /* every start, overlapping ones too */
-                    }
+    for (size_t i = 0; i < npats; i++) {
+        const char *pat = pats[i];
+        int ec;
+        PCRE2_SIZE eo;
+        pcre2_code *code =
+            pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, FLAGS, &ec, &eo, NULL);
+        ASSERT(code != NULL);
+        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+        struct sa__prefix pre;
+        ASSERT_EQ(sa__prefix_analyse(pat, strlen(pat), &pre), SA_OK);
+        patterns++;
+        usable += pre.usable;
+        for (size_t t = 0; pre.usable && t < c.n; t++) {
+            const struct sa__keys *k = &keys[t];
+            size_t row = 0;
+            for (size_t at = 0; at <= c.len[t];) {
+                int rc =
+                    pcre2_match(code, (PCRE2_SPTR)c.text[t], c.len[t], at, PCRE2_NOTEMPTY, md, mc);
+                if (rc < 0) break;
+                size_t ms = pcre2_get_ovector_pointer(md)[0];
+                while (row < k->n && k->all[row].off < ms) row++;
+                ASSERT(row < k->n && k->all[row].off == ms);
+                struct sa__row r = k->all[row];
+                if (!sa__prefix_cand(&pre, r) ||
+                    (pre.word_start && !(r.h1 & (SA__KEY_WORDSTART | SA__KEY_WILD1)))) {
+                    fprintf(stderr, "\"%s\" matches at %zu of text %zu: \"%.30s\"\n", pat, ms, t,
+                            c.text[t] + ms);
+                    ASSERT(0);
                 }
-                sa__prefix_release(&pre);
-                pcre2_code_free(code);
+                starts++;
+                at = ms + 1; /* every start, overlapping ones too */
             }
         }
-        cJSON_Delete(root);
-        free(json);
+        sa__prefix_release(&pre);
+        pcre2_code_free(code);
     }
-    closedir(d);
+    for (size_t i = 0; i < npats; i++) free(pats[i]);
+    free(pats);
     pcre2_match_data_free(md);
     pcre2_match_context_free(mc);
     for (size_t t = 0; t < c.n; t++) sa__keys_release(&keys[t]);
@@ -608,41 +623,6 @@ TEST(prefix_lexicon_without_jit_same_answers)
     corpus_free(&c);
     sa_lexicon_free(jit);
     sa_lexicon_free(plain);
-}
-
-/* Every pattern string of every lexicon file. */
-static size_t load_patterns(char ***out)
-{
-    const char *src = getenv("SA_SOURCE_DIR");
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/checks/lexicon", src ? src : ".");
-    size_t n = 0, cap = 0;
-    *out = NULL;
-    DIR *d = opendir(dir);
-    if (!d) return 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (!strstr(e->d_name, ".json")) continue;
-        char path[4400];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        size_t len;
-        char *json = slurp(path, &len);
-        cJSON *root = json ? cJSON_Parse(json) : NULL;
-        const cJSON *con, *p;
-        cJSON_ArrayForEach(con, cJSON_GetObjectItemCaseSensitive(root, "concepts"))
-        {
-            if (con->string[0] == '_') continue;
-            cJSON_ArrayForEach(p, con)
-            {
-                if (n == cap) *out = realloc(*out, (cap = cap ? cap * 2 : 256) * sizeof **out);
-                (*out)[n++] = strdup(p->valuestring);
-            }
-        }
-        cJSON_Delete(root);
-        sa__free(json);
-    }
-    closedir(d);
-    return n;
 }
 
 /* The candidates of p in k from offset from, by walking the rows as run_filtered does without
