@@ -89,12 +89,16 @@ struct rx {
     size_t ncode;
     struct branch *branches;
     size_t nbranches;
+    int stretch_safe; /* every code is (sa__prefix.stretch_safe): see find_stretch */
 };
 
 /* "Searching from `from` finds [off, end) in language lang": the same answer holds for every
- * start in [from, off], as no match begins between from and off. Offsets are the caller's. */
+ * start in [from, off], as no match begins between from and off. Offsets are the caller's.
+ * clean: no language's search gave up on its step budget on the way, so the answer is the one
+ * an unlimited search gives (only such answers speak for a stretch, see find_stretch). */
 struct answer {
-    uint32_t from, off, end, lang;
+    uint32_t from, off, end;
+    uint16_t lang, clean;
 };
 
 /* What is known about one concept in one text of the current page. */
@@ -164,6 +168,7 @@ struct cache {
     struct tmpl tmpl[SA_LEXICON_SCOPE_MAX]; /* by the index of the page's text */
     int slot[SA_LEXICON_SCOPE_MAX];         /* scope[i] is texts[slot[i]] */
     size_t seeded;                          /* entries started from a template (tests) */
+    size_t stretched, unstretched;          /* find_stretch answered, could not (tests) */
     pcre2_match_data *md;                   /* large enough for every concept's groups */
     pcre2_match_context *mctx; /* the lexicon's limits, plus offset limits while matching */
 };
@@ -763,6 +768,8 @@ static int build(struct loader *ld, int c, int is_url)
         group += 1 + s->ncaps;
     }
     if (rc == SA_OK && is_url) rc = build_code(ld, c, is_url, &all, rx);
+    rx->stretch_safe = !is_url;
+    for (size_t i = 0; i < rx->ncode && !is_url; i++) rx->stretch_safe &= rx->pre[i].stretch_safe;
     sa__buf_release(&all);
     return rc;
 }
@@ -1122,7 +1129,8 @@ static int run_code(const struct rx *rx, size_t i, pcre2_match_data *md, pcre2_m
 /* 1 and the match in s, 0, or SA_ENOMEM. md == NULL makes match data for this call only, and
  * mc == NULL a match context. A pattern that runs out of its step budget on a hostile page
  * counts as "not found": the page does not say the concept in a way we can afford to find;
- * *sure (when given) is then 0, so the answer cache does not extend it to later starts.
+ * *clean (when given) is then 0, so the answer cache does not extend a "none" to later starts
+ * (and a stretch does not take its region's answer).
  *
  * The languages of a text concept are searched one after the other and give the answer the
  * joined alternation "L0|L1|..." would: the leftmost match, and at equal starts the earlier
@@ -1167,7 +1175,7 @@ static int run_filtered(const struct rx *rx, size_t i, pcre2_match_data *md,
 
 static int run(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_data *md,
                pcre2_match_context *mc, const char *s, size_t n, size_t start, size_t *ms,
-               size_t *me, uint32_t *lang, int *sure, const struct sa__keys *keys)
+               size_t *me, uint32_t *lang, int *clean, const struct sa__keys *keys)
 {
     pcre2_match_data *own = NULL;
     pcre2_match_context *own_mc = NULL;
@@ -1219,7 +1227,7 @@ static int run(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_da
         }
     }
     if (limited) pcre2_set_offset_limit(mc, PCRE2_UNSET);
-    if (sure) *sure = found == 1 || all_sure;
+    if (clean) *clean = all_sure;
     pcre2_match_data_free(own);
     pcre2_match_context_free(own_mc);
     return found;
@@ -1230,11 +1238,11 @@ static int run(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_da
 static int search(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_data *md,
                   pcre2_match_context *mc, const char *text, size_t len, const char *norm,
                   size_t nlen, const uint32_t *map, size_t start, size_t *os, size_t *oe,
-                  uint32_t *lang, int *sure, const struct sa__keys *keys)
+                  uint32_t *lang, int *clean, const struct sa__keys *keys)
 {
     size_t ms, me;
     if (!norm) {
-        int rc = run(lex, rx, md, mc, text, len, start, &ms, &me, lang, sure, keys);
+        int rc = run(lex, rx, md, mc, text, len, start, &ms, &me, lang, clean, keys);
         if (rc == 1) {
             *os = ms;
             *oe = me;
@@ -1243,7 +1251,7 @@ static int search(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match
     }
     /* first output byte that comes from at or after start */
     size_t lo = sa__u32_lower_bound(map, 0, nlen, (uint32_t)start);
-    int rc = run(lex, rx, md, mc, norm, nlen, lo, &ms, &me, lang, sure, keys);
+    int rc = run(lex, rx, md, mc, norm, nlen, lo, &ms, &me, lang, clean, keys);
     if (rc == 1) {
         *os = *oe = map[ms];
         if (me > ms) {
@@ -1292,14 +1300,15 @@ static int find(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_d
     return rc;
 }
 
-static int in_scope(const struct cache *ca, const char *text, size_t len)
+/* The page text holding text[0..len), or NULL. */
+static const struct sa_str *scope_of(const struct cache *ca, const char *text, size_t len)
 {
     for (size_t i = 0; i < ca->nscope; i++) {
-        const char *b = ca->scope[i].ptr;
-        if (text >= b && len <= ca->scope[i].len && (size_t)(text - b) <= ca->scope[i].len - len)
-            return 1;
+        const struct sa_str *sc = &ca->scope[i];
+        if (text >= sc->ptr && len <= sc->len && (size_t)(text - sc->ptr) <= sc->len - len)
+            return sc;
     }
-    return 0;
+    return NULL;
 }
 
 static size_t slot_of(const struct entry *tab, size_t cap, const char *ptr, uint32_t len,
@@ -1357,15 +1366,14 @@ static const struct normed *normed_for(struct cache *ca, const char *text, size_
     const char *wnorm = NULL;
     const uint32_t *wmap = NULL;
     size_t at = 0, na = 0, nb = 0;
-    for (size_t i = 0; i < ca->nscope; i++) {
-        const struct sa_str *sc = &ca->scope[i];
-        if (text < sc->ptr || len > sc->len || (size_t)(text - sc->ptr) > sc->len - len) continue;
-        if (len == sc->len || (text != sc->ptr && text[-1] != '\n')) break;
+    const struct sa_str *sc = scope_of(ca, text, len);
+    if (sc && len < sc->len && (text == sc->ptr || text[-1] == '\n')) {
         const struct normed *whole = normed_for(ca, sc->ptr, sc->len, rc);
         if (*rc != SA_OK) return NULL;
-        if (!whole->keys.all) break;
         at = (size_t)(text - sc->ptr);
-        if (!whole->norm) {
+        if (!whole->keys.all) {
+            /* no keys to borrow: the block makes its own below */
+        } else if (!whole->norm) {
             sa__keys_view(&whole->keys, at, len, &view);
         } else if (whole->nlen < UINT32_MAX) {
             na = sa__u32_lower_bound(whole->map, 0, whole->nlen, (uint32_t)at);
@@ -1374,7 +1382,6 @@ static const struct normed *normed_for(struct cache *ca, const char *text, size_
             wnorm = whole->norm; /* the region's entry may move below: keep what is needed */
             wmap = whole->map;
         }
-        break;
     }
     if (ca->nnorms == ca->capnorms) {
         size_t ncap = ca->capnorms ? ca->capnorms * 2 : 16;
@@ -1438,16 +1445,12 @@ static void remember(struct entry *e, struct answer x)
     e->n++;
 }
 
-/* find() through the page cache: each search runs once per (text, concept, stretch of text),
- * and a walk over every match of a concept costs one pass over the text, not one per match.
- * The answers are those find() gives: the leftmost match at or after start does not depend on
- * where the search began, only on the text. */
-static int find_cached(const struct sa_lexicon *lex, struct cache *ca, enum sa_concept c,
-                       const char *text, size_t len, size_t start, struct sa_match *m)
+/* The leftmost match at or after start in e's text, from e's answers or by a search whose
+ * answer e then keeps: 1 with *x, 0, or < 0. *clean: no search gave up on the way. */
+static int answer_from(const struct sa_lexicon *lex, struct cache *ca, const struct rx *rx,
+                       struct entry *e, size_t start, struct answer *x, int *clean)
 {
-    const struct rx *rx = &lex->text[c];
-    struct entry *e = entry_for(ca, text, len, (uint32_t)c);
-    if (!e) return find(lex, rx, ca->md, ca->mctx, text, len, start, m);
+    *clean = 1;
     if (start >= e->none_from) return 0;
     uint32_t lo = 0, hi = e->n; /* the last answer with from <= start */
     while (lo < hi) {
@@ -1458,25 +1461,77 @@ static int find_cached(const struct sa_lexicon *lex, struct cache *ca, enum sa_c
             hi = mid;
     }
     if (lo > 0 && start <= e->v[lo - 1].off) {
-        const struct answer *x = &e->v[lo - 1];
-        if (m) *m = (struct sa_match){x->off, x->end - x->off, lex->langs[x->lang]};
+        *x = e->v[lo - 1];
+        *clean = x->clean;
         return 1;
     }
     int rc;
-    const struct normed *n = normed_for(ca, text, len, &rc);
+    const struct normed *n = normed_for(ca, e->ptr, e->len, &rc);
     if (rc != SA_OK) return rc;
     size_t os, oe;
     uint32_t lang;
-    int sure = 0;
-    rc = search(lex, rx, ca->md, ca->mctx, text, len, n ? n->norm : NULL, n ? n->nlen : 0,
-                n ? n->map : NULL, start, &os, &oe, &lang, &sure,
+    rc = search(lex, rx, ca->md, ca->mctx, e->ptr, e->len, n ? n->norm : NULL, n ? n->nlen : 0,
+                n ? n->map : NULL, start, &os, &oe, &lang, clean,
                 n && n->keys.all && !lex->no_prefilter ? &n->keys : NULL);
     if (rc == 1) {
-        remember(e, (struct answer){(uint32_t)start, (uint32_t)os, (uint32_t)oe, lang});
-        if (m) *m = (struct sa_match){os, oe - os, lex->langs[lang]};
-    } else if (rc == 0 && sure) {
+        *x = (struct answer){(uint32_t)start, (uint32_t)os, (uint32_t)oe, (uint16_t)lang,
+                             (uint16_t)*clean};
+        remember(e, *x);
+    } else if (rc == 0 && *clean) {
         e->none_from = (uint32_t)start;
     }
+    return rc;
+}
+
+/* A stretch of a page text that lies between two '\n' (or the text's ends), a block of its
+ * region, asked about a concept whose searches answer alike on both (rx->stretch_safe): the
+ * region's answer from the same place says it, when it is clean and ends inside the stretch,
+ * or starts past it. The region's answers are then found in one pass over it, however many
+ * of its blocks are asked: checks ask hundreds per page. 1 or 0 with the answer, < 0 on
+ * error, 2 when the region cannot tell (no such stretch, a match across its end, a search
+ * that gave up). */
+static int find_stretch(const struct sa_lexicon *lex, struct cache *ca, enum sa_concept c,
+                        const char *text, size_t len, size_t start, struct sa_match *m)
+{
+    const struct sa_str *sc = scope_of(ca, text, len);
+    size_t at = sc ? (size_t)(text - sc->ptr) : 0;
+    if (!sc || !len || len == sc->len || (at && text[-1] != '\n') ||
+        (at + len < sc->len && text[len] != '\n'))
+        return 2;
+    struct entry *re = entry_for(ca, sc->ptr, sc->len, (uint32_t)c);
+    if (!re) return 2;
+    struct answer x;
+    int clean;
+    int rc = answer_from(lex, ca, &lex->text[c], re, at + start, &x, &clean);
+    if (rc < 0) return rc;
+    if (!clean || (rc == 1 && x.off < at + len && x.end > at + len)) {
+        ca->unstretched++;
+        return 2;
+    }
+    ca->stretched++;
+    if (rc == 0 || x.off >= at + len) return 0;
+    if (m) *m = (struct sa_match){x.off - at, x.end - x.off, lex->langs[x.lang]};
+    return 1;
+}
+
+/* find() through the page cache: each search runs once per (text, concept, stretch of text),
+ * and a walk over every match of a concept costs one pass over the text, not one per match.
+ * The answers are those find() gives: the leftmost match at or after start does not depend on
+ * where the search began, only on the text. */
+static int find_cached(const struct sa_lexicon *lex, struct cache *ca, enum sa_concept c,
+                       const char *text, size_t len, size_t start, struct sa_match *m)
+{
+    const struct rx *rx = &lex->text[c];
+    if (rx->stretch_safe && !lex->no_prefilter) {
+        int rc = find_stretch(lex, ca, c, text, len, start, m);
+        if (rc != 2) return rc;
+    }
+    struct entry *e = entry_for(ca, text, len, (uint32_t)c);
+    if (!e) return find(lex, rx, ca->md, ca->mctx, text, len, start, m);
+    struct answer x;
+    int clean;
+    int rc = answer_from(lex, ca, rx, e, start, &x, &clean);
+    if (rc == 1 && m) *m = (struct sa_match){x.off, x.end - x.off, lex->langs[x.lang]};
     return rc;
 }
 
@@ -1513,7 +1568,7 @@ int sa_lexicon_find_from(const struct sa_lexicon *lex, enum sa_concept c, const 
     if (!text || start > len || !lex->text[c].ncode) return 0;
     struct cache *ca = thread_cache(lex, 1);
     if (!ca || len >= UINT32_MAX) return find(lex, &lex->text[c], NULL, NULL, text, len, start, m);
-    if (ca->owner && in_scope(ca, text, len)) return find_cached(lex, ca, c, text, len, start, m);
+    if (ca->owner && scope_of(ca, text, len)) return find_cached(lex, ca, c, text, len, start, m);
     if (start == 0 && len <= MEMO_TEXT)
         return find_memo(lex, ca, &lex->text[c], c, 0, text, len, m);
     return find(lex, &lex->text[c], ca->md, ca->mctx, text, len, start, m);
@@ -1538,6 +1593,13 @@ size_t sa__lexicon_seeded(const struct sa_lexicon *lex)
 {
     struct cache *ca = lex ? thread_cache(lex, 0) : NULL;
     return ca ? ca->seeded : 0;
+}
+
+size_t sa__lexicon_stretched(const struct sa_lexicon *lex, size_t *missed)
+{
+    struct cache *ca = lex ? thread_cache(lex, 0) : NULL;
+    if (missed) *missed = ca ? ca->unstretched : 0;
+    return ca ? ca->stretched : 0;
 }
 
 void sa__lexicon_set_prefilter(struct sa_lexicon *lex, int on)

@@ -23,8 +23,13 @@ void sa__lexicon_page_end(const struct sa_lexicon *lex, const void *page);
  * before (a menu or footer repeated byte for byte): tests see that the reuse happens. */
 size_t sa__lexicon_seeded(const struct sa_lexicon *lex);
 
+/* How many questions about a block this thread's region answers gave (and, in *missed, how many
+ * they could not, which were searched on the block alone): tests see that both happen. */
+size_t sa__lexicon_stretched(const struct sa_lexicon *lex, size_t *missed);
+
 /* Turns the prefilter (lexicon_prefix.h) on or off; it is on in every new lexicon. Off, every
- * search runs over the whole text as PCRE2 alone would: tests compare the two. */
+ * search runs over the whole text as PCRE2 alone would, and a block is searched on its own,
+ * never answered from its region: tests compare the two. */
 void sa__lexicon_set_prefilter(struct sa_lexicon *lex, int on);
 
 /* Lexicons made after sa__lexicon_jit(0) skip JIT compilation, as on a system without JIT or

@@ -10,7 +10,10 @@
  * does not understand (\K, conditionals, recursion, extended mode, a first character that may
  * be anything) makes the whole pattern unusable, and it is then searched as before. Zero-width
  * parts (lookarounds, anchors) are read as "anything may follow", a superset. So a position is
- * left out only when its first two characters cannot start any match. */
+ * left out only when its first two characters cannot start any match.
+ *
+ * The same reader also tells whether a block of a text may take the text's answer (see
+ * stretch_safe in lexicon_prefix.h): it tracks which parts may consume a '\n'. */
 #include "lexicon_prefix.h"
 
 #include <pthread.h>
@@ -138,11 +141,14 @@ struct f2 {
     struct pset p;  /* the first two characters of its longer matches */
     struct pset c2; /* its two-character matches (a subset of p) */
     struct tset t;  /* the first three characters of its matches of three or more */
+    int nl;         /* some match may consume a '\n' */
 };
 
 struct reader {
     const char *s, *e;
-    int bad; /* 1: a construct we do not read; SA_ENOMEM: out of memory */
+    int bad;     /* 1: a construct we do not read; SA_ENOMEM: out of memory */
+    int esc_nl;  /* the last escape read may match a '\n' */
+    int stretch; /* 0: the pattern can tell a stretch from its region (see stretch_safe) */
 };
 
 static void f2_release(struct f2 *f)
@@ -359,7 +365,7 @@ static int triples_concat(struct reader *r, struct f2 *out, const struct f2 *a, 
 /* a := a followed by b; b is released. */
 static void concat(struct reader *r, struct f2 *a, struct f2 *b)
 {
-    struct f2 out = {0};
+    struct f2 out = {.nl = a->nl || b->nl};
     struct kset fb;
     if (firsts(r, b, &fb)) goto done;
     if (punion(r, &out.p, &a->p) || product(r, &out.p, &a->l1, &fb)) goto done_fb;
@@ -384,6 +390,7 @@ static void alternate(struct reader *r, struct f2 *a, struct f2 *b)
     if (kunion(r, &a->l1, &b->l1) == 0 && punion(r, &a->p, &b->p) == 0) punion(r, &a->c2, &b->c2);
     tunion(r, &a->t, &b->t);
     a->nullable |= b->nullable;
+    a->nl |= b->nl;
     a->zw = a->zw && b->zw;
     a->bstart = a->bstart && b->bstart;
     f2_release(b);
@@ -440,11 +447,25 @@ static int skip_to(struct reader *r, char close)
 
 enum esc { E_LIT, E_DIGIT, E_SPACE, E_ANY, E_ASSERT, E_BOUNDARY, E_NOP, E_QUOTE, E_BAD };
 
-/* Reads one escape after the backslash. */
+/* 1 when \p{name} (or \pL) surely leaves out '\n', a control (Cc): the general categories
+ * other than C, and scripts. Anything else may hold it. */
+static int prop_no_nl(const char *name, size_t n)
+{
+    static const char *const scripts[] = {"Armenian", "Cyrillic", "Greek", "Han", "Latin", "Thai"};
+    if (n && name[0] == '^') return 0;
+    if ((n == 1 || n == 2) && strchr("LMNPSZ", name[0])) return 1;
+    for (size_t i = 0; i < sizeof scripts / sizeof *scripts; i++)
+        if (n == strlen(scripts[i]) && memcmp(name, scripts[i], n) == 0) return 1;
+    return 0;
+}
+
+/* Reads one escape after the backslash; r->esc_nl tells whether it may match a '\n'. */
 static enum esc escape(struct reader *r, int in_class, uint32_t *cp)
 {
+    r->esc_nl = 0;
     if (r->s >= r->e) return E_BAD;
     unsigned char c = (unsigned char)*r->s++;
+    r->esc_nl = c && strchr("svDHWRXCP", c) != NULL;
     switch (c) {
     case 'd':
         return E_DIGIT;
@@ -465,8 +486,13 @@ static enum esc escape(struct reader *r, int in_class, uint32_t *cp)
         return E_ANY;
     case 'p':
     case 'P':
-        if (r->s < r->e && *r->s == '{') return skip_to(r, '}') ? E_ANY : E_BAD;
-        if (r->s < r->e) r->s++;
+        if (r->s < r->e && *r->s == '{') {
+            const char *name = r->s + 1;
+            if (!skip_to(r, '}')) return E_BAD;
+            r->esc_nl |= !prop_no_nl(name, (size_t)(r->s - 1 - name));
+            return E_ANY;
+        }
+        if (r->s < r->e) r->esc_nl |= !prop_no_nl(r->s++, 1);
         return E_ANY;
     case 'b':
         if (in_class) {
@@ -474,11 +500,13 @@ static enum esc escape(struct reader *r, int in_class, uint32_t *cp)
             return E_LIT;
         }
         return E_BOUNDARY;
-    case 'B':
     case 'A':
     case 'z':
     case 'Z':
     case 'G':
+        r->stretch = 0; /* the subject's ends: a stretch has other ends than its region */
+        return in_class ? E_BAD : E_ASSERT;
+    case 'B':
         return in_class ? E_BAD : E_ASSERT;
     case 'E':
         return E_NOP;
@@ -489,6 +517,7 @@ static enum esc escape(struct reader *r, int in_class, uint32_t *cp)
         return E_LIT;
     case 'n':
         *cp = 10;
+        r->esc_nl = 1;
         return E_LIT;
     case 'r':
         *cp = 13;
@@ -505,6 +534,7 @@ static enum esc escape(struct reader *r, int in_class, uint32_t *cp)
     case 'c':
         if (r->s >= r->e) return E_BAD;
         *cp = (uint32_t)(unsigned char)*r->s++ ^ 0x40;
+        r->esc_nl = *cp == '\n';
         return E_LIT;
     case 'x': {
         uint32_t v = 0;
@@ -523,6 +553,7 @@ static enum esc escape(struct reader *r, int in_class, uint32_t *cp)
                 v = v << 4 | (uint32_t)hexval(*r->s);
         }
         *cp = v;
+        r->esc_nl = v == '\n';
         return E_LIT;
     }
     }
@@ -530,6 +561,7 @@ static enum esc escape(struct reader *r, int in_class, uint32_t *cp)
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return E_BAD;
     r->s--;
     *cp = next_cp(r);
+    r->esc_nl = *cp == '\n';
     return E_LIT;
 }
 
@@ -539,7 +571,7 @@ static void read_alt(struct reader *r, struct f2 *out);
 static void read_class(struct reader *r, struct f2 *out)
 {
     struct kset k = {0};
-    int neg = 0;
+    int neg = 0, nl = 0;
     if (r->s < r->e && *r->s == '^') {
         neg = 1;
         r->s++;
@@ -558,11 +590,13 @@ static void read_class(struct reader *r, struct f2 *out)
             }
             r->s = end + 2;
             k.wild = 1;
+            nl = 1; /* [:space:], [:cntrl:], ...: not worth telling apart */
             continue;
         }
         if (*r->s == '\\') {
             r->s++;
             enum esc e = escape(r, 1, &lo);
+            nl |= r->esc_nl;
             if (e == E_NOP) continue;
             if (e == E_DIGIT || e == E_SPACE || e == E_ANY) {
                 kadd(r, &k, e == E_DIGIT ? K_DIGIT : e == E_SPACE ? K_SPACE : K_WILD);
@@ -587,6 +621,7 @@ static void read_class(struct reader *r, struct f2 *out)
             } else {
                 hi = next_cp(r);
             }
+            nl |= lo <= '\n' && hi >= '\n';
             if (hi < lo || hi - lo > 512) {
                 k.wild = 1;
                 continue;
@@ -594,6 +629,7 @@ static void read_class(struct reader *r, struct f2 *out)
             for (uint32_t c = lo; c <= hi && !r->bad; c++) kadd(r, &k, fold(c));
             continue;
         }
+        nl |= lo == '\n';
         kadd(r, &k, fold(lo));
     }
     if (r->s >= r->e)
@@ -601,6 +637,7 @@ static void read_class(struct reader *r, struct f2 *out)
     else
         r->s++; /* ] */
     memset(out, 0, sizeof *out);
+    out->nl = nl || neg;
     if (neg) {
         sa__free(k.v);
         out->l1.wild = 1;
@@ -613,7 +650,7 @@ static void read_class(struct reader *r, struct f2 *out)
 static void read_group(struct reader *r, struct f2 *out)
 {
     empty(out, 0);
-    int discard = 0;
+    int discard = 0, atomic = 0;
     if (r->s < r->e && *r->s == '*') {
         r->bad = 1; /* (*VERB): may end or restart a match anywhere */
         return;
@@ -622,6 +659,7 @@ static void read_group(struct reader *r, struct f2 *out)
         r->s++;
         char c = r->s < r->e ? *r->s : '\0';
         if (c == ':' || c == '|' || c == '>') {
+            atomic = c == '>';
             r->s++;
         } else if (c == '=' || c == '!') {
             r->s++;
@@ -664,6 +702,9 @@ static void read_group(struct reader *r, struct f2 *out)
     } else {
         r->s++;
     }
+    /* A lookaround or an atomic group that may read a '\n' may see past a stretch's end in its
+     * region, or commit there to a way the stretch alone does not have (see stretch_safe). */
+    if ((discard || atomic) && in.nl) r->stretch = 0;
     if (discard) {
         f2_release(&in);
         return;
@@ -671,7 +712,8 @@ static void read_group(struct reader *r, struct f2 *out)
     *out = in;
 }
 
-/* A quantifier after an atom, if any: min and max (max -1: unbounded). */
+/* A quantifier after an atom, if any: min and max (max -1: unbounded). 0: none, 1: read, 2:
+ * read, and possessive. */
 static int read_quant(struct reader *r, long *min, long *max)
 {
     if (r->s >= r->e) return 0;
@@ -701,7 +743,11 @@ static int read_quant(struct reader *r, long *min, long *max)
     } else {
         return 0;
     }
-    if (r->s < r->e && (*r->s == '?' || *r->s == '+')) r->s++;
+    if (r->s < r->e && *r->s == '+') {
+        r->s++;
+        return 2;
+    }
+    if (r->s < r->e && *r->s == '?') r->s++;
     return 1;
 }
 
@@ -722,10 +768,12 @@ static void read_atom(struct reader *r, struct f2 *out)
     if (c == '.') {
         r->s++;
         single(r, out, K_WILD);
+        out->nl = 1; /* under (?s) */
         return;
     }
     if (c == '^' || c == '$') {
         r->s++;
+        r->stretch = 0;
         empty(out, 0);
         return;
     }
@@ -734,15 +782,18 @@ static void read_atom(struct reader *r, struct f2 *out)
         switch (escape(r, 0, &cp)) {
         case E_LIT:
             single(r, out, fold(cp));
+            out->nl = r->esc_nl;
             return;
         case E_DIGIT:
             single(r, out, K_DIGIT);
             return;
         case E_SPACE:
             single(r, out, K_SPACE);
+            out->nl = r->esc_nl;
             return;
         case E_ANY:
             single(r, out, K_WILD);
+            out->nl = r->esc_nl;
             return;
         case E_ASSERT:
         case E_NOP:
@@ -759,7 +810,9 @@ static void read_atom(struct reader *r, struct f2 *out)
                     break;
                 }
                 struct f2 ch;
-                single(r, &ch, fold(next_cp(r)));
+                uint32_t q = next_cp(r);
+                single(r, &ch, fold(q));
+                ch.nl = q == '\n';
                 concat(r, out, &ch);
             }
             return;
@@ -771,7 +824,9 @@ static void read_atom(struct reader *r, struct f2 *out)
         r->bad = 1;
         return;
     }
-    single(r, out, fold(next_cp(r)));
+    cp = next_cp(r);
+    single(r, out, fold(cp));
+    out->nl = cp == '\n';
 }
 
 static void read_seq(struct reader *r, struct f2 *out)
@@ -781,7 +836,9 @@ static void read_seq(struct reader *r, struct f2 *out)
         struct f2 a;
         read_atom(r, &a);
         long min, max;
-        if (!r->bad && read_quant(r, &min, &max)) {
+        int q = r->bad ? 0 : read_quant(r, &min, &max);
+        if (q == 2 && a.nl) r->stretch = 0; /* possessive: an atomic group, see read_group */
+        if (q) {
             if (max == 0) {
                 f2_release(&a);
                 empty(&a, 0);
@@ -896,11 +953,12 @@ static void third_chars(const struct f2 *f, struct sa__prefix *out)
 int sa__prefix_analyse(const char *pat, size_t len, struct sa__prefix *out)
 {
     memset(out, 0, sizeof *out);
-    struct reader r = {.s = pat, .e = pat + len};
+    struct reader r = {.s = pat, .e = pat + len, .stretch = 1};
     struct f2 f;
     read_alt(&r, &f);
     if (r.s != r.e && !r.bad) r.bad = 1; /* an unmatched ")" */
     int rc = r.bad == SA_ENOMEM ? SA_ENOMEM : SA_OK;
+    out->stretch_safe = !r.bad && r.stretch;
     if (r.bad || f.l1.wild || f.p.wild_first) goto out;
     out->pair = sa__calloc(1, 8192);
     if (!out->pair) {

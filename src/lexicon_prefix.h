@@ -28,6 +28,14 @@ struct sa__prefix {
     int has_tri;
     uint8_t open[512];
     uint8_t tri[512];
+    /* Asked about a stretch of a text that lies between two '\n' (or the text's ends), the
+     * search answers as it does about the whole text from the stretch's start, whenever that
+     * answer ends inside the stretch: it has no anchors, and no lookaround, atomic group or
+     * possessive repeat that may read a '\n'. (Then every way through the pattern that stays
+     * in the stretch reads the same characters in both subjects, in the same order of
+     * preference; only ways that read across the '\n' differ, and those show as an answer that
+     * ends past the stretch.) Known whether or not the prefilter is usable. */
+    int stretch_safe;
 };
 #define SA__TRI_MASK 0x0FFFu
 

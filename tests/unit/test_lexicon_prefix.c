@@ -489,6 +489,134 @@ TEST(prefix_reads_constructs_and_filters)
     }
 }
 
+/* Which patterns a block may answer from its region (sa__prefix.stretch_safe): consuming a
+ * '\n' is fine (the answer then ends past the block, and the block is searched on its own);
+ * reading one where no answer shows it (a lookaround, an atomic group, a possessive repeat), or
+ * an anchor, is not. */
+TEST(prefix_reads_which_patterns_a_stretch_may_borrow)
+{
+    static const struct {
+        const char *pat;
+        int safe;
+    } cases[] = {
+        {"\\bcart\\b", 1},
+        {"\\bshopping\\s+cart", 1},
+        {"(?<![\\w+.,/])\\d++(?:[\\h.,']\\d{3})*+(?![\\d.,/])", 1},
+        {"(?<![\\x{0E00}-\\x{0E7F}])ตะกร้า(?!\\p{L})", 1},
+        {"(?=(?-i:[0-9\\x{660}-\\x{10ffff}]))\\d", 1},
+        {"(?>free|gratis)\\h+shipping", 1},
+        {"x(?=\\N)", 1},
+        {"\\bget\\s+it\\b(?!\\s+(?:by|on))", 0}, /* may see the next block's "by" */
+        {"(?<!заказ\\sот)\\h+\\d", 0},           /* may see the block before */
+        {"x(?=[^a])", 0},
+        {"x(?=[\\x00-\\x1f])", 0},
+        {"x(?=\\n)", 0},
+        {"x(?=.)", 0},
+        {"x(?=\\v)", 0},
+        {"x(?!\\P{L})", 0},
+        {"x(?=\\p{Cc})", 0},
+        {"x(?=[[:alpha:]])", 0},
+        {"x\\s++y", 0},
+        {"(?>\\s*)y", 0},
+        {"^x", 0},
+        {"x$", 0},
+        {"\\Ax", 0},
+        {"x\\z", 0},
+        {"foo\\Kbar", 0},
+        {"(a)(?(1)b|c)", 0},
+        {"(*SKIP)x", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct sa__prefix p;
+        ASSERT_EQ(sa__prefix_analyse(cases[i].pat, strlen(cases[i].pat), &p), SA_OK);
+        if (p.stretch_safe != cases[i].safe)
+            fprintf(stderr, "case %zu \"%s\": stretch_safe %d\n", i, cases[i].pat, p.stretch_safe);
+        ASSERT_EQ(p.stretch_safe, cases[i].safe);
+        sa__prefix_release(&p);
+    }
+}
+
+/* Blocks answered from their region give the answers the block's own text gives, asked in
+ * any order (last block first, so the region is searched from the end backwards, then from
+ * the middle of each block), over every fixture page's lines and the same pages made
+ * awkward; some answers come from the region and some cannot (a match runs into the next
+ * line), so both paths are shown to happen. */
+TEST(prefix_stretch_same_answers_as_own_text)
+{
+    struct sa_lexicon *lex;
+    char err[256];
+    ASSERT_EQ(sa_lexicon_new(NULL, &lex, err, sizeof err), SA_OK);
+    struct corpus c = corpus_get(3);
+    ASSERT(c.n >= 300 / 3);
+    /* lines that lookarounds read across: each block alone matches, in its region it does not */
+    static const char *const across[] = {
+        "Get it\nby Friday",      /* buy: \bget\s+it\b(?!\s+(?:by|...)) */
+        "Возврат\nк списку",      /* returns: ...(?!\s+к\s+(?:списку|...)) */
+        "Заказать\nзвонок",       /* buy: ...(?!\s+(?:обратный\s+)?звон|...) */
+        "e-mail\nадрес магазина", /* (?<!mail\s)\bадрес */
+    };
+    for (size_t i = 0; i < sizeof across / sizeof *across; i++) {
+        size_t n = strlen(across[i]);
+        char *t = sa__malloc(n + 1);
+        memcpy(t, across[i], n + 1);
+        corpus_add(&c, t, n);
+    }
+    size_t asked = 0, found = 0, not0, stretched0 = sa__lexicon_stretched(lex, &not0);
+    char *copy = malloc(1);
+    size_t copycap = 0;
+    for (size_t t = 0; t < c.n; t++) {
+        struct sa_str region = {c.text[t], c.len[t]};
+        /* the lines' starts, last first */
+        size_t nlines = 0, cap = 64, *starts = malloc(cap * sizeof *starts);
+        for (size_t at = 0; at < region.len;) {
+            if (nlines == cap) starts = realloc(starts, (cap *= 2) * sizeof *starts);
+            starts[nlines++] = at;
+            const char *nl = memchr(region.ptr + at, '\n', region.len - at);
+            at = nl ? (size_t)(nl - region.ptr) + 1 : region.len;
+        }
+        for (int k = 0; k < SA_CONCEPT_LAST; k++) {
+            enum sa_concept con = (enum sa_concept)k;
+            int page;
+            sa__lexicon_page_begin(lex, &page, &region, 1);
+            for (int half = 0; half < 2; half++)
+                for (size_t i = nlines; i-- > 0;) {
+                    const char *line = region.ptr + starts[i];
+                    const char *nl = memchr(line, '\n', region.len - starts[i]);
+                    size_t n = nl ? (size_t)(nl - line) : region.len - starts[i];
+                    if (!n || n == region.len) continue;
+                    size_t from = half ? n / 2 : 0;
+                    while (from && from < n && ((unsigned char)line[from] & 0xC0) == 0x80) from--;
+                    if (n + 1 > copycap) copy = realloc(copy, copycap = n + 1);
+                    memcpy(copy, line, n);
+                    struct sa_match a = {0}, b = {0};
+                    int ra = sa_lexicon_find_from(lex, con, line, n, from, &a);
+                    int rb = sa_lexicon_find_from(lex, con, copy, n, from, &b);
+                    if (ra != rb || (ra == 1 && (a.off != b.off || a.len != b.len ||
+                                                 strcmp(a.lang, b.lang) != 0))) {
+                        fprintf(stderr,
+                                "%s, text %zu, line at %zu from %zu: %d %zu+%zu vs %d %zu+%zu\n",
+                                sa_concept_name(con), t, starts[i], from, ra, a.off, a.len, rb,
+                                b.off, b.len);
+                        ASSERT(0);
+                    }
+                    asked++;
+                    found += ra == 1;
+                }
+            sa__lexicon_page_end(lex, &page);
+        }
+        free(starts);
+    }
+    size_t not1, stretched1 = sa__lexicon_stretched(lex, &not1);
+    fprintf(stderr, "%zu block questions, %zu found; %zu answered by the region, %zu not\n", asked,
+            found, stretched1 - stretched0, not1 - not0);
+    ASSERT(found > 1000);
+    ASSERT(stretched1 - stretched0 > asked / 4);
+    ASSERT(not1 > not0);
+    free(copy);
+    corpus_free(&c);
+    sa_lexicon_free(lex);
+}
+
 /* Keys of a stretch, as a view of the whole text's keys, list the stretch's characters only,
  * with the stretch's own offsets, and an empty or invalid text is harmless. */
 TEST(prefix_keys_views_and_odd_input)
