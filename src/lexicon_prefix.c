@@ -1002,14 +1002,18 @@ void sa__prefix_release(struct sa__prefix *p)
 
 /* The key of the character at s[i] (len > i), and its length in *q: 1 for an invalid byte,
  * whose key is WILD (PCRE2 matches no character there, so any guess is safe). */
-/* fold() of every two-byte character (below U+0800: Latin, Greek, Cyrillic, Armenian), made
- * once: the text side asks it for most characters of a non-Latin page. */
+/* fold() of every one- and two-byte character (below U+0800: ASCII, Latin, Greek, Cyrillic,
+ * Armenian), made once: the text side asks it for nearly every character of most pages. */
 static uint32_t fold2[0x800];
+static uint8_t word2[0x800]; /* is_word() of the keys below U+0800 */
 static pthread_once_t fold2_once = PTHREAD_ONCE_INIT;
 
 static void fold2_init(void)
 {
-    for (uint32_t cp = 0x80; cp < 0x800; cp++) fold2[cp] = fold(cp);
+    for (uint32_t cp = 0; cp < 0x800; cp++) {
+        fold2[cp] = fold(cp);
+        word2[cp] = (uint8_t)is_word(cp);
+    }
 }
 
 static inline uint32_t key_at(const unsigned char *s, size_t len, size_t i, size_t *q)
@@ -1038,33 +1042,43 @@ static inline uint32_t key_at(const unsigned char *s, size_t len, size_t i, size
     return fold(next_cp(&r));
 }
 
-/* Groups k's rows by h2 (a counting sort, so each bucket stays in row order). Without memory
- * the subject simply has no index. */
-static void build_index(struct sa__keys *k)
+/* The index's buckets for a text of len bytes: about one for two characters. */
+static uint32_t index_buckets(size_t len)
 {
     uint32_t nb = 256;
-    while (nb < k->n / 2 && nb < 65536) nb *= 2;
+    while (nb < len / 2 && nb < 65536) nb *= 2;
+    return nb;
+}
+
+/* A row's bucket: the rows that any search may start at go in the last one. */
+static inline uint32_t bucket_of(struct sa__row r, uint32_t mask)
+{
+    return r.h1 & (SA__KEY_WILD1 | SA__KEY_WILD2) ? mask + 1 : r.h2 & mask;
+}
+
+/* Groups k's rows by h2 (a counting sort, so each bucket stays in row order) into nb buckets;
+ * head (nb + 2 entries, taken over) holds in head[b + 1] the rows of bucket b when counted,
+ * else zeros. Without memory the subject simply has no index. */
+static void build_index(struct sa__keys *k, uint32_t *head, uint32_t nb, int counted)
+{
     struct sa__index *ix = sa__malloc(sizeof *ix);
-    uint32_t *head = sa__calloc(nb + 2, sizeof *head);
     uint32_t *at = sa__malloc(k->n * sizeof *at);
-    if (!ix || !head || !at) {
+    if (!ix || !at) {
         sa__free(ix);
         sa__free(head);
         sa__free(at);
         return;
     }
     uint32_t mask = nb - 1;
-    /* head[b + 1] counts bucket b, then the prefix sums make head[b] where b begins */
-    for (size_t j = 0; j < k->n; j++) {
-        struct sa__row r = k->all[j];
-        head[(r.h1 & (SA__KEY_WILD1 | SA__KEY_WILD2) ? nb : (r.h2 & mask)) + 1]++;
-    }
+    for (size_t j = 0; j < k->n && !counted; j++) head[bucket_of(k->all[j], mask) + 1]++;
+    /* the prefix sums make head[b] where bucket b begins */
     for (uint32_t b = 0; b <= nb; b++) head[b + 1] += head[b];
-    /* filling moves each head[b] to the next bucket's start; shifting back restores them */
-    for (size_t j = 0; j < k->n; j++) {
-        struct sa__row r = k->all[j];
-        at[head[r.h1 & (SA__KEY_WILD1 | SA__KEY_WILD2) ? nb : (r.h2 & mask)]++] = (uint32_t)j;
-    }
+    /* filling moves each head[b] to the next bucket's start; shifting back restores them (rows
+     * counted by rows_plain have no WILD flag) */
+    if (counted)
+        for (size_t j = 0; j < k->n; j++) at[head[k->all[j].h2 & mask]++] = (uint32_t)j;
+    else
+        for (size_t j = 0; j < k->n; j++) at[head[bucket_of(k->all[j], mask)]++] = (uint32_t)j;
     memmove(head + 1, head, (nb + 1) * sizeof *head);
     head[0] = 0;
     *ix = (struct sa__index){.mask = mask, .head = head, .at = at};
@@ -1091,12 +1105,45 @@ static inline uint32_t key_of(const unsigned char *s, size_t len, size_t i, size
     unsigned c = s[i];
     if (c < 0x80) {
         *q = 1;
-        return c - 'A' < 26u             ? c + 32
-               : c - '0' < 10u           ? K_DIGIT
-               : c == ' ' || c - 9u < 5u ? K_SPACE
-                                         : c;
+        return fold2[c];
     }
     return key_at(s, len, i, q);
+}
+
+/* sa__keys_build's pass for a text without a WILD character, nearly every page: no row then
+ * has a WILD flag, and a word starts wherever the character before is not a word character.
+ * With head, counts the index's buckets too (see build_index). 0 as soon as a WILD character
+ * turns up (the general pass then starts over). */
+static int rows_plain(const unsigned char *u, size_t len, struct sa__keys *k, uint32_t *head,
+                      uint32_t mask)
+{
+    size_t n = 0, nws = 0, q = 0, q2 = 0, i = 0;
+    uint32_t cur = key_of(u, len, 0, &q), next = key_of(u, len, q, &q2);
+    int prev_word = 0;
+    while (i < len) {
+        if (cur == K_WILD) return 0; /* every character is cur once */
+        size_t at = i + q, q3 = 0;
+        uint32_t next2 = key_of(u, len, at + q2, &q3);
+        unsigned h = h12(cur), ws = prev_word ? 0 : SA__KEY_WORDSTART;
+        struct sa__row r = {(uint32_t)i, (uint16_t)(h | ws), (uint16_t)h16(cur, next),
+                            (uint16_t)h3(cur, next, next2)};
+        k->all[n++] = r;
+        if (head) head[(r.h2 & mask) + 1]++;
+        set_bit(k->present, h);
+        if (ws) {
+            set_bit(k->present_ws, h);
+            k->ws[nws++] = r;
+        }
+        prev_word = cur < 0x800 ? word2[cur] : is_word(cur);
+        cur = next;
+        next = next2;
+        i = at;
+        q = q2;
+        q2 = q3;
+    }
+    k->n = n;
+    k->nws = nws;
+    return 1;
 }
 
 int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row *buf, size_t cap)
@@ -1117,6 +1164,14 @@ int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row
         sa__keys_release(k);
         return SA_ENOMEM;
     }
+    /* a long text gets an index (nothing lost without memory for it: it is only faster) */
+    uint32_t nb = index_buckets(len);
+    uint32_t *head = !k->borrowed && len >= SA__INDEX_MIN ? sa__calloc(nb + 2, sizeof *head) : NULL;
+    int counted = rows_plain(u, len, k, head, nb - 1);
+    if (counted) goto done;
+    memset(k->present, 0, sizeof k->present);
+    memset(k->present_ws, 0, sizeof k->present_ws);
+    if (head) memset(head, 0, (nb + 2) * sizeof *head);
     /* three characters in view: cur at i (q bytes), next at i + q (q2 bytes), then next2 */
     size_t n = 0, nws = 0, q = 0, q2 = 0, i = 0;
     uint32_t cur = key_of(u, len, 0, &q), next = key_of(u, len, q, &q2);
@@ -1145,10 +1200,14 @@ int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row
         q = q2;
         q2 = q3;
     }
-    k->all[n] = (struct sa__row){.off = (uint32_t)len};
     k->n = n;
     k->nws = nws;
-    if (!k->borrowed && n >= SA__INDEX_MIN) build_index(k);
+done:
+    k->all[k->n] = (struct sa__row){.off = (uint32_t)len};
+    if (head && k->n >= SA__INDEX_MIN)
+        build_index(k, head, nb, counted);
+    else
+        sa__free(head);
     return SA_OK;
 }
 

@@ -617,6 +617,63 @@ TEST(prefix_stretch_same_answers_as_own_text)
     sa_lexicon_free(lex);
 }
 
+/* Texts without a WILD character take a pass of their own (rows_plain); with one at the end,
+ * the general pass: both give every other row alike, word starts and present bits included,
+ * and an index that lists the same rows. */
+TEST(prefix_keys_plain_pass_same_rows_as_general)
+{
+    struct corpus c = corpus_get(4);
+    ASSERT(c.n >= 30);
+    size_t texts = 0, rows = 0;
+    for (size_t t = 0; t < c.n; t++) {
+        size_t len = c.len[t];
+        char *w = malloc(len + 2);
+        memcpy(w, c.text[t], len);
+        memcpy(w + len, "\xC2\xAA", 2); /* U+00AA: WILD */
+        struct sa__keys a, b;
+        ASSERT_EQ(sa__keys_build(c.text[t], len, &a, NULL, 0), SA_OK);
+        ASSERT_EQ(sa__keys_build(w, len + 2, &b, NULL, 0), SA_OK);
+        if (!a.wild) {
+            texts++;
+            ASSERT(b.wild);
+            ASSERT_EQ(b.n, a.n + 1);
+            /* the last two rows of a see the WILD character as next or next2 in b */
+            for (size_t j = 0; j + 2 < a.n; j++) {
+                ASSERT_EQ(a.all[j].off, b.all[j].off);
+                ASSERT_EQ(a.all[j].h1, b.all[j].h1);
+                ASSERT_EQ(a.all[j].h2, b.all[j].h2);
+                ASSERT_EQ(a.all[j].h3, b.all[j].h3);
+                rows++;
+            }
+            ASSERT_EQ(a.nws + 1, b.nws); /* the WILD row joins the word starts */
+            for (size_t j = 0; j + 2 < a.nws; j++) ASSERT_EQ(a.ws[j].off, b.ws[j].off);
+            for (size_t i = 0; i < sizeof a.present; i++) {
+                ASSERT_EQ(a.present[i] & ~b.present[i], 0);
+                ASSERT_EQ(a.present_ws[i] & ~b.present_ws[i], 0);
+            }
+            /* each index lists every row once */
+            for (int pass = 0; pass < 2; pass++) {
+                const struct sa__keys *k = pass ? &b : &a;
+                if (!k->ix) continue;
+                ASSERT_EQ(k->ix->head[k->ix->mask + 2], k->n);
+                char *seen = calloc(k->n, 1);
+                for (size_t j = 0; j < k->n; j++) {
+                    ASSERT(k->ix->at[j] < k->n && !seen[k->ix->at[j]]);
+                    seen[k->ix->at[j]] = 1;
+                }
+                free(seen);
+            }
+        }
+        sa__keys_release(&a);
+        sa__keys_release(&b);
+        free(w);
+    }
+    fprintf(stderr, "%zu texts, %zu rows compared\n", texts, rows);
+    ASSERT(texts >= 10);
+    ASSERT(rows > 50000);
+    corpus_free(&c);
+}
+
 /* Keys of a stretch, as a view of the whole text's keys, list the stretch's characters only,
  * with the stretch's own offsets, and an empty or invalid text is harmless. */
 TEST(prefix_keys_views_and_odd_input)
