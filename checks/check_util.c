@@ -122,21 +122,34 @@ int sa__terms_block(const struct sa_page *p, const struct sa_block *b, int facts
 
 /* ---- the memo ---- */
 
-/* 256 sets of four, most recently used first: a page's menu, header and footer questions
- * (three or four hundred for a check that asks every chrome link about three concepts) stay,
- * while the product links that pass through evict one another; two ways let three menu
- * entries of one set evict each other on every page. 144 KiB per check that keeps one. Longer
- * texts are rarely menu items and go to the lexicon (which keeps the page's own). */
-#define MEMO_SETS 256u
-#define MEMO_WAYS 4u
-#define MEMO_TEXT 104u
+/* 256 sets of four, kept in order of use: a page's menu, header and footer questions (three
+ * or four hundred for a check that asks every chrome link about three concepts) stay, while the
+ * product links that pass through evict one another; two ways let three menu entries of one
+ * set evict each other on every page. A set's tags share one cache line and are all a lookup
+ * reads besides the one text it compares; the ways never move, an order byte says which was
+ * used last. About 140 KiB per check that keeps one. Longer texts are rarely menu items and go
+ * to the lexicon (which keeps the page's own). */
+#define MEMO_SETS  256u
+#define MEMO_WAYS  4u
+#define MEMO_TEXT  104u
+#define MEMO_FRESH 0xE4u /* ways 0, 1, 2, 3 from the most recently used: two bits each */
+
+struct memo_set {
+    uint32_t h[MEMO_WAYS];    /* the text's hash, high half */
+    uint16_t len1[MEMO_WAYS]; /* length + 1; 0: empty */
+    uint8_t key[MEMO_WAYS];   /* concept << 1 | url */
+    uint8_t order;
+};
 
 struct sa__memo_slot {
-    uint64_t h;
-    uint32_t len1; /* length + 1; 0: empty */
-    uint8_t concept, url, found;
     struct sa_match m;
+    uint8_t found;
     char text[MEMO_TEXT];
+};
+
+struct sa__memo_table {
+    struct memo_set sets[MEMO_SETS];
+    struct sa__memo_slot slots[MEMO_SETS * MEMO_WAYS];
 };
 
 /* splitmix64's finaliser: every input bit reaches every output bit, so the low bits index. */
@@ -164,54 +177,78 @@ static uint64_t memo_hash(const char *s, size_t n, unsigned salt)
     return memo_mix(h ^ w ^ 0x9E3779B97F4A7C15u);
 }
 
-/* The slot answering (c, url, text), moved to the front of its set; or the front slot emptied
- * for the answer to come, with *hit 0. NULL when the memo has no memory. */
+/* Makes way w of order the most recently used. */
+static uint8_t memo_touch(uint8_t order, unsigned w)
+{
+    unsigned pos = 0;
+    while (((order >> (2 * pos)) & 3u) != w) pos++;
+    unsigned below = order & ((1u << (2 * pos)) - 1), above = order >> (2 * pos + 2)
+                                                                           << (2 * pos + 2);
+    return (uint8_t)(above | below << 2 | w);
+}
+
+/* The slot answering (c, url, text), made the most recently used; or the least recently used
+ * one, emptied and tagged for the answer to come (memo_fill), with *hit 0. NULL when the memo
+ * has no memory. */
 static struct sa__memo_slot *memo_slot(struct sa__memo *mo, const struct sa_lexicon *lex,
                                        unsigned c, unsigned url, const char *text, size_t len,
-                                       int *hit)
+                                       int *hit, uint16_t **len1)
 {
-    if (mo->lex != lex && mo->slots) {
-        memset(mo->slots, 0,
-               MEMO_SETS * MEMO_WAYS * sizeof *mo->slots); /* another lexicon's answers */
+    if (mo->lex != lex && mo->table) {
+        sa__free(mo->table); /* another lexicon's answers */
+        mo->table = NULL;
     }
     mo->lex = lex;
-    if (!mo->slots && !(mo->slots = sa__calloc(MEMO_SETS * MEMO_WAYS, sizeof *mo->slots)))
-        return NULL;
-    uint64_t h = memo_hash(text, len, c << 1 | url);
-    struct sa__memo_slot *set = &mo->slots[MEMO_WAYS * (h & (MEMO_SETS - 1))];
-    unsigned w = 0;
-    for (; w < MEMO_WAYS; w++) {
-        const struct sa__memo_slot *e = &set[w];
-        if (e->h == h && e->len1 == len + 1 && e->concept == c && e->url == url &&
-            memcmp(e->text, text, len) == 0)
-            break;
+    if (!mo->table) {
+        if (!(mo->table = sa__calloc(1, sizeof *mo->table))) return NULL;
+        for (unsigned s = 0; s < MEMO_SETS; s++) mo->table->sets[s].order = MEMO_FRESH;
     }
+    uint64_t h = memo_hash(text, len, c << 1 | url);
+    unsigned si = (unsigned)(h & (MEMO_SETS - 1)), key = c << 1 | url;
+    uint32_t tag = (uint32_t)(h >> 32);
+    struct memo_set *set = &mo->table->sets[si];
+    struct sa__memo_slot *slots = &mo->table->slots[MEMO_WAYS * si];
+    unsigned w = 0;
+    for (; w < MEMO_WAYS; w++)
+        if (set->h[w] == tag && set->len1[w] == len + 1 && set->key[w] == key &&
+            memcmp(slots[w].text, text, len) == 0)
+            break;
     *hit = w < MEMO_WAYS;
-    /* to the front: the hit moves up, or the least recently used makes room */
-    struct sa__memo_slot front =
-        *hit ? set[w] : (struct sa__memo_slot){.h = h, .concept = (uint8_t)c, .url = (uint8_t)url};
-    if (!*hit) w = MEMO_WAYS - 1;
-    memmove(&set[1], &set[0], w * sizeof *set);
-    set[0] = front;
-    return &set[0];
+    if (!*hit) {
+        w = set->order >> 6; /* the least recently used */
+        set->h[w] = tag;
+        set->key[w] = (uint8_t)key;
+        set->len1[w] = 0; /* empty until filled */
+    }
+    set->order = memo_touch(set->order, w);
+    *len1 = &set->len1[w];
+    return &slots[w];
+}
+
+/* Keeps an answer in the slot memo_slot gave for a miss. */
+static void memo_fill(struct sa__memo_slot *e, uint16_t *len1, int found, const struct sa_match *m,
+                      const char *text, size_t len)
+{
+    e->found = (uint8_t)found;
+    e->m = m ? *m : (struct sa_match){0};
+    memcpy(e->text, text, len);
+    *len1 = (uint16_t)(len + 1);
 }
 
 int sa__memo_find(struct sa__memo *mo, const struct sa_lexicon *lex, enum sa_concept c,
                   const char *text, size_t len, struct sa_match *m)
 {
     int hit;
+    uint16_t *len1;
     struct sa__memo_slot *e = len <= MEMO_TEXT && (unsigned)c < SA_CONCEPT_LAST
-                                  ? memo_slot(mo, lex, c, 0, text, len, &hit)
+                                  ? memo_slot(mo, lex, c, 0, text, len, &hit, &len1)
                                   : NULL;
     if (!e) return sa_lexicon_find(lex, c, text, len, m);
     if (!hit) {
         struct sa_match mm = {0};
         int rc = sa_lexicon_find(lex, c, text, len, &mm);
         if (rc < 0) return rc; /* not remembered: the slot stays empty */
-        e->found = (uint8_t)rc;
-        e->m = mm;
-        memcpy(e->text, text, len);
-        e->len1 = (uint32_t)len + 1;
+        memo_fill(e, len1, rc, &mm, text, len);
     }
     if (e->found && m) *m = e->m;
     return e->found;
@@ -227,15 +264,12 @@ int sa__memo_url(struct sa__memo *mo, const struct sa_lexicon *lex, enum sa_conc
 {
     size_t len = url ? strlen(url) : 0;
     int hit;
+    uint16_t *len1;
     struct sa__memo_slot *e = url && len <= MEMO_TEXT && (unsigned)c < SA_CONCEPT_LAST
-                                  ? memo_slot(mo, lex, c, 1, url, len, &hit)
+                                  ? memo_slot(mo, lex, c, 1, url, len, &hit, &len1)
                                   : NULL;
     if (!e) return sa_lexicon_url_match(lex, c, url);
-    if (!hit) {
-        e->found = (uint8_t)(sa_lexicon_url_match(lex, c, url) == 1);
-        memcpy(e->text, url, len);
-        e->len1 = (uint32_t)len + 1;
-    }
+    if (!hit) memo_fill(e, len1, sa_lexicon_url_match(lex, c, url) == 1, NULL, url, len);
     return e->found;
 }
 
@@ -261,8 +295,8 @@ const struct sa_link *sa__memo_live_link(struct sa__memo *mo, const struct sa_pa
 
 void sa__memo_release(struct sa__memo *mo)
 {
-    sa__free(mo->slots);
-    mo->slots = NULL;
+    sa__free(mo->table);
+    mo->table = NULL;
     mo->lex = NULL;
 }
 

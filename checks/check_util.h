@@ -25,10 +25,10 @@ const char *sa__request_quote_label(const struct sa_page *p, const char **where)
  * exact whatever page the text came from; kept in the check's state, so it lives for one audit
  * (one lexicon) and the check's lock guards it. Zeroed is empty; memory is taken on first use
  * (without it, questions go to the lexicon as before). */
-struct sa__memo_slot;
+struct sa__memo_table;
 struct sa__memo {
     const struct sa_lexicon *lex;
-    struct sa__memo_slot *slots;
+    struct sa__memo_table *table;
 };
 /* sa_lexicon_find(lex, c, text, len, m), remembered. */
 int sa__memo_find(struct sa__memo *mo, const struct sa_lexicon *lex, enum sa_concept c,

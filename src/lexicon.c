@@ -311,7 +311,13 @@ static int needs_norm(const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i + 1 < len; i++) {
-        if (s[i] < 0xCC || s[i] > 0xD6 || (s[i + 1] & 0xC0) != 0x80) continue;
+        /* asked of every page text: ASCII goes eight bytes at a time, and the lead bytes that
+         * matter are those of U+0300..03FF and U+0500..05BF (Cyrillic's D0..D3 are not) */
+        uint64_t w;
+        while (i + 9 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0)) i += 8;
+        if (s[i] < 0xCC || s[i] > 0xD6 || (s[i] >= 0xD0 && s[i] <= 0xD3) ||
+            (s[i + 1] & 0xC0) != 0x80)
+            continue;
         uint32_t cp = decode2(s + i);
         if (greek_bare(cp) || greek_mark(cp) || armenian_mark(cp) || cp == 0x0587) return 1;
         i++;

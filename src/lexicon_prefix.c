@@ -1062,11 +1062,11 @@ static inline uint32_t bucket_of(struct sa__row r, uint32_t mask)
 static void build_index(struct sa__keys *k, uint32_t *head, uint32_t nb, int counted)
 {
     struct sa__index *ix = sa__malloc(sizeof *ix);
-    uint32_t *at = sa__malloc(k->n * sizeof *at);
-    if (!ix || !at) {
+    struct sa__row *rows = sa__malloc(k->n * sizeof *rows);
+    if (!ix || !rows) {
         sa__free(ix);
         sa__free(head);
-        sa__free(at);
+        sa__free(rows);
         return;
     }
     uint32_t mask = nb - 1;
@@ -1075,22 +1075,22 @@ static void build_index(struct sa__keys *k, uint32_t *head, uint32_t nb, int cou
     for (uint32_t b = 0; b <= nb; b++) head[b + 1] += head[b];
     /* filling moves each head[b] to the next bucket's start; shifting back restores them (rows
      * counted by rows_plain have no WILD flag) */
+    const struct sa__row *all = k->all;
     if (counted)
-        for (size_t j = 0; j < k->n; j++) at[head[k->all[j].h2 & mask]++] = (uint32_t)j;
+        for (size_t j = 0; j < k->n; j++) rows[head[all[j].h2 & mask]++] = all[j];
     else
-        for (size_t j = 0; j < k->n; j++) at[head[bucket_of(k->all[j], mask)]++] = (uint32_t)j;
+        for (size_t j = 0; j < k->n; j++) rows[head[bucket_of(all[j], mask)]++] = all[j];
     memmove(head + 1, head, (nb + 1) * sizeof *head);
     head[0] = 0;
-    *ix = (struct sa__index){.mask = mask, .head = head, .at = at};
+    *ix = (struct sa__index){.mask = mask, .head = head, .rows = rows};
     k->ix = ix;
-    k->ix_rows = k->all;
 }
 
 static void free_index(struct sa__index *ix)
 {
     if (!ix) return;
     sa__free(ix->head);
-    sa__free(ix->at);
+    sa__free(ix->rows);
     sa__free(ix);
 }
 
@@ -1117,6 +1117,9 @@ static inline uint32_t key_of(const unsigned char *s, size_t len, size_t i, size
 static int rows_plain(const unsigned char *u, size_t len, struct sa__keys *k, uint32_t *head,
                       uint32_t mask)
 {
+    /* locals, not k's fields: the bitmaps' byte stores could alias them, forcing reloads */
+    struct sa__row *all = k->all, *wsrows = k->ws;
+    uint8_t *present = k->present, *present_ws = k->present_ws;
     size_t n = 0, nws = 0, q = 0, q2 = 0, i = 0;
     uint32_t cur = key_of(u, len, 0, &q), next = key_of(u, len, q, &q2);
     int prev_word = 0;
@@ -1127,12 +1130,12 @@ static int rows_plain(const unsigned char *u, size_t len, struct sa__keys *k, ui
         unsigned h = h12(cur), ws = prev_word ? 0 : SA__KEY_WORDSTART;
         struct sa__row r = {(uint32_t)i, (uint16_t)(h | ws), (uint16_t)h16(cur, next),
                             (uint16_t)h3(cur, next, next2)};
-        k->all[n++] = r;
+        all[n++] = r;
         if (head) head[(r.h2 & mask) + 1]++;
-        set_bit(k->present, h);
+        set_bit(present, h);
         if (ws) {
-            set_bit(k->present_ws, h);
-            k->ws[nws++] = r;
+            set_bit(present_ws, h);
+            wsrows[nws++] = r;
         }
         prev_word = cur < 0x800 ? word2[cur] : is_word(cur);
         cur = next;
@@ -1233,15 +1236,18 @@ void sa__keys_view(const struct sa__keys *whole, size_t at, size_t len, struct s
     out->all = whole->all + lo;
     out->n = hi - lo;
     out->ix = whole->ix;
-    out->ix_rows = whole->ix_rows;
-    out->row0 = whole->row0 + lo;
     out->ws = whole->ws + wlo;
     out->nws = whi - wlo;
-    for (size_t j = 0; j < out->n; j++) {
-        set_bit(out->present, out->all[j].h1 & SA__KEY_H12);
-        out->wild |= (out->all[j].h1 & SA__KEY_WILD1) != 0;
+    /* locals, not out's fields: the bitmaps' byte stores could alias them */
+    const struct sa__row *all = out->all, *ws = out->ws;
+    uint8_t *present = out->present, *present_ws = out->present_ws;
+    unsigned wild = 0;
+    for (size_t j = 0, n = out->n; j < n; j++) {
+        set_bit(present, all[j].h1 & SA__KEY_H12);
+        wild |= all[j].h1 & SA__KEY_WILD1;
     }
-    for (size_t j = 0; j < out->nws; j++) set_bit(out->present_ws, out->ws[j].h1 & SA__KEY_H12);
+    for (size_t j = 0, n = out->nws; j < n; j++) set_bit(present_ws, ws[j].h1 & SA__KEY_H12);
+    out->wild = wild != 0;
 }
 
 int sa__prefix_may(const struct sa__prefix *p, const struct sa__keys *k)
@@ -1282,16 +1288,16 @@ size_t sa__u32_lower_bound(const uint32_t *v, size_t lo, size_t hi, uint32_t x)
 }
 
 /* Adds bucket b's rows from row on, unless none is left; 0 when the lists are full. */
-static int add_list(struct sa__cands *c, const struct sa__index *ix, uint32_t b, uint32_t row)
+static int add_list(struct sa__cands *c, const struct sa__index *ix, uint32_t b, uint32_t from)
 {
-    uint32_t lo = ix->head[b];
+    uint32_t lo = ix->head[b], hi = ix->head[b + 1];
     /* a search from a whole text's start needs no search in the list */
-    if (lo < ix->head[b + 1] && ix->at[lo] < row)
-        lo = (uint32_t)sa__u32_lower_bound(ix->at, lo, ix->head[b + 1], row);
-    if (lo == ix->head[b + 1] || ix->at[lo] >= c->end) return 1;
+    if (lo < hi && ix->rows[lo].off < from)
+        lo += (uint32_t)sa__keys_find(ix->rows + lo, hi - lo, from);
+    if (lo == hi || ix->rows[lo].off >= c->end) return 1;
     if (c->n == SA__CANDS_LISTS) return 0;
     c->cur[c->n] = lo;
-    c->stop[c->n] = ix->head[b + 1];
+    c->stop[c->n] = hi;
     c->n++;
     return 1;
 }
@@ -1301,24 +1307,23 @@ int sa__cands_init(struct sa__cands *c, const struct sa__prefix *p, const struct
 {
     const struct sa__index *ix = k->ix;
     if (!ix || p->has_single || !p->pairs) return 0;
-    uint32_t row = (uint32_t)(k->row0 + sa__keys_find(k->all, k->n, k->base + from));
+    uint32_t at = (uint32_t)(k->base + from);
     c->p = p;
-    c->rows = k->ix_rows;
-    c->at = ix->at;
+    c->rows = ix->rows;
     c->base = k->base;
-    c->end = (uint32_t)(k->row0 + k->n);
-    c->win = row;
+    c->end = k->all[k->n].off;
+    c->win = at;
     c->n = c->nbuf = c->next = 0;
     /* Two pairs may share a bucket: the list then goes in twice, and the repeats are dropped
      * once sorted. */
-    if (!add_list(c, ix, ix->mask + 1, row)) return 0;
+    if (!add_list(c, ix, ix->mask + 1, at)) return 0;
     for (uint32_t i = 0; i < p->npairs; i++)
-        if (!add_list(c, ix, p->pairs[i] & ix->mask, row)) return 0;
+        if (!add_list(c, ix, p->pairs[i] & ix->mask, at)) return 0;
     return 1;
 }
 
-/* Gathers the candidates of rows [c->win, w) in c->buf, sorted and without repeats; 0 (and
- * nothing moved) when they do not fit. */
+/* Gathers the offsets of the candidates at [c->win, w) in c->buf, sorted and without repeats; 0
+ * (and nothing moved) when they do not fit. */
 static int gather(struct sa__cands *c, uint32_t w)
 {
     uint32_t upto[SA__CANDS_LISTS], run[SA__CANDS_LISTS + 1], tmp[SA__CANDS_BUF];
@@ -1326,12 +1331,12 @@ static int gather(struct sa__cands *c, uint32_t w)
     for (unsigned i = 0; i < c->n; i++) {
         uint32_t j = c->cur[i];
         unsigned was = nb;
-        for (; j < c->stop[i] && c->at[j] < w; j++) {
-            struct sa__row row = c->rows[c->at[j]];
+        for (; j < c->stop[i] && c->rows[j].off < w; j++) {
+            struct sa__row row = c->rows[j];
             if (c->p->word_start && !(row.h1 & (SA__KEY_WORDSTART | SA__KEY_WILD1))) continue;
             if (!sa__prefix_cand(c->p, row)) continue;
             if (nb == SA__CANDS_BUF) return 0;
-            c->buf[nb++] = c->at[j];
+            c->buf[nb++] = row.off;
         }
         if (nb > was) run[nrun++] = was;
         upto[i] = j;
@@ -1369,11 +1374,11 @@ int sa__cands_next(struct sa__cands *c, size_t *off)
 {
     while (c->next == c->nbuf) {
         if (c->win >= c->end || c->n == 0) return 0;
-        /* all that is left at once, halved until its candidates fit; a single row fits */
+        /* all that is left at once, halved until its candidates fit; a single byte fits */
         uint32_t step = c->end - c->win;
         while (!gather(c, c->win + step)) step = step / 2 ? step / 2 : 1;
     }
-    *off = c->rows[c->buf[c->next++]].off - c->base;
+    *off = c->buf[c->next++] - c->base;
     return 1;
 }
 

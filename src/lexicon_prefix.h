@@ -62,13 +62,13 @@ enum {
 #define SA__KEY_H12 0x0FFFu
 
 /* A long subject's rows grouped by h2, so that a search visits the rows its first pairs select
- * instead of every row (sa__cands). Bucket b holds the row numbers whose h2 & mask is b, in
- * ascending order; one more bucket, the last, holds the rows flagged WILD1 or WILD2, which any
- * search may start at. */
+ * instead of every row (sa__cands). Bucket b holds copies of the rows whose h2 & mask is b, in
+ * ascending order, so a search reads them one after the other; one more bucket, the last,
+ * holds the rows flagged WILD1 or WILD2, which any search may start at. */
 struct sa__index {
     uint32_t mask;  /* buckets - 1 */
-    uint32_t *head; /* mask + 3 entries: bucket b is at[head[b] .. head[b + 1]) */
-    uint32_t *at;
+    uint32_t *head; /* mask + 3 entries: bucket b is rows[head[b] .. head[b + 1]) */
+    struct sa__row *rows;
 };
 
 /* A subject's characters as keys. */
@@ -83,11 +83,9 @@ struct sa__keys {
     int wild;     /* some row is WILD1 */
     size_t base;  /* a view: rows' offsets are base + the subject's offsets */
     int borrowed; /* the rows are not ours to free: a view, or the caller's buffer */
-    /* the index of the whole subject (NULL: none), its rows, and this subject's row numbers in
-     * them, [row0, row0 + n); a subject that is not a view has its own index, row0 == 0 */
+    /* the index of the whole subject (NULL: none): a view's rows are those of the index at
+     * offsets [all[0].off, all[n].off) */
     struct sa__index *ix; /* freed with k unless borrowed */
-    const struct sa__row *ix_rows;
-    size_t row0;
 };
 
 /* Subjects of at least this many characters get an index. */
@@ -110,20 +108,20 @@ size_t sa__keys_find(const struct sa__row *rows, size_t n, size_t at);
 
 /* The candidate rows of a search, from the index: exactly the rows a walk over k->all (or
  * k->ws for a word-start search) from the same offset would let sa__prefix_cand through, in
- * the same order. The lists of the index are gathered a stretch of rows at a time, sorted, and
- * given out in order: a stretch holds at most SA__CANDS_BUF candidates. */
+ * the same order. The lists of the index are gathered a stretch of the subject at a time,
+ * sorted, and given out in order: a stretch holds at most SA__CANDS_BUF candidates. Offsets
+ * here are the whole subject's. */
 #define SA__CANDS_LISTS 128
 #define SA__CANDS_BUF   256
 struct sa__cands {
     const struct sa__prefix *p;
-    const struct sa__row *rows;
-    const uint32_t *at;
+    const struct sa__row *rows; /* the index's */
     size_t base;
-    uint32_t end; /* the row past the subject's last */
-    uint32_t win; /* rows below it are gathered */
+    uint32_t end; /* the offset past the subject's last row */
+    uint32_t win; /* rows below this offset are gathered */
     unsigned n, nbuf, next;
-    uint32_t cur[SA__CANDS_LISTS], stop[SA__CANDS_LISTS];
-    uint32_t buf[SA__CANDS_BUF];
+    uint32_t cur[SA__CANDS_LISTS], stop[SA__CANDS_LISTS]; /* the lists' stretches of rows */
+    uint32_t buf[SA__CANDS_BUF];                          /* candidates' offsets */
 };
 /* Starts c at subject offset from. 0 when the index does not apply (no index, a search with
  * single-character starts or too many pairs present): the caller walks the rows instead. */
