@@ -14,6 +14,7 @@
 #include <libxml/xpath.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "check_util.h"
 #include "html.h"
 #include "utf8.h"
@@ -36,9 +37,19 @@
 enum kind { K_TINY, K_WALL, K_UNBROKEN, K_LAST };
 static const char *const kind_name[K_LAST] = {"tiny fonts", "walls of text", "unbroken strings"};
 
+/* The style sheets of the last page that had any, and the findings they gave: a shop's pages
+ * share one theme, so the next page's sheets are most often the same bytes, and their findings
+ * are replayed instead of read again (a theme's inline CSS is tens of kilobytes a page). */
+struct css_memo {
+    struct sa_buf key;   /* each sheet read: its where, '\0', its bytes, '\0' */
+    struct sa_buf found; /* the findings, in order: where, '\0', snippet, '\0' */
+    int valid;
+};
+
 struct state {
     size_t pages, bad, kind_pages[K_LAST];
     struct sa_evidence_list good, bad_ev;
+    struct css_memo css;
 };
 
 /* What one page gave. */
@@ -253,7 +264,8 @@ struct css {
     struct pagecheck *pc;
     char where[32];
     double root;
-    int pass; /* 0: read the root size; 1: judge */
+    int pass;             /* 0: read the root size; 1: judge */
+    struct sa_buf *found; /* where the findings are also written down; NULL: nowhere */
 };
 
 /* The font size a declaration block sets, in px, or -1; decl receives the declaration. */
@@ -331,6 +343,9 @@ static void css_rule(struct css *c, const char *sel, size_t sn, const char *body
     size_t dk = decln > 80 ? sa__utf8_floor(decl, decln, 80) : decln;
     snprintf(buf, sizeof buf, "%.*s%s { %.*s }", (int)k, sel, k < sn ? "…" : "", (int)dk, decl);
     problem(c->pc, K_TINY, c->where, buf);
+    if (c->found && (sa__buf_append(c->found, c->where, strlen(c->where) + 1) != SA_OK ||
+                     sa__buf_append(c->found, buf, strlen(buf) + 1) != SA_OK))
+        c->found = NULL; /* released: the memo is not kept */
 }
 
 /* Walks a rule list: plain rules, and the at-rules that hold rules (screen media, supports,
@@ -389,45 +404,111 @@ static int attr_has(xmlNode *e, const char *name, const char *word)
     return r;
 }
 
+/* One <style> element to read: its text with comments blanked out. */
+struct sheet {
+    char *css;
+    size_t n;
+    char where[32];
+};
+
+/* The screen style sheets of the page, in document order; 0 when there is none or memory ran
+ * out (nothing is then judged, as before). */
+static size_t sheets_of(xmlDoc *doc, struct sheet **out)
+{
+    *out = NULL;
+    xmlXPathContext *ctx = sa__xpath_context(doc);
+    xmlXPathObject *res = sa__xpath_eval(ctx, "//style");
+    size_t n = 0;
+    int total = res && res->nodesetval ? res->nodesetval->nodeNr : 0;
+    struct sheet *v = total > 0 ? sa__calloc((size_t)total, sizeof *v) : NULL;
+    for (int i = 0; v && i < total; i++) {
+        xmlNode *e = res->nodesetval->nodeTab[i];
+        /* a print stylesheet is not what a buyer reads on screen */
+        if (attr_has(e, "media", "print") && !attr_has(e, "media", "screen")) continue;
+        xmlChar *css = xmlNodeGetContent(e);
+        if (!css) continue;
+        size_t len = strlen((const char *)css);
+        if (len > CSS_MAX) len = CSS_MAX;
+        /* comments out, so that a commented-out rule is not read */
+        char *t = sa__strndup((const char *)css, len);
+        xmlFree(css);
+        if (!t) continue;
+        for (size_t k = 0; k + 1 < len; k++)
+            if (t[k] == '/' && t[k + 1] == '*') {
+                size_t j = k + 2;
+                while (j + 1 < len && !(t[j] == '*' && t[j + 1] == '/')) j++;
+                size_t stop = j + 1 < len ? j + 2 : len;
+                memset(t + k, ' ', stop - k);
+                k = stop - 1;
+            }
+        v[n] = (struct sheet){.css = t, .n = len};
+        snprintf(v[n].where, sizeof v[n].where, "(//style)[%d]", i + 1);
+        n++;
+    }
+    xmlXPathFreeObject(res);
+    xmlXPathFreeContext(ctx);
+    if (!n) sa__free(v);
+    *out = n ? v : NULL;
+    return n;
+}
+
+/* The sheets as the memo's key; SA_OK or an error (the memo is then not used). */
+static int sheets_key(const struct sheet *v, size_t n, struct sa_buf *key)
+{
+    sa__buf_init(key, SIZE_MAX);
+    int rc = SA_OK;
+    for (size_t i = 0; i < n && rc == SA_OK; i++) {
+        rc = sa__buf_append(key, v[i].where, strlen(v[i].where) + 1);
+        if (rc == SA_OK) rc = sa__buf_append(key, v[i].css, v[i].n);
+        if (rc == SA_OK) rc = sa__buf_append(key, "", 1);
+    }
+    return rc;
+}
+
 static void style_rules(struct pagecheck *pc)
 {
     xmlDoc *doc = pc->p->dom;
     if (!doc) return;
-    xmlXPathContext *ctx = sa__xpath_context(doc);
-    xmlXPathObject *res = sa__xpath_eval(ctx, "//style");
-    if (res && res->nodesetval) {
+    struct sheet *v;
+    size_t n = sheets_of(doc, &v);
+    if (!n) return;
+    struct css_memo *mo = &pc->st->css;
+    struct sa_buf key;
+    int keyed = sheets_key(v, n, &key) == SA_OK;
+    if (keyed && mo->valid && key.len == mo->key.len &&
+        memcmp(key.ptr, mo->key.ptr, key.len) == 0) {
+        /* the same sheets as last time: the same findings, in the same order */
+        for (size_t at = 0; at < mo->found.len;) {
+            const char *where = mo->found.ptr + at, *snippet = where + strlen(where) + 1;
+            problem(pc, K_TINY, where, snippet);
+            at = (size_t)(snippet + strlen(snippet) + 1 - mo->found.ptr);
+        }
+        sa__buf_release(&key);
+    } else {
+        mo->valid = 0;
+        sa__buf_release(&mo->key);
+        sa__buf_release(&mo->found);
+        sa__buf_init(&mo->found, SIZE_MAX);
+        struct sa_buf *found = keyed ? &mo->found : NULL;
         double root = ROOT_PX; /* read in pass 0, used in pass 1 */
-        for (int pass = 0; pass < 2; pass++) {
-            for (int i = 0; i < res->nodesetval->nodeNr; i++) {
-                xmlNode *e = res->nodesetval->nodeTab[i];
-                /* a print stylesheet is not what a buyer reads on screen */
-                if (attr_has(e, "media", "print") && !attr_has(e, "media", "screen")) continue;
-                xmlChar *css = xmlNodeGetContent(e);
-                if (!css) continue;
-                size_t n = strlen((const char *)css);
-                if (n > CSS_MAX) n = CSS_MAX;
-                /* comments out, so that a commented-out rule is not read */
-                char *s = sa__strndup((const char *)css, n);
-                xmlFree(css);
-                if (!s) continue;
-                for (size_t k = 0; k + 1 < n; k++)
-                    if (s[k] == '/' && s[k + 1] == '*') {
-                        size_t j = k + 2;
-                        while (j + 1 < n && !(s[j] == '*' && s[j + 1] == '/')) j++;
-                        size_t stop = j + 1 < n ? j + 2 : n;
-                        memset(s + k, ' ', stop - k);
-                        k = stop - 1;
-                    }
-                struct css c = {.pc = pc, .root = root, .pass = pass};
-                snprintf(c.where, sizeof c.where, "(//style)[%d]", i + 1);
-                css_rules(&c, s, n, 0);
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t i = 0; i < n; i++) {
+                struct css c = {.pc = pc, .root = root, .pass = pass, .found = found};
+                memcpy(c.where, v[i].where, sizeof c.where);
+                css_rules(&c, v[i].css, v[i].n, 0);
                 root = c.root;
-                sa__free(s);
+                if (!c.found) found = NULL;
             }
+        if (keyed && found) {
+            mo->key = key; /* taken over */
+            mo->valid = 1;
+        } else {
+            sa__buf_release(&key);
+            sa__buf_release(&mo->found);
         }
     }
-    xmlXPathFreeObject(res);
-    xmlXPathFreeContext(ctx);
+    for (size_t i = 0; i < n; i++) sa__free(v[i].css);
+    sa__free(v);
 }
 
 /* ---- walls of text and unbroken strings ---- */
@@ -579,6 +660,8 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
     }
     sa_evidence_move(&out->evidence, &st->bad_ev);
     sa_evidence_move(&out->evidence, &st->good);
+    sa__buf_release(&st->css.key);
+    sa__buf_release(&st->css.found);
 }
 
 const struct sa_check sa_check_readable_text = {

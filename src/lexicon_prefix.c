@@ -1107,6 +1107,10 @@ static inline uint32_t key_of(const unsigned char *s, size_t len, size_t i, size
         *q = 1;
         return fold2[c];
     }
+    if (c - 0xC2u < 30u && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) { /* Cyrillic, Greek, ... */
+        *q = 2;
+        return fold2[(c & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu)];
+    }
     return key_at(s, len, i, q);
 }
 

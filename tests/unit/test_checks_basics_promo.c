@@ -234,6 +234,38 @@ TEST(check_readable_text_mobile_media_rule_counts_print_does_not_partial_en)
 }
 
 /* Nothing was crawled (an interrupted audit): there is no text to judge. */
+/* Every page of a theme carries the same <style> elements: the sheets are read once and their
+ * findings given again to each page with the same bytes, so each such page counts, the rule
+ * is cited once, from the second <style> where it is; a page with other sheets (or none) in
+ * between changes nothing. 3 pages of 5: most of the site. */
+#define EN_THEME_STYLE                                                                             \
+    "<style>body { font-size: 16px; }</style><style>.desc p { font-size: 11px; }</style>"
+#define EN_OTHER_STYLE "<style>.desc p { font-size: 15px; }</style>"
+#define EN_DESC        "<main><div class=\"desc\"><p>Hand-thrown stoneware mug, 350 ml.</p></div></main>"
+
+TEST(check_readable_text_same_theme_sheets_count_on_every_page_fails_en)
+{
+    static const struct pg pages[] = {
+        {"https://mugs.test/a", DOC_HEAD("en", VIEWPORT EN_THEME_STYLE, "Mug A", EN_DESC)},
+        {"https://mugs.test/b", DOC_HEAD("en", VIEWPORT EN_THEME_STYLE, "Mug B", EN_DESC)},
+        {"https://mugs.test/c", DOC("en", "Mug C", EN_DESC)},
+        {"https://mugs.test/d", DOC_HEAD("en", VIEWPORT EN_OTHER_STYLE, "Mug D", EN_DESC)},
+        {"https://mugs.test/e", DOC_HEAD("en", VIEWPORT EN_THEME_STYLE, "Mug E", EN_DESC)},
+    };
+    struct sa_verdict v;
+    ASSERT(RUN_DEF(sa_check_readable_text, pages, &v));
+    EXPECT_EQ(v.status, SA_STATUS_FAIL);
+    EXPECT_NEAR(v.score, 0.0, 1e-9);
+    EXPECT_STREQ(v.summary, "Text is hard to read on 3 of 5 page(s): tiny fonts.");
+    EXPECT_EQ(v.evidence.n, 3);
+    EXPECT_EV(&v, 0, "https://mugs.test/a", "(//style)[2]", ".desc p { font-size: 11px }");
+    EXPECT_EV(&v, 1, "https://mugs.test/c", "main",
+              "no tiny font, wall of text or unbroken string; longest text block 34 characters");
+    EXPECT_EV(&v, 2, "https://mugs.test/d", "main",
+              "no tiny font, wall of text or unbroken string; longest text block 34 characters");
+    sa_verdict_release(&v);
+}
+
 TEST(check_readable_text_no_page_not_applicable)
 {
     struct sa_verdict v;
