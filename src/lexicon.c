@@ -1280,7 +1280,7 @@ static int find(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_d
 {
     if (!lex || !text || start > len) return 0;
     if (!rx->ncode) return 0;
-    size_t os, oe;
+    size_t os = 0, oe = 0;
     uint32_t lang;
     char *norm = NULL;
     size_t nlen = 0;
@@ -1474,7 +1474,7 @@ static int answer_from(const struct sa_lexicon *lex, struct cache *ca, const str
     int rc;
     const struct normed *n = normed_for(ca, e->ptr, e->len, &rc);
     if (rc != SA_OK) return rc;
-    size_t os, oe;
+    size_t os = 0, oe = 0;
     uint32_t lang;
     rc = search(lex, rx, ca->md, ca->mctx, e->ptr, e->len, n ? n->norm : NULL, n ? n->nlen : 0,
                 n ? n->map : NULL, start, &os, &oe, &lang, clean,
