@@ -1180,8 +1180,8 @@ static int run_filtered(const struct rx *rx, size_t i, pcre2_match_data *md,
 }
 
 static int run(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_data *md,
-               pcre2_match_context *mc, const char *s, size_t n, size_t start, size_t *ms,
-               size_t *me, uint32_t *lang, int *clean, const struct sa__keys *keys)
+               pcre2_match_context *mc, const char *s, size_t n, size_t start, size_t limit,
+               size_t *ms, size_t *me, uint32_t *lang, int *clean, const struct sa__keys *keys)
 {
     pcre2_match_data *own = NULL;
     pcre2_match_context *own_mc = NULL;
@@ -1189,7 +1189,7 @@ static int run(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_da
         md = own = pcre2_match_data_create(lex->max_groups + 1, lex->gctx);
         if (!md) return SA_ENOMEM;
     }
-    if (!mc && (rx->ncode > 1 || keys)) {
+    if (!mc && (rx->ncode > 1 || keys || limit != SIZE_MAX)) {
         mc = own_mc = pcre2_match_context_copy(lex->mctx);
         if (!mc) {
             pcre2_match_data_free(own);
@@ -1199,13 +1199,14 @@ static int run(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_da
     if (!mc) mc = lex->mctx; /* one search: no offset limit is ever set on it */
     int found = 0, all_sure = 1, limited = 0;
     for (size_t i = 0; i < rx->ncode; i++) {
-        if (found && *ms == start) break;
+        size_t lim = found ? *ms : limit; /* a match must start before it */
+        if (lim <= start) break;
         int rc;
         if (keys && rx->pre && rx->pre[i].usable) {
-            rc = run_filtered(rx, i, md, mc, s, n, start, keys, found ? *ms : SIZE_MAX);
+            rc = run_filtered(rx, i, md, mc, s, n, start, keys, lim);
         } else {
-            if (found) {
-                pcre2_set_offset_limit(mc, *ms - 1);
+            if (lim != SIZE_MAX) {
+                pcre2_set_offset_limit(mc, lim - 1);
                 limited = 1;
             }
             rc = run_code(rx, i, md, mc, s, n, start);
@@ -1240,15 +1241,16 @@ static int run(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_da
 }
 
 /* The search itself, on text or on its normalised form (norm and map, when the text needed
- * normalising): 1 with the match in the caller's offsets in *os, *oe, *lang; 0; SA_ENOMEM. */
+ * normalising), for a match that starts in [start, limit) (limit SIZE_MAX: anywhere after
+ * start): 1 with the match in the caller's offsets in *os, *oe, *lang; 0; SA_ENOMEM. */
 static int search(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_data *md,
                   pcre2_match_context *mc, const char *text, size_t len, const char *norm,
-                  size_t nlen, const uint32_t *map, size_t start, size_t *os, size_t *oe,
-                  uint32_t *lang, int *clean, const struct sa__keys *keys)
+                  size_t nlen, const uint32_t *map, size_t start, size_t limit, size_t *os,
+                  size_t *oe, uint32_t *lang, int *clean, const struct sa__keys *keys)
 {
     size_t ms, me;
     if (!norm) {
-        int rc = run(lex, rx, md, mc, text, len, start, &ms, &me, lang, clean, keys);
+        int rc = run(lex, rx, md, mc, text, len, start, limit, &ms, &me, lang, clean, keys);
         if (rc == 1) {
             *os = ms;
             *oe = me;
@@ -1257,7 +1259,8 @@ static int search(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match
     }
     /* first output byte that comes from at or after start */
     size_t lo = sa__u32_lower_bound(map, 0, nlen, (uint32_t)start);
-    int rc = run(lex, rx, md, mc, norm, nlen, lo, &ms, &me, lang, clean, keys);
+    size_t hi = limit >= len ? SIZE_MAX : sa__u32_lower_bound(map, 0, nlen, (uint32_t)limit);
+    int rc = run(lex, rx, md, mc, norm, nlen, lo, hi, &ms, &me, lang, clean, keys);
     if (rc == 1) {
         *os = *oe = map[ms];
         if (me > ms) {
@@ -1297,7 +1300,7 @@ static int find(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_d
     size_t slen = norm ? nlen : len;
     int keyed = !lex->no_prefilter && rx->pre && slen < UINT32_MAX &&
                 sa__keys_build(subj, slen, &keys, rows, sizeof rows / sizeof *rows) == SA_OK;
-    rc = search(lex, rx, md, mc, text, len, norm, nlen, map, start, &os, &oe, &lang, NULL,
+    rc = search(lex, rx, md, mc, text, len, norm, nlen, map, start, SIZE_MAX, &os, &oe, &lang, NULL,
                 keyed ? &keys : NULL);
     if (keyed) sa__keys_release(&keys);
     if (rc == 1 && m) *m = (struct sa_match){os, oe - os, lex->langs[lang]};
@@ -1452,7 +1455,9 @@ static void remember(struct entry *e, struct answer x)
 }
 
 /* The leftmost match at or after start in e's text, from e's answers or by a search whose
- * answer e then keeps: 1 with *x, 0, or < 0. *clean: no search gave up on the way. */
+ * answer e then keeps: 1 with *x, 0, or < 0. *clean: no search gave up on the way. A search
+ * stops where e's answers take over (the next answer's from, or none_from), so asking a text
+ * from its end backwards still reads it once. */
 static int answer_from(const struct sa_lexicon *lex, struct cache *ca, const struct rx *rx,
                        struct entry *e, size_t start, struct answer *x, int *clean)
 {
@@ -1474,15 +1479,23 @@ static int answer_from(const struct sa_lexicon *lex, struct cache *ca, const str
     int rc;
     const struct normed *n = normed_for(ca, e->ptr, e->len, &rc);
     if (rc != SA_OK) return rc;
-    size_t os = 0, oe = 0;
+    size_t os = 0, oe = 0, limit = e->none_from == UINT32_MAX ? SIZE_MAX : e->none_from;
+    int next = lo < e->n && e->v[lo].from < limit; /* e->v[lo].from > start */
+    if (next) limit = e->v[lo].from;
     uint32_t lang;
     rc = search(lex, rx, ca->md, ca->mctx, e->ptr, e->len, n ? n->norm : NULL, n ? n->nlen : 0,
-                n ? n->map : NULL, start, &os, &oe, &lang, clean,
+                n ? n->map : NULL, start, limit, &os, &oe, &lang, clean,
                 n && n->keys.all && !lex->no_prefilter ? &n->keys : NULL);
     if (rc == 1) {
         *x = (struct answer){(uint32_t)start, (uint32_t)os, (uint32_t)oe, (uint16_t)lang,
                              (uint16_t)*clean};
         remember(e, *x);
+    } else if (rc == 0 && *clean && next) {
+        /* nothing before the next answer: it holds from start too */
+        e->v[lo].from = (uint32_t)start;
+        *x = e->v[lo];
+        *clean = x->clean;
+        return 1;
     } else if (rc == 0 && *clean) {
         e->none_from = (uint32_t)start;
     }

@@ -382,6 +382,59 @@ TEST(prefix_lexicon_same_answers_as_unfiltered)
     sa_lexicon_free(lex);
 }
 
+/* A page text asked about a concept from every start, last first and then in a scrambled
+ * order: each answer is the one the same bytes give outside the page (uncached), although the
+ * searches stop where answers already known take over. */
+TEST(prefix_cache_answers_starts_in_any_order)
+{
+    struct sa_lexicon *lex;
+    char err[256];
+    ASSERT_EQ(sa_lexicon_new(NULL, &lex, err, sizeof err), SA_OK);
+    static const char *const texts[] = {
+        "cart cart",
+        "My cart (2) - view cart - CART",
+        "Корзина корзина, доставка и возврат: корзина",
+        "Καλάθι αγορών, ΚΑΛΆΘΙ, παράδοση σε 2 ημέρες",
+        "Free delivery over $50. Delivery in 3 days; returns within 30 days, free returns.",
+    };
+    static const enum sa_concept cons[] = {SA_CONCEPT_CART, SA_CONCEPT_DELIVERY, SA_CONCEPT_RETURNS,
+                                           SA_CONCEPT_DELIVERY_TIME, SA_CONCEPT_PRICE};
+    size_t asked = 0, found = 0;
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+        size_t len = strlen(texts[t]);
+        char *page = malloc(len + 1), *copy = malloc(len + 1);
+        memcpy(page, texts[t], len + 1);
+        memcpy(copy, texts[t], len + 1);
+        struct sa_str region = {page, len};
+        for (size_t k = 0; k < sizeof cons / sizeof *cons; k++) {
+            for (int order = 0; order < 2; order++) {
+                int pg;
+                sa__lexicon_page_begin(lex, &pg, &region, 1);
+                for (size_t i = 0; i <= len; i++) {
+                    /* last first; then a stride that visits every start once, out of order */
+                    size_t at = order == 0 ? len - i : (i * 7919) % (len + 1);
+                    struct sa_match a = {0}, b = {0};
+                    int ra = sa_lexicon_find_from(lex, cons[k], page, len, at, &a);
+                    int rb = sa_lexicon_find_from(lex, cons[k], copy, len, at, &b);
+                    if (ra != rb || (ra == 1 && (a.off != b.off || a.len != b.len))) {
+                        fprintf(stderr, "\"%s\" %s from %zu: %d %zu+%zu vs %d %zu+%zu\n", texts[t],
+                                sa_concept_name(cons[k]), at, ra, a.off, a.len, rb, b.off, b.len);
+                        ASSERT(0);
+                    }
+                    asked++;
+                    found += ra == 1;
+                }
+                sa__lexicon_page_end(lex, &pg);
+            }
+        }
+        free(page);
+        free(copy);
+    }
+    fprintf(stderr, "%zu starts asked, %zu found\n", asked, found);
+    ASSERT(found > asked / 4);
+    sa_lexicon_free(lex);
+}
+
 /* Short texts outside a page are answered from a per-thread memo kept across pages: every
  * answer, fresh or remembered (each line is asked twice, thousands of lines evict each
  * other), is the one the page scope gives for the same bytes. */
