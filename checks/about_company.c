@@ -41,11 +41,14 @@ static void observe(void *vs, const struct sa_page *p)
     struct state *st = vs;
     if (p->status >= 400) return; /* an error page describes no company */
     const struct sa_link *l = about_link(p);
-    if (l && p->kind == SA_KIND_HOME && !st->home_link++)
-        sa_evidence_add(&st->home_ev, p->url, l->where, *l->text ? l->text : l->href);
-    else if (l && !st->other_link++)
+    /* each sighting is quoted from the smallest URL: the same whatever order pages arrive in */
+    if (l && p->kind == SA_KIND_HOME) {
+        if (SA__FIRST(st->home_link, &st->home_ev, p->url))
+            sa_evidence_add(&st->home_ev, p->url, l->where, *l->text ? l->text : l->href);
+    } else if (l && SA__FIRST(st->other_link, &st->other_ev, p->url)) {
         sa_evidence_add(&st->other_ev, p->url, l->where, *l->text ? l->text : l->href);
-    if (p->kind == SA_KIND_ABOUT && !st->about_page++)
+    }
+    if (p->kind == SA_KIND_ABOUT && SA__FIRST(st->about_page, &st->page_ev, p->url))
         sa_evidence_add(&st->page_ev, p->url, *p->h1 ? "h1" : "title", *p->h1 ? p->h1 : p->title);
     /* About and contact pages may keep the details in their body (Russian shops put the
      * "реквизиты" on the contacts page); elsewhere only the chrome is the company's. */
@@ -53,8 +56,12 @@ static void observe(void *vs, const struct sa_page *p)
         p->kind == SA_KIND_ABOUT || p->kind == SA_KIND_CONTACT ? SA_REGIONS_ALL : SA_CHROME_REGIONS;
     for (int k = 0; k < NFACT; k++) {
         struct sa_hit h;
-        if (st->found[k] || sa_page_find(p, fact_concept[k], mask, &h) <= 0) continue;
+        /* a fact already quoted from a smaller URL needs no search here */
+        if (!sa__earlier(&st->fact_ev[k], p->url) ||
+            sa_page_find(p, fact_concept[k], mask, &h) <= 0)
+            continue;
         st->found[k] = 1;
+        sa_evidence_release(&st->fact_ev[k]);
         sa_evidence_add_hit(&st->fact_ev[k], p->url, h.block ? h.block->where : "page",
                             p->text[h.region].ptr, p->text[h.region].len, h.off, h.len);
     }

@@ -55,9 +55,11 @@ static void keep_benefit(struct state *st, const struct sa_page *p, const struct
 {
     const char *t = p->text[b->region].ptr;
     st->near = 1;
-    /* the benefit quoted comes from the smallest URL, whatever order pages arrive in */
-    if (sa__earlier(&st->near_ev, p->url))
-        sa__copy_phrase(st->benefit, sizeof st->benefit, t + b->off + m->off, m->len);
+    /* the benefit quoted comes from the smallest URL, whatever order pages arrive in; observe
+     * keeps one per page */
+    if (!sa__earlier(&st->near_ev, p->url)) return;
+    sa_evidence_release(&st->near_ev);
+    sa__copy_phrase(st->benefit, sizeof st->benefit, t + b->off + m->off, m->len);
     sa_evidence_add_hit(&st->near_ev, p->url, b->where, t, p->text[b->region].len, b->off + m->off,
                         m->len);
 }
@@ -105,21 +107,28 @@ static void observe(void *vs, const struct sa_page *p)
 {
     struct state *st = vs;
     find_controls(st, p);
-    if (!st->sells && sa__page_sells(p)) {
+    /* first sightings are quoted from the smallest URL: the same whatever the arrival order */
+    if (sa__earlier(&st->sells_ev, p->url) && sa__page_sells(p)) {
         st->sells = 1;
+        sa_evidence_release(&st->sells_ev);
         sa_evidence_add(&st->sells_ev, p->url, "page",
                         "this page sells goods, yet no account can be created");
     }
     /* the registration page's own body: everything on it is about registering */
     int reg_page =
         sa_lexicon_url_match(p->lex, SA_CONCEPT_REGISTER, p->url) > 0 || has_password_form(p);
-    for (size_t i = 0; i < p->nblocks && !st->near; i++) {
+    /* Once a benefit is quoted from a smaller URL, this page can change nothing that the
+     * verdict shows (a pass ignores guest ordering and benefits elsewhere). */
+    int near_here = st->near && !sa__earlier(&st->near_ev, p->url);
+    for (size_t i = 0; i < p->nblocks && !near_here; i++) {
         const struct sa_block *b = &p->blocks[i];
         const char *t = p->text[b->region].ptr;
         struct sa_match m;
-        if (!st->guest && sa__memo_find(&st->memo, p->lex, SA_CONCEPT_GUEST_CHECKOUT, t + b->off,
-                                        b->len, &m) == 1) {
+        if (sa__earlier(&st->guest_ev, p->url) &&
+            sa__memo_find(&st->memo, p->lex, SA_CONCEPT_GUEST_CHECKOUT, t + b->off, b->len, &m) ==
+                1) {
             st->guest = 1;
+            sa_evidence_release(&st->guest_ev);
             sa_evidence_add_hit(&st->guest_ev, p->url, b->where, t, p->text[b->region].len,
                                 b->off + m.off, m.len);
         }
@@ -127,6 +136,7 @@ static void observe(void *vs, const struct sa_page *p)
             !says(st, p, SA_CONCEPT_NEWSLETTER, t + b->off, b->len) &&
             benefit(st, p, t + b->off, b->len, &m)) {
             keep_benefit(st, p, b, &m);
+            near_here = 1;
             break;
         }
         if (!invites(st, p, t + b->off, b->len)) continue;
@@ -137,15 +147,17 @@ static void observe(void *vs, const struct sa_page *p)
         order[k++] = i;
         for (size_t j = lo; j <= hi; j++)
             if (j != i) order[k++] = j;
-        for (size_t q = 0; q < k && !st->near; q++) {
+        for (size_t q = 0; q < k && !near_here; q++) {
             const struct sa_block *c = &p->blocks[order[q]];
             if (c->region != b->region || (q && (c->flags & SA_BLOCK_LINK))) continue;
             const char *ct = p->text[c->region].ptr + c->off;
-            if (!says(st, p, SA_CONCEPT_NEWSLETTER, ct, c->len) && benefit(st, p, ct, c->len, &m))
+            if (!says(st, p, SA_CONCEPT_NEWSLETTER, ct, c->len) && benefit(st, p, ct, c->len, &m)) {
                 keep_benefit(st, p, c, &m);
+                near_here = 1;
+            }
         }
     }
-    if (st->near || st->elsewhere) return;
+    if (st->near || !sa__earlier(&st->else_ev, p->url)) return;
     for (size_t i = 0; i < p->nblocks; i++) {
         const struct sa_block *b = &p->blocks[i];
         const char *t = p->text[b->region].ptr;
@@ -155,6 +167,7 @@ static void observe(void *vs, const struct sa_page *p)
         if (!benefit(st, p, t + b->off, b->len, &m)) continue;
         if (!says(st, p, SA_CONCEPT_NEWSLETTER, t + b->off, b->len)) {
             st->elsewhere = 1;
+            sa_evidence_release(&st->else_ev);
             sa_evidence_add_hit(&st->else_ev, p->url, b->where, t, p->text[b->region].len,
                                 b->off + m.off, m.len);
             break;

@@ -1,8 +1,9 @@
 /* broken_links: do the site's own links and images answer? A buyer who clicks "Delivery" and
  * gets a 404, or sees a product without its picture, doubts the whole shop. The check notes
- * every internal link and image once, with the first page that carries it, and at the end asks
- * the engine how each answered: the crawl fetched the pages, and link checks (HEAD, then GET
- * where HEAD is refused) asked for images and files within the page budget. */
+ * every internal link and image once, with the smallest page URL that carries it (the same
+ * whatever order pages arrive in), and at the end asks the engine how each answered: the crawl
+ * fetched the pages, and link checks (HEAD, then GET where HEAD is refused) asked for images
+ * and files within the page budget. */
 #include <stdio.h>
 #include <string.h>
 
@@ -20,19 +21,52 @@ struct target {
 };
 
 struct state {
-    char *root; /* the first page observed: the start page, the scope */
-    struct sa_urlset seen;
+    struct sa_urlset seen; /* each target's status slot holds its index in t */
     struct target *t;
     size_t n, cap, dropped;
 };
 
+/* 1 when (page, where, text) sorts before what t holds: the page quoted for a target is the
+ * smallest one, whatever order pages arrive in (#9, --jobs). */
+static int smaller(const struct target *t, const char *page, const char *where, const char *text)
+{
+    int c = strcmp(page, t->page);
+    if (!c) c = strcmp(where, t->where);
+    if (!c) c = strcmp(text, t->text);
+    return c < 0;
+}
+
 static void note(struct state *st, const struct sa_page *p, const char *url, const char *where,
                  const char *text)
 {
-    /* seen first: the set holds only targets in scope, and a menu's links come back on every
-     * page, while the scope test parses the URL (about 8 000 instructions) */
-    if (!url || sa__urlset_has(&st->seen, url)) return;
-    if (!sa__url_in_scope(st->root, url)) return;
+    if (!url) return;
+    where = where ? where : "";
+    text = text ? text : "";
+    /* seen first: a menu's links come back on every page, while the scope test parses the URL
+     * (about 8 000 instructions) */
+    int idx = sa__urlset_status(&st->seen, url);
+    if (idx >= 0 && (size_t)idx < st->n) {
+        struct target *t = &st->t[idx];
+        if (!smaller(t, p->url, where, text)) return;
+        char *pg = sa__strdup(p->url), *wh = sa__strdup(where), *tx = sa__strdup(text);
+        if (!pg || !wh || !tx) {
+            sa__free(pg);
+            sa__free(wh);
+            sa__free(tx);
+            return; /* the larger page stays quoted */
+        }
+        sa__free(t->page);
+        sa__free(t->where);
+        sa__free(t->text);
+        t->page = pg;
+        t->where = wh;
+        t->text = tx;
+        return;
+    }
+    /* The scope is the start page's, which finish() knows; a page's own host is the same site
+     * for http(s). A file:// export's scope is the start page's folder, which a page deeper
+     * down does not know, so file URLs wait for finish(). */
+    if (strncmp(url, "file:", 5) != 0 && !sa__url_in_scope(p->url, url)) return;
     if (st->n >= MAX_TARGETS) {
         st->dropped++;
         return;
@@ -47,13 +81,14 @@ static void note(struct state *st, const struct sa_page *p, const char *url, con
     struct target *t = &st->t[st->n];
     if (sa__urlset_add(&st->seen, url, &t->url) != SA_OK) return;
     t->page = sa__strdup(p->url);
-    t->where = sa__strdup(where ? where : "");
-    t->text = sa__strdup(text ? text : "");
-    if (!t->page || !t->where || !t->text) {
+    t->where = sa__strdup(where);
+    t->text = sa__strdup(text);
+    if (!t->page || !t->where || !t->text ||
+        sa__urlset_set_status(&st->seen, url, (int)st->n) != SA_OK) {
         sa__free(t->page);
         sa__free(t->where);
         sa__free(t->text);
-        return;
+        return; /* the URL stays in the set as unchecked: noted no more */
     }
     st->n++;
 }
@@ -61,7 +96,6 @@ static void note(struct state *st, const struct sa_page *p, const char *url, con
 static void observe(void *vs, const struct sa_page *p)
 {
     struct state *st = vs;
-    if (!st->root && !(st->root = sa__strdup(p->url))) return;
     for (size_t i = 0; i < p->nlinks; i++) {
         const struct sa_link *l = &p->links[i];
         if (l->flags & SA_LINK_DEAD) continue;
@@ -81,18 +115,23 @@ static void release(struct state *st)
         sa__free(st->t[i].text);
     }
     sa__free(st->t);
-    sa__free(st->root);
     sa__urlset_release(&st->seen);
 }
 
 static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
 {
     struct state *st = vs;
-    size_t checked = 0, broken = 0, failed = 0;
+    size_t checked = 0, broken = 0, failed = 0, noted = 0;
     struct sa_evidence_list bad = {0}, good = {0};
     char msg[SA_SNIPPET_MAX];
-    for (size_t i = 0; site->status_of && i < st->n; i++) {
+    for (size_t i = 0; i < st->n; i++) {
         const struct target *t = &st->t[i];
+        /* http(s) targets passed the scope test in observe() */
+        if (strncmp(t->url, "file:", 5) == 0 && site->start_url &&
+            !sa__url_in_scope(site->start_url, t->url))
+            continue;
+        noted++;
+        if (!site->status_of) continue;
         int status = site->status_of(site, t->url);
         if (status < 0) continue; /* never fetched: out of budget */
         if (status == 0) {
@@ -114,7 +153,7 @@ static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
         sa_verdict_set(out, SA_STATUS_NOT_APPLICABLE, 0,
                        "No internal link or image could be checked within the page budget "
                        "(%zu noted).",
-                       st->n);
+                       noted);
         sa_verdict_recommend(out, "%s", "");
         sa_evidence_add(&out->evidence, site->start_url, "site",
                         "raise --max-pages to check links and images");

@@ -125,8 +125,10 @@ static void observe(void *vs, const struct sa_page *p)
         }
     }
     struct fact v;
-    if (!any && !st->vague && find_term(p, SA_CONCEPT_DELIVERY, 0, &v)) {
+    /* the vague mention quoted is the one on the smallest URL, whatever the arrival order */
+    if (!any && sa__earlier(&st->vague_ev, p->url) && find_term(p, SA_CONCEPT_DELIVERY, 0, &v)) {
         st->vague = 1;
+        sa_evidence_release(&st->vague_ev);
         add_fact(&st->vague_ev, p, &v);
     }
     /* A "Delivery" menu entry that leads nowhere is worth showing the owner: it looks like

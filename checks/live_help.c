@@ -155,15 +155,17 @@ static void text_offers(struct state *st, const struct sa_page *p)
         int chrome = (SA_CHROME_REGIONS & SA_REGION_BIT(b->region)) != 0;
         const char *t = p->text[b->region].ptr;
         struct sa_match m;
-        if (!st->found[CH_CALLBACK] && (chrome || contact || (b->flags & SA_BLOCK_HEADING)) &&
-            sa__memo_find(&st->memo, p->lex, SA_CONCEPT_CALLBACK, t + b->off, b->len, &m) == 1) {
-            st->found[CH_CALLBACK] = 1;
+        /* as note(): the offer quoted is the one on the smallest URL, a control before text */
+        if ((chrome || contact || (b->flags & SA_BLOCK_HEADING)) &&
+            sa__earlier(&st->ev[CH_CALLBACK], p->url) &&
+            sa__memo_find(&st->memo, p->lex, SA_CONCEPT_CALLBACK, t + b->off, b->len, &m) == 1 &&
+            SA__FIRST(st->found[CH_CALLBACK], &st->ev[CH_CALLBACK], p->url)) {
             sa_evidence_add_hit(&st->ev[CH_CALLBACK], p->url, b->where, t, p->text[b->region].len,
                                 b->off + m.off, m.len);
         }
-        if (!st->found[CH_MSG_TEXT] && (chrome || contact) &&
-            sa__memo_find(&st->memo, p->lex, SA_CONCEPT_MESSENGER, t + b->off, b->len, &m) == 1) {
-            st->found[CH_MSG_TEXT] = 1;
+        if ((chrome || contact) && sa__earlier(&st->ev[CH_MSG_TEXT], p->url) &&
+            sa__memo_find(&st->memo, p->lex, SA_CONCEPT_MESSENGER, t + b->off, b->len, &m) == 1 &&
+            SA__FIRST(st->found[CH_MSG_TEXT], &st->ev[CH_MSG_TEXT], p->url)) {
             sa_evidence_add_hit(&st->ev[CH_MSG_TEXT], p->url, b->where, t, p->text[b->region].len,
                                 b->off + m.off, m.len);
         }

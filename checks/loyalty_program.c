@@ -462,12 +462,13 @@ static void read_programme(struct state *st, const struct sa_page *p)
         const char *t = block_text(p, b);
         /* a tier is visible with its benefits when it is named in a table, a heading, or a
          * line that states its threshold or benefit */
-        if (!(st->signs & (1u << TIERS)) &&
+        /* a sign quoted from a smaller URL needs no search here (add_sign keeps that one) */
+        if (sa__earlier(&st->sign[TIERS], p->url) &&
             sa_lexicon_find(p->lex, SA_CONCEPT_LOYALTY_TIER, t, b->len, &m) == 1 &&
             (in_table_cell(b) || (b->flags & SA_BLOCK_HEADING) || has_digit(t, b->len)))
             add_sign(st, p, TIERS, b, &m);
         /* points for a review: the reviews word next to an amount */
-        if (!(st->signs & (1u << REVIEW_REWARD)) && has_digit(t, b->len) &&
+        if (sa__earlier(&st->sign[REVIEW_REWARD], p->url) && has_digit(t, b->len) &&
             sa_lexicon_find(p->lex, SA_CONCEPT_REVIEWS, t, b->len, &m) == 1)
             add_sign(st, p, REVIEW_REWARD, b, &m);
         if (!(b->flags & (SA_BLOCK_LINK | SA_BLOCK_BUTTON))) read_rules(st, p, b);
@@ -480,7 +481,8 @@ static void observe(void *vs, const struct sa_page *p)
     st->pages++;
     const struct sa_link *l = sa__memo_live_link(&st->memo, p, SA_CONCEPT_LOYALTY);
     int linked_here = l != NULL;
-    if (l && !st->linked++)
+    /* the link quoted is the one on the smallest URL, whatever order pages arrive in */
+    if (l && SA__FIRST(st->linked, &st->link, p->url))
         sa_evidence_add(&st->link, p->url, l->where, *l->text ? l->text : l->href);
     const char *where, *label;
     if (is_programme_page(p, &where, &label)) {

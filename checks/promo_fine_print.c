@@ -91,6 +91,7 @@ static double score_of(unsigned mask)
 
 struct promo {
     char *key; /* owned: the claim's text */
+    char *url; /* owned: the smallest page it was cited from */
     unsigned mask;
 };
 
@@ -778,13 +779,21 @@ static size_t small_print(const struct sa_page *p, const struct claim *cl, size_
 /* ---- evidence ---- */
 
 /* Adds an item unless one with the same where and snippet is already in l: a claim repeated
- * on every page is cited once. Returns the item's index, or -1 when not kept. */
+ * on every page is cited once, from the smallest URL whatever order pages arrive in (#9).
+ * Returns the item's index, or -1 when not kept. */
 static long add_once(struct sa_evidence_list *l, const char *url, const char *where,
                      const char *snippet)
 {
-    for (size_t i = 0; i < l->n; i++)
-        if (strcmp(l->items[i].where, where) == 0 && strcmp(l->items[i].snippet, snippet) == 0)
-            return (long)i;
+    for (size_t i = 0; i < l->n; i++) {
+        struct sa_evidence *e = &l->items[i];
+        if (strcmp(e->where, where) != 0 || strcmp(e->snippet, snippet) != 0) continue;
+        char *u = strcmp(url, e->url) < 0 ? sa__strdup(url) : NULL;
+        if (u) {
+            sa__free(e->url);
+            e->url = u;
+        }
+        return (long)i;
+    }
     size_t before = l->n;
     if (sa_evidence_add(l, url, where, snippet) != SA_OK || l->n == before) return -1;
     return (long)before;
@@ -875,8 +884,18 @@ static void cite(struct state *st, const struct sa_page *p, const struct claim *
             snprintf(msg, sizeof msg, "no condition for \"%s\" on this page", c->marker);
             pair_snippet(buf, sizeof buf, cs, msg, NULL, NULL);
             long at = add_once(bad, p->url, c->where, buf);
-            /* the footnote may sit on a page not crawled yet: linked in finish() */
-            if (st->npend < PENDING_MAX) {
+            /* the item cited again from a smaller URL: its pending entry follows it */
+            struct pending *again = NULL;
+            for (size_t i = 0; at >= 0 && i < st->npend && !again; i++)
+                if (st->pend[i].ev == at) again = &st->pend[i];
+            if (again) {
+                char *u = strcmp(p->url, again->url) < 0 ? sa__strdup(p->url) : NULL;
+                if (u) {
+                    sa__free(again->url);
+                    again->url = u;
+                }
+            } else if (st->npend < PENDING_MAX) {
+                /* the footnote may sit on a page not crawled yet: linked in finish() */
                 struct pending *pd = &st->pend[st->npend];
                 memcpy(pd->marker, c->marker, sizeof pd->marker);
                 pd->url = sa__strdup(p->url);
@@ -911,9 +930,11 @@ static void cite(struct state *st, const struct sa_page *p, const struct claim *
 
 /* ---- memory across pages ---- */
 
-/* Remembers a claim across pages, merging its problems; returns 1 when it is new or has new
- * problems (the cue to cite it). *idx gets its index in promos, or -1 past PROMOS_MAX. */
-static int remember(struct state *st, const struct claim *c, long *idx)
+/* Remembers a claim across pages, merging its problems; returns 1 when it is new, has new
+ * problems or shows on a smaller URL than it was cited from (the cue to cite it: a site-wide
+ * promotion bar is quoted from the same page whatever order pages arrive in). *idx gets its
+ * index in promos, or -1 past PROMOS_MAX. */
+static int remember(struct state *st, const struct claim *c, const char *url, long *idx)
 {
     size_t klen = c->len > KEY_MAX ? sa__utf8_floor(c->text, c->len, KEY_MAX) : c->len;
     *idx = -1;
@@ -921,9 +942,17 @@ static int remember(struct state *st, const struct claim *c, long *idx)
         struct promo *pr = &st->promos[i];
         if (strlen(pr->key) != klen || memcmp(pr->key, c->text, klen) != 0) continue;
         *idx = (long)i;
-        if ((c->mask & ~pr->mask) == 0) return 0;
+        int cue = (c->mask & ~pr->mask) != 0;
         pr->mask |= c->mask;
-        return 1;
+        if (pr->url && strcmp(url, pr->url) < 0) {
+            char *u = sa__strdup(url);
+            if (u) {
+                sa__free(pr->url);
+                pr->url = u;
+                cue = 1;
+            }
+        }
+        return cue;
     }
     if (st->npromos == PROMOS_MAX) goto over;
     if (st->npromos == st->cap) {
@@ -936,6 +965,7 @@ static int remember(struct state *st, const struct claim *c, long *idx)
     char *key = sa__strndup(c->text, klen);
     if (!key) goto over;
     st->promos[st->npromos].key = key;
+    st->promos[st->npromos].url = sa__strdup(url); /* NULL: no re-citing, no harm */
     st->promos[st->npromos].mask = c->mask;
     *idx = (long)st->npromos++;
     return 1;
@@ -945,6 +975,13 @@ over: /* counted, no longer told apart */
     st->over_score += score_of(c->mask);
     for (int k = 0; k < P_LAST; k++) st->over_kind[k] += (c->mask & BIT(k)) != 0;
     return 1;
+}
+
+/* Orders a kept note against (url, where) of a new sighting of the same note. */
+static int note_cmp(const struct footnote *f, const char *url, const char *where)
+{
+    int c = strcmp(f->url, url);
+    return c ? c : strcmp(f->where, where);
 }
 
 /* Footnotes of this page that no claim here used ("*Offer valid only ...", <sup>1</sup>
@@ -972,24 +1009,38 @@ static void keep_footnotes(struct state *st, const struct sa_page *p, const stru
         if (used) continue;
         const char *ct = block_text(p, &p->blocks[cand], &len);
         size_t cut = sa__utf8_floor(ct, len, FOOTNOTE_BYTES);
-        int seen = 0;
+        /* a note repeated on several pages is kept from the smallest URL: the same whatever
+         * order pages arrive in (#9) */
+        struct footnote *seen = NULL;
         for (size_t i = 0; i < st->nnotes && !seen; i++)
-            seen = strcmp(st->notes[i].marker, mk) == 0 && strlen(st->notes[i].text) == cut &&
-                   memcmp(st->notes[i].text, ct, cut) == 0;
-        if (seen) continue;
-        struct footnote *f = &st->notes[st->nnotes];
-        memcpy(f->marker, mk, sizeof f->marker);
-        f->url = sa__strdup(p->url);
-        f->where = sa__strdup(p->blocks[cand].where);
-        f->text = sa__strndup(ct, cut);
-        if (f->url && f->where && f->text) {
-            st->nnotes++;
-        } else {
-            sa__free(f->url);
-            sa__free(f->where);
-            sa__free(f->text);
+            if (strcmp(st->notes[i].marker, mk) == 0 && strlen(st->notes[i].text) == cut &&
+                memcmp(st->notes[i].text, ct, cut) == 0)
+                seen = &st->notes[i];
+        const char *where = p->blocks[cand].where;
+        if (seen && note_cmp(seen, p->url, where) <= 0) continue;
+        struct footnote f = {{0}, sa__strdup(p->url), sa__strdup(where), sa__strndup(ct, cut)};
+        memcpy(f.marker, mk, sizeof f.marker);
+        if (!f.url || !f.where || !f.text) {
+            sa__free(f.url);
+            sa__free(f.where);
+            sa__free(f.text);
+            continue;
         }
+        struct footnote *dst = seen ? seen : &st->notes[st->nnotes++];
+        if (seen) {
+            sa__free(seen->url);
+            sa__free(seen->where);
+            sa__free(seen->text);
+        }
+        *dst = f;
     }
+}
+
+/* Orders quantity offers by page, then text. */
+static int qty_cmp(const char *url_a, const char *text_a, const char *url_b, const char *text_b)
+{
+    int c = strcmp(url_a, url_b);
+    return c ? c : strcmp(text_a, text_b);
 }
 
 /* Quantity offers stated with the claim ("buy 5 mugs, the 6th is a gift"): honest, listed
@@ -1008,17 +1059,41 @@ static int note_quantity(struct state *st, const struct sa_page *p, const struct
         if (sa_lexicon_match(p->lex, SA_CONCEPT_QUANTITY_OFFER, t, len) <= 0) return 0;
     }
     size_t cut = sa__utf8_floor(t, len, 160);
+    /* An offer is listed with the smallest URL that states it, and past QTY_MAX the smallest
+     * (url, text) pairs stay: the same list whatever order pages arrive in (#9). */
+    size_t slot = st->nqty;
     for (size_t i = 0; i < st->nqty; i++)
-        if (strlen(st->qty[i]) == cut && memcmp(st->qty[i], t, cut) == 0) return 1;
-    if (st->nqty >= QTY_MAX) return 1;
+        if (strlen(st->qty[i]) == cut && memcmp(st->qty[i], t, cut) == 0) {
+            if (strcmp(p->url, st->qty_url[i]) >= 0) return 1;
+            char *u = sa__strdup(p->url);
+            if (u) {
+                sa__free(st->qty_url[i]);
+                st->qty_url[i] = u;
+            }
+            return 1;
+        }
     char *q = sa__strndup(t, cut), *u = sa__strdup(p->url);
     if (!q || !u) {
         sa__free(q);
         sa__free(u);
         return 1;
     }
-    st->qty[st->nqty] = q;
-    st->qty_url[st->nqty++] = u;
+    if (st->nqty >= QTY_MAX) {
+        slot = 0;
+        for (size_t i = 1; i < st->nqty; i++)
+            if (qty_cmp(st->qty_url[i], st->qty[i], st->qty_url[slot], st->qty[slot]) > 0) slot = i;
+        if (qty_cmp(u, q, st->qty_url[slot], st->qty[slot]) >= 0) {
+            sa__free(q);
+            sa__free(u);
+            return 1;
+        }
+        sa__free(st->qty[slot]);
+        sa__free(st->qty_url[slot]);
+    } else {
+        st->nqty++;
+    }
+    st->qty[slot] = q;
+    st->qty_url[slot] = u;
     return 1;
 }
 
@@ -1084,14 +1159,23 @@ static void remember_prices(struct state *st, const struct sa_page *p, const str
     if (disc < 0 && (n > 0 || !regular_price(p, &regular))) return;
     struct product *pr = product_get(st, p, name);
     if (!pr) return;
+    /* prices seen on several pages: the smallest URL's, whatever order pages arrive in (#9) */
     if (disc < 0) {
-        if (!pr->regular) {
+        if (!pr->regular || (pr->regular_url && strcmp(p->url, pr->regular_url) < 0)) {
+            char *u = sa__strdup(p->url);
+            if (!u) return;
+            sa__free(pr->regular_url);
             pr->regular = regular;
-            pr->regular_url = sa__strdup(p->url);
+            pr->regular_url = u;
         }
         return;
     }
-    if (pr->before > 0) return;
+    if (pr->before > 0 && strcmp(p->url, pr->claim_url) >= 0) return;
+    sa__free(pr->claim);
+    sa__free(pr->claim_url);
+    sa__free(pr->claim_where);
+    pr->claim = pr->claim_url = pr->claim_where = NULL;
+    pr->before = pr->now = 0;
     const struct claim *c = &cl[disc];
     char cs[SA_SNIPPET_MAX + 1];
     claim_text(p, c, cs);
@@ -1161,7 +1245,7 @@ static void observe(void *vs, const struct sa_page *p)
         if (gone && c->region == SA_REGION_MAIN) c->mask |= BIT(P_OUT_OF_STOCK);
         if (c->before > 0 && c->now < c->before * (1 - IMPLAUSIBLE_OFF)) c->mask |= BIT(P_INFLATED);
         if (!c->mask) c->qty = note_quantity(st, p, c);
-        if (remember(st, c, &idx[i])) cite(st, p, c, cls, ncls, oos_where, oos);
+        if (remember(st, c, p->url, &idx[i])) cite(st, p, c, cls, ncls, oos_where, oos);
     }
     remember_prices(st, p, cl, idx, n);
 }
@@ -1173,11 +1257,15 @@ static void link_pending(struct state *st, size_t pages)
     struct sa_evidence_list *l = &st->ev[G_BAD];
     for (size_t i = 0; i < st->npend; i++) {
         struct pending *pd = &st->pend[i];
+        /* the note on the smallest URL, not the first to arrive (#9) */
         const struct footnote *f = NULL;
-        for (size_t k = 0; k < st->nnotes && !f; k++)
-            if (strcmp(st->notes[k].marker, pd->marker) == 0 &&
-                strcmp(st->notes[k].url, pd->url) != 0)
-                f = &st->notes[k];
+        for (size_t k = 0; k < st->nnotes; k++) {
+            const struct footnote *g = &st->notes[k];
+            if (strcmp(g->marker, pd->marker) != 0 || strcmp(g->url, pd->url) == 0) continue;
+            if (!f || note_cmp(f, g->url, g->where) > 0 ||
+                (note_cmp(f, g->url, g->where) == 0 && strcmp(g->text, f->text) < 0))
+                f = g;
+        }
         char buf[SA_SNIPPET_MAX + 1], w[SA_SNIPPET_MAX + 1], msg[96];
         if (f) {
             st->linked++;
@@ -1253,7 +1341,18 @@ static char *details(const struct state *st, size_t n, size_t bad, const size_t 
         cJSON_AddNumberToObject(pr, problem_id[k], (double)kind[k]);
     cJSON_AddNumberToObject(d, "conditions_on_another_page", (double)st->linked);
     cJSON *q = cJSON_AddArrayToObject(d, "quantity_offers");
-    for (size_t i = 0; q && i < st->nqty; i++) {
+    /* by page, not by arrival: insertion sort, QTY_MAX is 16 */
+    size_t ord[QTY_MAX];
+    for (size_t i = 0; i < st->nqty; i++) {
+        size_t j = i;
+        for (; j > 0 && qty_cmp(st->qty_url[ord[j - 1]], st->qty[ord[j - 1]], st->qty_url[i],
+                                st->qty[i]) > 0;
+             j--)
+            ord[j] = ord[j - 1];
+        ord[j] = i;
+    }
+    for (size_t k = 0; q && k < st->nqty; k++) {
+        size_t i = ord[k];
         cJSON *o = cJSON_CreateObject();
         if (!o) break;
         cJSON_AddStringToObject(o, "url", st->qty_url[i]);
@@ -1270,7 +1369,10 @@ static char *details(const struct state *st, size_t n, size_t bad, const size_t 
 
 static void release(struct state *st)
 {
-    for (size_t i = 0; i < st->npromos; i++) sa__free(st->promos[i].key);
+    for (size_t i = 0; i < st->npromos; i++) {
+        sa__free(st->promos[i].key);
+        sa__free(st->promos[i].url);
+    }
     sa__free(st->promos);
     st->promos = NULL;
     for (size_t i = 0; i < st->nnotes; i++) {

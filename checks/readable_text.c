@@ -77,13 +77,23 @@ static size_t u8chars(const char *s, size_t n)
 }
 
 /* Adds an item unless the same where and snippet is already there: one site-wide stylesheet
- * rule is cited once, not on every page. */
+ * rule is cited once, not on every page, and from the smallest URL that shows it, whatever
+ * order pages arrive in. */
 static void add_once(struct sa_evidence_list *l, const char *url, const char *where,
                      const char *snippet)
 {
-    for (size_t i = 0; i < l->n; i++)
-        if (strcmp(l->items[i].where, where) == 0 && strcmp(l->items[i].snippet, snippet) == 0)
-            return;
+    for (size_t i = 0; i < l->n; i++) {
+        struct sa_evidence *e = &l->items[i];
+        if (strcmp(e->where, where) != 0 || strcmp(e->snippet, snippet) != 0) continue;
+        if (strcmp(url, e->url) < 0) {
+            char *u = sa__strdup(url);
+            if (u) {
+                sa__free(e->url);
+                e->url = u;
+            }
+        }
+        return;
+    }
     sa_evidence_add(l, url, where, snippet);
 }
 

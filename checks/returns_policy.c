@@ -15,12 +15,23 @@
 /* Returns-link targets remembered to recognise the page when it arrives; a shop links one or
  * two policy pages, so a small cap is plenty. */
 #define MAX_TARGETS 16
+/* Pages that were no known target when they arrived: a link's target may arrive before the
+ * page that links it (--jobs, a sitemap), so finish() looks at them again. About 100 bytes a
+ * page, as the engine keeps per URL; past the cap a late-recognised page is not counted. */
+#define MAX_PENDING 20000
+
+struct pending {
+    char *url, *label;
+    const char *where; /* "h1" or "title" */
+};
 
 struct state {
     int chrome_link, other_link, page, period, small, mention;
     char period_text[160];
     char *targets[MAX_TARGETS];
     size_t ntargets;
+    struct pending *pend;
+    size_t npend, cappend;
     struct sa_evidence_list chrome_ev, other_ev, page_ev, period_ev, small_ev, mention_ev;
     struct sa__memo memo; /* link labels and URLs, and the blocks every page repeats */
 };
@@ -58,9 +69,10 @@ static void find_periods(struct state *st, const struct sa_page *p, int policy_p
         struct sa_match m;
         if (sa__memo_find(&st->memo, p->lex, SA_CONCEPT_RETURN_PERIOD, t + b->off, b->len, &m) !=
             1) {
-            if (!policy_page && !st->mention &&
-                sa__memo_find(&st->memo, p->lex, SA_CONCEPT_RETURNS, t + b->off, b->len, &m) == 1) {
-                st->mention = 1;
+            /* the mention quoted is the one on the smallest URL, whatever the arrival order */
+            if (!policy_page && sa__earlier(&st->mention_ev, p->url) &&
+                sa__memo_find(&st->memo, p->lex, SA_CONCEPT_RETURNS, t + b->off, b->len, &m) == 1 &&
+                SA__FIRST(st->mention, &st->mention_ev, p->url)) {
                 sa_evidence_add_hit(&st->mention_ev, p->url, b->where, t, tl, b->off + m.off,
                                     m.len);
             }
@@ -74,6 +86,35 @@ static void find_periods(struct state *st, const struct sa_page *p, int policy_p
             sa_evidence_add_hit(&st->period_ev, p->url, b->where, t, tl, b->off + m.off, m.len);
         }
     }
+}
+
+static void keep_pending(struct state *st, const struct sa_page *p)
+{
+    if (st->npend >= MAX_PENDING) return;
+    if (st->npend == st->cappend) {
+        size_t cap = st->cappend ? st->cappend * 2 : 64;
+        struct pending *v = sa__realloc(st->pend, cap * sizeof *v);
+        if (!v) return;
+        st->pend = v;
+        st->cappend = cap;
+    }
+    struct pending *e = &st->pend[st->npend];
+    e->where = *p->h1 ? "h1" : "title";
+    e->url = sa__strndup(p->url, strcspn(p->url, "#"));
+    e->label = sa__strdup(*p->h1 ? p->h1 : p->title);
+    if (!e->url || !e->label) {
+        sa__free(e->url);
+        sa__free(e->label);
+        return;
+    }
+    st->npend++;
+}
+
+/* A policy page quoted from the smallest URL, whatever order pages arrive in. */
+static void policy_page_seen(struct state *st, const char *url, const char *where,
+                             const char *label)
+{
+    if (SA__FIRST(st->page, &st->page_ev, url)) sa_evidence_add(&st->page_ev, url, where, label);
 }
 
 static void observe(void *vs, const struct sa_page *p)
@@ -94,14 +135,26 @@ static void observe(void *vs, const struct sa_page *p)
         }
     }
     int policy_page = p->status < 400 && (p->kind == SA_KIND_RETURNS || is_target(st, p->url));
-    if (policy_page && !st->page++)
-        sa_evidence_add(&st->page_ev, p->url, *p->h1 ? "h1" : "title", *p->h1 ? p->h1 : p->title);
+    if (policy_page)
+        policy_page_seen(st, p->url, *p->h1 ? "h1" : "title", *p->h1 ? p->h1 : p->title);
+    else if (p->status < 400)
+        keep_pending(st, p);
     if (p->status < 400) find_periods(st, p, policy_page);
 }
 
 static void finish(void *vs, const struct sa_site *site, struct sa_verdict *out)
 {
     struct state *st = vs;
+    /* pages that arrived before the link that names them */
+    for (size_t i = 0; i < st->npend; i++) {
+        struct pending *e = &st->pend[i];
+        if (is_target(st, e->url)) policy_page_seen(st, e->url, e->where, e->label);
+        sa__free(e->url);
+        sa__free(e->label);
+    }
+    sa__free(st->pend);
+    st->pend = NULL;
+    st->npend = st->cappend = 0;
     int exists = st->page || st->chrome_link || st->other_link || st->mention;
     if (st->chrome_link && st->period) {
         sa_verdict_set(out, SA_STATUS_PASS, 1,

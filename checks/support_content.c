@@ -159,7 +159,8 @@ static void observe(void *vs, const struct sa_page *p)
     st->pages++;
     const struct sa_link *l = sa__memo_live_link(&st->memo, p, SA_CONCEPT_SUPPORT);
     int linked_here = l != NULL;
-    if (l && !st->linked++)
+    /* the link quoted is the one on the smallest URL, whatever order pages arrive in */
+    if (l && SA__FIRST(st->linked, &st->link, p->url))
         sa_evidence_add(&st->link, p->url, l->where, *l->text ? l->text : l->href);
     /* home, catalogue, product, cart and checkout pages link to help but are not help pages */
     int shop_page = p->kind == SA_KIND_HOME || p->kind == SA_KIND_PRODUCT ||

@@ -47,6 +47,13 @@ class JobsTests(harness.AuditTestCase):
     def test_jobs_folder_one_and_four_same_report_russian(self):
         self.assertSameReports(os.path.join(harness.SITES, "priority-ru"), "--render", "never")
 
+    def test_jobs_http_one_and_four_same_report_thai(self):
+        # 12 pages that each say the same things differently (return periods, benefits, callback
+        # offers, loyalty signs, links to a missing page): what a check quotes must not depend
+        # on which page a worker finished first
+        srv = self.serve("order-th")
+        self.assertSameReports(srv.url("/"), "--render", "never", "--concurrency", "4")
+
     def test_jobs_out_of_range_exit_2_exact_message(self):
         res = self.run_cli("--jobs", "17", "http://127.0.0.1:1/")
         self.assertEqual(res.code, 2, res)
