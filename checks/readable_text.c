@@ -60,22 +60,6 @@ struct pagecheck {
     size_t nev[K_LAST];
 };
 
-/* Characters in s[0..n): bytes that do not continue a sequence (10xxxxxx), eight at a time:
- * a page's main text is read whole on every page. */
-static size_t u8chars(const char *s, size_t n)
-{
-    size_t cont = 0, i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        /* bit 7 of each continuation byte, moved to bit 0 and summed into the top byte */
-        cont +=
-            (size_t)((((w & ~(w << 1) & 0x8080808080808080u) >> 7) * 0x0101010101010101u) >> 56);
-    }
-    for (; i < n; i++) cont += ((unsigned char)s[i] & 0xC0) == 0x80;
-    return n - cont;
-}
-
 /* Adds an item unless the same where and snippet is already there: one site-wide stylesheet
  * rule is cited once, not on every page, and from the smallest URL that shows it, whatever
  * order pages arrive in. */
@@ -135,7 +119,7 @@ static void inline_tiny(struct pagecheck *pc)
             last_tag_is(b->where, "sup"))
             continue;
         const char *t = p->text[b->region].ptr + b->off;
-        if (u8chars(t, b->len) < TINY_MIN_CHARS) continue;
+        if (sa__utf8_chars(t, b->len) < TINY_MIN_CHARS) continue;
         char buf[SA_SNIPPET_MAX];
         snip(buf, sizeof buf, "font below 12px: ", t, b->len, 120);
         problem(pc, K_TINY, b->where, buf);
@@ -578,7 +562,7 @@ static void text_blocks(struct pagecheck *pc, size_t *longest)
         const struct sa_block *b = &p->blocks[i];
         if (b->region != SA_REGION_MAIN) continue;
         const char *t = p->text[b->region].ptr + b->off;
-        size_t chars = u8chars(t, b->len);
+        size_t chars = sa__utf8_chars(t, b->len);
         if (chars > *longest) *longest = chars;
         char buf[SA_SNIPPET_MAX];
         if (chars > WALL_CHARS && !(b->flags & SA_BLOCK_HEADING) &&

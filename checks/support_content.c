@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check_util.h"
+#include "utf8.h"
 
 /* A FAQ answers at least this many questions. */
 #define MIN_QUESTIONS 3
@@ -36,13 +37,6 @@ static const char *block_text(const struct sa_page *p, const struct sa_block *b)
 static int says(const struct sa_page *p, enum sa_concept c, const char *t)
 {
     return t && *t && sa_lexicon_match(p->lex, c, t, strlen(t)) == 1;
-}
-
-static size_t utf8_chars(const char *s, size_t n)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
 }
 
 /* A question, by punctuation rather than words: a block ending in "?" (or the full-width
@@ -122,7 +116,7 @@ static int judge(const struct sa_page *p, char *snip, size_t sn, const char **wh
         if (b->flags & SA_BLOCK_HEADING)
             headings++;
         else
-            chars += utf8_chars(t, b->len);
+            chars += sa__utf8_chars(t, b->len);
     }
     if (questions >= MIN_QUESTIONS) {
         snprintf(snip, sn, "%zu questions answered, the first: %.*s", questions,

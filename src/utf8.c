@@ -83,3 +83,17 @@ size_t sa__utf8_floor(const char *s, size_t n, size_t max)
     while (i > 0 && i > max - 3 && ((unsigned char)s[i] & 0xC0) == 0x80) i--;
     return i;
 }
+
+size_t sa__utf8_chars(const char *s, size_t n)
+{
+    size_t cont = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        /* bit 7 of each continuation byte, moved to bit 0 and summed into the top byte */
+        cont +=
+            (size_t)((((w & ~(w << 1) & 0x8080808080808080u) >> 7) * 0x0101010101010101u) >> 56);
+    }
+    for (; i < n; i++) cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+    return n - cont;
+}

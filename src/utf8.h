@@ -11,6 +11,9 @@ int sa__utf8_valid(const char *s, size_t n);
 /* A new NUL-terminated copy with each invalid byte replaced by U+FFFD and NUL bytes dropped.
  * NULL on ENOMEM. */
 char *sa__utf8_sanitize(const char *s, size_t n, size_t *outlen);
+/* Characters in s[0..n): the bytes that do not continue a sequence (10xxxxxx), so an invalid
+ * byte counts as one. Checks count whole page texts with it: eight bytes at a time. */
+size_t sa__utf8_chars(const char *s, size_t n);
 /* Largest length <= max that does not cut a character of s[0..n). */
 size_t sa__utf8_floor(const char *s, size_t n, size_t max);
 

@@ -197,6 +197,24 @@ TEST(charset_utf8_valid_at_every_alignment)
     EXPECT(checked > 2000);
 }
 
+/* Characters are counted eight bytes at a time: every stretch of a mixed text (ASCII,
+ * Cyrillic, Thai, an emoji, stray and cut bytes) counts as its bytes that start a character. */
+TEST(charset_utf8_chars_at_every_alignment)
+{
+    static const char text[] =
+        "Корзина: 2 ชิ้น 🛒 total\xFF\x80 ok \xD0 Ελλάδα, Հայաստան";
+    size_t n = sizeof text - 1, checked = 0;
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = a; b <= n; b++) {
+            size_t want = 0;
+            for (size_t i = a; i < b; i++) want += ((unsigned char)text[i] & 0xC0) != 0x80;
+            EXPECT_EQ(sa__utf8_chars(text + a, b - a), want);
+            checked++;
+        }
+    EXPECT(checked > 2000);
+    EXPECT_EQ(sa__utf8_chars("Корзина", strlen("Корзина")), 7);
+}
+
 TEST(charset_invalid_single_byte_replaced)
 {
     /* 0x98 is undefined in windows-1251, 0xDB..0xDE in windows-874; decoding goes on */
