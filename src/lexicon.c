@@ -1320,6 +1320,20 @@ static const struct sa_str *scope_of(const struct cache *ca, const char *text, s
     return NULL;
 }
 
+/* The page text of which text[0..len) is a shorter stretch that starts at the text's start or
+ * after a '\n' (and, with ends, stops at the text's end or before a '\n'): a block of its
+ * region, or a run of blocks. NULL otherwise. */
+static const struct sa_str *region_of(const struct cache *ca, const char *text, size_t len,
+                                      int ends)
+{
+    const struct sa_str *sc = scope_of(ca, text, len);
+    if (!sc || !len || len >= sc->len) return NULL;
+    size_t at = (size_t)(text - sc->ptr);
+    if (at && text[-1] != '\n') return NULL;
+    if (ends && at + len < sc->len && text[len] != '\n') return NULL;
+    return sc;
+}
+
 static size_t slot_of(const struct entry *tab, size_t cap, const char *ptr, uint32_t len,
                       uint32_t c)
 {
@@ -1375,8 +1389,8 @@ static const struct normed *normed_for(struct cache *ca, const char *text, size_
     const char *wnorm = NULL;
     const uint32_t *wmap = NULL;
     size_t at = 0, na = 0, nb = 0;
-    const struct sa_str *sc = scope_of(ca, text, len);
-    if (sc && len < sc->len && (text == sc->ptr || text[-1] == '\n')) {
+    const struct sa_str *sc = region_of(ca, text, len, 0);
+    if (sc) {
         const struct normed *whole = normed_for(ca, sc->ptr, sc->len, rc);
         if (*rc != SA_OK) return NULL;
         at = (size_t)(text - sc->ptr);
@@ -1512,11 +1526,9 @@ static int answer_from(const struct sa_lexicon *lex, struct cache *ca, const str
 static int find_stretch(const struct sa_lexicon *lex, struct cache *ca, enum sa_concept c,
                         const char *text, size_t len, size_t start, struct sa_match *m)
 {
-    const struct sa_str *sc = scope_of(ca, text, len);
-    size_t at = sc ? (size_t)(text - sc->ptr) : 0;
-    if (!sc || !len || len == sc->len || (at && text[-1] != '\n') ||
-        (at + len < sc->len && text[len] != '\n'))
-        return 2;
+    const struct sa_str *sc = region_of(ca, text, len, 1);
+    if (!sc) return 2;
+    size_t at = (size_t)(text - sc->ptr);
     struct entry *re = entry_for(ca, sc->ptr, sc->len, (uint32_t)c);
     if (!re) return 2;
     struct answer x;
