@@ -314,7 +314,8 @@ static int needs_norm(const char *text, size_t len)
         /* asked of every page text: ASCII goes eight bytes at a time, and the lead bytes that
          * matter are those of U+0300..03FF and U+0500..05BF (Cyrillic's D0..D3 are not) */
         uint64_t w;
-        while (i + 9 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0)) i += 8;
+        /* i + 10: the skip must leave a byte after s[i] for the pair test below */
+        while (i + 10 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0)) i += 8;
         if (s[i] < 0xCC || s[i] > 0xD6 || (s[i] >= 0xD0 && s[i] <= 0xD3) ||
             (s[i + 1] & 0xC0) != 0x80)
             continue;
