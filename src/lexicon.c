@@ -169,6 +169,7 @@ struct cache {
     int slot[SA_LEXICON_SCOPE_MAX];         /* scope[i] is texts[slot[i]] */
     size_t seeded;                          /* entries started from a template (tests) */
     size_t stretched, unstretched;          /* find_stretch answered, could not (tests) */
+    struct sa__keys_pool pool;              /* the page texts' keys, kept across pages */
     pcre2_match_data *md;                   /* large enough for every concept's groups */
     pcre2_match_context *mctx; /* the lexicon's limits, plus offset limits while matching */
 };
@@ -1038,6 +1039,7 @@ static void cache_destroy(void *p)
     sa__free(ca->tab);
     sa__free(ca->norms);
     sa__free(ca->memo);
+    sa__keys_pool_free(&ca->pool);
     pcre2_match_data_free(ca->md);
     pcre2_match_context_free(ca->mctx);
     sa__free(ca);
@@ -1445,7 +1447,7 @@ static const struct normed *normed_for(struct cache *ca, const char *text, size_
      * the text is searched unfiltered: the same answers, only slower. */
     size_t slen = n->norm ? n->nlen : len;
     if (slen >= LEX_PREFILTER_MIN &&
-        sa__keys_build(n->norm ? n->norm : text, slen, &n->keys, NULL, 0) != SA_OK)
+        sa__keys_build_pooled(n->norm ? n->norm : text, slen, &n->keys, &ca->pool) != SA_OK)
         memset(&n->keys, 0, sizeof n->keys);
     ca->nnorms++;
     return n;

@@ -1057,18 +1057,11 @@ static inline uint32_t bucket_of(struct sa__row r, uint32_t mask)
 }
 
 /* Groups k's rows by h2 (a counting sort, so each bucket stays in row order) into nb buckets;
- * head (nb + 2 entries, taken over) holds in head[b + 1] the rows of bucket b when counted,
- * else zeros. Without memory the subject simply has no index. */
-static void build_index(struct sa__keys *k, uint32_t *head, uint32_t nb, int counted)
+ * head (nb + 2 entries) holds in head[b + 1] the rows of bucket b when counted, else zeros. The
+ * index and its rows are in k's block (make_block). */
+static void build_index(struct sa__keys *k, struct sa__index *ix, struct sa__row *rows,
+                        uint32_t *head, uint32_t nb, int counted)
 {
-    struct sa__index *ix = sa__malloc(sizeof *ix);
-    struct sa__row *rows = sa__malloc(k->n * sizeof *rows);
-    if (!ix || !rows) {
-        sa__free(ix);
-        sa__free(head);
-        sa__free(rows);
-        return;
-    }
     uint32_t mask = nb - 1;
     for (size_t j = 0; j < k->n && !counted; j++) head[bucket_of(k->all[j], mask) + 1]++;
     /* the prefix sums make head[b] where bucket b begins */
@@ -1086,12 +1079,78 @@ static void build_index(struct sa__keys *k, uint32_t *head, uint32_t nb, int cou
     k->ix = ix;
 }
 
-static void free_index(struct sa__index *ix)
+/* ---- the pool ---- */
+
+/* Blocks come in sizes a quarter of a power of two apart, so a page's texts find the blocks of
+ * the last page's texts of about the same length. */
+static size_t pool_round(size_t n)
 {
-    if (!ix) return;
-    sa__free(ix->head);
-    sa__free(ix->rows);
-    sa__free(ix);
+    if (n <= 4096) return n;
+    size_t p = 4096;
+    while (p < n / 2) p *= 2;
+    size_t step = p / 2;
+    return n / step * step + (n % step ? step : 0);
+}
+
+static void *pool_take(struct sa__keys_pool *pool, size_t need, size_t *cap)
+{
+    if (pool) {
+        size_t best = pool->n;
+        for (size_t i = 0; i < pool->n; i++)
+            if (pool->cap[i] >= need && (best == pool->n || pool->cap[i] < pool->cap[best]))
+                best = i;
+        if (best < pool->n) {
+            void *p = pool->p[best];
+            *cap = pool->cap[best];
+            pool->bytes -= *cap;
+            pool->n--;
+            pool->p[best] = pool->p[pool->n];
+            pool->cap[best] = pool->cap[pool->n];
+            return p;
+        }
+        need = pool_round(need);
+    }
+    *cap = need;
+    return sa__malloc(need);
+}
+
+/* Keeps a block for later; the smallest goes when the pool is full, and none beyond
+ * SA__POOL_KEEP bytes is kept. */
+static void pool_give(struct sa__keys_pool *pool, void *p, size_t cap)
+{
+    if (!p) return;
+    if (!pool || cap > SA__POOL_KEEP) {
+        sa__free(p);
+        return;
+    }
+    if (pool->n == SA__POOL_BLOCKS) {
+        size_t small = 0;
+        for (size_t i = 1; i < pool->n; i++)
+            if (pool->cap[i] < pool->cap[small]) small = i;
+        if (pool->cap[small] >= cap) {
+            sa__free(p);
+            return;
+        }
+        sa__free(pool->p[small]);
+        pool->bytes -= pool->cap[small];
+        pool->n--;
+        pool->p[small] = pool->p[pool->n];
+        pool->cap[small] = pool->cap[pool->n];
+    }
+    while (pool->n && pool->bytes + cap > SA__POOL_KEEP) {
+        pool->n--;
+        pool->bytes -= pool->cap[pool->n];
+        sa__free(pool->p[pool->n]);
+    }
+    pool->p[pool->n] = p;
+    pool->cap[pool->n++] = cap;
+    pool->bytes += cap;
+}
+
+void sa__keys_pool_free(struct sa__keys_pool *pool)
+{
+    for (size_t i = 0; i < pool->n; i++) sa__free(pool->p[i]);
+    memset(pool, 0, sizeof *pool);
 }
 
 /* The key at s[i] and its length in *q; K_END (and 0) at or past the end. ASCII, most
@@ -1153,27 +1212,55 @@ static int rows_plain(const unsigned char *u, size_t len, struct sa__keys *k, ui
     return 1;
 }
 
-int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row *buf, size_t cap)
+/* The layout of a block: the index, the rows, the word-start rows, the index's rows (len + 1
+ * of each: a row per byte at most; the unused tail is a small price for a single pass) and the
+ * index's heads. */
+struct layout {
+    size_t ws, ixrows, head, size;
+};
+
+static struct layout layout_of(size_t len, int indexed, uint32_t nb)
+{
+    struct layout l;
+    size_t rows = (len + 1) * sizeof(struct sa__row), at = sizeof(struct sa__index);
+    l.ws = at + rows;
+    l.ixrows = l.ws + rows;
+    l.head = indexed ? l.ixrows + rows : l.ixrows;
+    l.size = indexed ? l.head + (nb + 2) * sizeof(uint32_t) : l.head;
+    return l;
+}
+
+static int build(const char *s, size_t len, struct sa__keys *k, struct sa__row *buf, size_t cap,
+                 struct sa__keys_pool *pool)
 {
     pthread_once(&fold2_once, fold2_init);
     memset(k, 0, sizeof *k);
     const unsigned char *u = (const unsigned char *)s;
-    /* a row per byte at most; the unused tail is a small price for a single pass */
+    /* a long text gets an index */
+    uint32_t nb = index_buckets(len);
+    int indexed = 0;
+    uint32_t *head = NULL;
+    char *block = NULL;
+    struct layout l = {0};
     if (buf && cap / 2 >= len + 1) {
         k->all = buf;
         k->ws = buf + len + 1;
         k->borrowed = 1;
     } else {
-        k->all = sa__malloc((len + 1) * sizeof *k->all);
-        k->ws = sa__malloc((len + 1) * sizeof *k->ws);
+        if (len > (SIZE_MAX / sizeof(struct sa__row) - 64) / 3 - 1) return SA_ENOMEM;
+        indexed = len >= SA__INDEX_MIN;
+        l = layout_of(len, indexed, nb);
+        block = pool_take(pool, l.size, &k->block_cap);
+        if (!block) return SA_ENOMEM;
+        k->block = block;
+        k->pool = pool;
+        k->all = (struct sa__row *)(block + sizeof(struct sa__index));
+        k->ws = (struct sa__row *)(block + l.ws);
+        if (indexed) {
+            head = (uint32_t *)(block + l.head);
+            memset(head, 0, (nb + 2) * sizeof *head);
+        }
     }
-    if (!k->all || !k->ws) {
-        sa__keys_release(k);
-        return SA_ENOMEM;
-    }
-    /* a long text gets an index (nothing lost without memory for it: it is only faster) */
-    uint32_t nb = index_buckets(len);
-    uint32_t *head = !k->borrowed && len >= SA__INDEX_MIN ? sa__calloc(nb + 2, sizeof *head) : NULL;
     int counted = rows_plain(u, len, k, head, nb - 1);
     if (counted) goto done;
     memset(k->present, 0, sizeof k->present);
@@ -1211,20 +1298,25 @@ int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row
     k->nws = nws;
 done:
     k->all[k->n] = (struct sa__row){.off = (uint32_t)len};
-    if (head && k->n >= SA__INDEX_MIN)
-        build_index(k, head, nb, counted);
-    else
-        sa__free(head);
+    if (indexed && k->n >= SA__INDEX_MIN)
+        build_index(k, (struct sa__index *)block, (struct sa__row *)(block + l.ixrows), head, nb,
+                    counted);
     return SA_OK;
+}
+
+int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row *buf, size_t cap)
+{
+    return build(s, len, k, buf, cap, NULL);
+}
+
+int sa__keys_build_pooled(const char *s, size_t len, struct sa__keys *k, struct sa__keys_pool *pool)
+{
+    return build(s, len, k, NULL, 0, pool);
 }
 
 void sa__keys_release(struct sa__keys *k)
 {
-    if (!k->borrowed) {
-        sa__free(k->all);
-        sa__free(k->ws);
-        free_index(k->ix);
-    }
+    if (!k->borrowed) pool_give(k->pool, k->block, k->block_cap);
     memset(k, 0, sizeof *k);
 }
 

@@ -730,6 +730,110 @@ TEST(prefix_keys_plain_pass_same_rows_as_general)
     corpus_free(&c);
 }
 
+/* 1 when a and b list the same rows, word starts, bitmaps and index. */
+static int same_keys(const struct sa__keys *a, const struct sa__keys *b)
+{
+    if (a->n != b->n || a->nws != b->nws || a->wild != b->wild || !a->ix != !b->ix) return 0;
+    if (memcmp(a->present, b->present, sizeof a->present) != 0 ||
+        memcmp(a->present_ws, b->present_ws, sizeof a->present_ws) != 0)
+        return 0;
+    for (size_t j = 0; j <= a->n; j++)
+        if (a->all[j].off != b->all[j].off || a->all[j].h1 != b->all[j].h1 ||
+            a->all[j].h2 != b->all[j].h2 || a->all[j].h3 != b->all[j].h3)
+            return 0;
+    for (size_t j = 0; j < a->nws; j++)
+        if (a->ws[j].off != b->ws[j].off || a->ws[j].h1 != b->ws[j].h1) return 0;
+    if (!a->ix) return 1;
+    if (a->ix->mask != b->ix->mask) return 0;
+    for (size_t i = 0; i < a->ix->mask + 3; i++)
+        if (a->ix->head[i] != b->ix->head[i]) return 0;
+    for (size_t j = 0; j < a->n; j++)
+        if (a->ix->rows[j].off != b->ix->rows[j].off || a->ix->rows[j].h2 != b->ix->rows[j].h2)
+            return 0;
+    return 1;
+}
+
+/* 1 when the pool holds block p. */
+static int pool_holds(const struct sa__keys_pool *pool, const void *p)
+{
+    for (size_t i = 0; i < pool->n; i++)
+        if (pool->p[i] == p) return 1;
+    return 0;
+}
+
+/* Keys made in a pool's blocks, which hold whatever earlier texts left there, are the keys made
+ * in fresh memory. A released block stays in the pool unless the pool is full of larger ones,
+ * and the next text takes the smallest block that fits; the pool keeps at most SA__POOL_BLOCKS
+ * blocks and SA__POOL_KEEP bytes. */
+TEST(prefix_keys_pool_reuses_blocks_same_rows)
+{
+    struct corpus c = corpus_get(3);
+    ASSERT(c.n >= 30);
+    struct sa__keys_pool pool = {0};
+    size_t compared = 0, kept = 0, taken = 0, warm = 0, from_pool = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < c.n; i++) {
+            size_t t = pass ? c.n - 1 - i : i, u = (t + 7) % c.n;
+            struct sa__keys fresh, a, b;
+            ASSERT_EQ(sa__keys_build(c.text[t], c.len[t], &fresh, NULL, 0), SA_OK);
+            /* two pooled at once, so they never share a block */
+            ASSERT_EQ(sa__keys_build_pooled(c.text[t], c.len[t], &a, &pool), SA_OK);
+            ASSERT_EQ(sa__keys_build_pooled(c.text[u], c.len[u], &b, &pool), SA_OK);
+            ASSERT(a.block != b.block);
+            ASSERT(same_keys(&fresh, &a));
+            compared++;
+            void *was = a.block;
+            size_t was_cap = a.block_cap;
+            sa__keys_release(&a);
+            if (pool_holds(&pool, was)) {
+                kept++;
+                /* the smallest that fits: this one, or one no larger */
+                ASSERT_EQ(sa__keys_build_pooled(c.text[t], c.len[t], &a, &pool), SA_OK);
+                ASSERT(a.block_cap <= was_cap);
+                taken += a.block == was;
+                ASSERT(same_keys(&fresh, &a));
+                sa__keys_release(&a);
+            }
+            if (pass) {
+                warm++;
+                void *before[SA__POOL_BLOCKS];
+                size_t nb = pool.n;
+                memcpy(before, pool.p, sizeof before);
+                ASSERT_EQ(sa__keys_build_pooled(c.text[u], c.len[u], &a, &pool), SA_OK);
+                for (size_t k = 0; k < nb; k++) from_pool += before[k] == a.block;
+                sa__keys_release(&a);
+            }
+            sa__keys_release(&b);
+            sa__keys_release(&fresh);
+            ASSERT(pool.n <= SA__POOL_BLOCKS);
+            size_t bytes = 0;
+            for (size_t k = 0; k < pool.n; k++) bytes += pool.cap[k];
+            ASSERT_EQ(bytes, pool.bytes);
+            ASSERT(pool.bytes <= SA__POOL_KEEP);
+        }
+    }
+    fprintf(stderr,
+            "%zu texts compared; %zu blocks kept, %zu taken again; %zu of %zu warm builds from the "
+            "pool\n",
+            compared, kept, taken, from_pool, warm);
+    ASSERT(kept * 2 >= compared);
+    ASSERT(from_pool * 10 >= warm * 9);
+    /* a block past what the pool keeps goes back to malloc */
+    size_t big = SA__POOL_KEEP / 24;
+    char *t = malloc(big);
+    memset(t, 'a', big);
+    struct sa__keys k;
+    ASSERT_EQ(sa__keys_build_pooled(t, big, &k, &pool), SA_OK);
+    ASSERT(k.block_cap > SA__POOL_KEEP);
+    void *blk = k.block;
+    sa__keys_release(&k);
+    ASSERT(!pool_holds(&pool, blk));
+    free(t);
+    sa__keys_pool_free(&pool);
+    ASSERT_EQ(pool.n, 0);
+    corpus_free(&c);
+}
+
 /* Keys of a stretch, as a view of the whole text's keys, list the stretch's characters only,
  * with the stretch's own offsets, and an empty or invalid text is harmless. */
 TEST(prefix_keys_views_and_odd_input)
