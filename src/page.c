@@ -586,6 +586,74 @@ static const struct region_word region_words[] = {
     {"aside", SA_REGION_ASIDE},
 };
 
+/* The elements the page model tells apart. Each element's name is looked up once (tag_of), so
+ * the many questions enter() asks about it are integer compares, not strcmp()s. Sorted by name,
+ * for bsearch. */
+enum {
+    TF_BLOCK = 1,   /* starts a new line of text */
+    TF_SKIP = 2,    /* content a buyer never reads as text */
+    TF_HEADING = 4, /* h1 .. h6 */
+};
+/* clang-format off */
+#define TAG_MAP(X) \
+    X(A, "a", 0) X(ADDRESS, "address", TF_BLOCK) X(AREA, "area", 0) \
+    X(ARTICLE, "article", TF_BLOCK) X(ASIDE, "aside", TF_BLOCK) X(AUDIO, "audio", TF_SKIP) \
+    X(BLOCKQUOTE, "blockquote", TF_BLOCK) X(BODY, "body", TF_BLOCK) X(BR, "br", 0) \
+    X(BUTTON, "button", 0) X(CANVAS, "canvas", TF_SKIP) X(CAPTION, "caption", TF_BLOCK) \
+    X(CENTER, "center", TF_BLOCK) X(DATA, "data", 0) X(DATALIST, "datalist", TF_SKIP) \
+    X(DD, "dd", TF_BLOCK) X(DEL, "del", 0) X(DETAILS, "details", TF_BLOCK) \
+    X(DIALOG, "dialog", TF_BLOCK) X(DIR, "dir", TF_BLOCK) X(DIV, "div", TF_BLOCK) \
+    X(DL, "dl", TF_BLOCK) X(DT, "dt", TF_BLOCK) X(EMBED, "embed", 0) \
+    X(FIELDSET, "fieldset", TF_BLOCK) X(FIGCAPTION, "figcaption", TF_BLOCK) \
+    X(FIGURE, "figure", TF_BLOCK) X(FONT, "font", 0) X(FOOTER, "footer", TF_BLOCK) \
+    X(FORM, "form", TF_BLOCK) X(H1, "h1", TF_BLOCK | TF_HEADING) \
+    X(H2, "h2", TF_BLOCK | TF_HEADING) X(H3, "h3", TF_BLOCK | TF_HEADING) \
+    X(H4, "h4", TF_BLOCK | TF_HEADING) X(H5, "h5", TF_BLOCK | TF_HEADING) \
+    X(H6, "h6", TF_BLOCK | TF_HEADING) X(HEAD, "head", 0) X(HEADER, "header", TF_BLOCK) \
+    X(HGROUP, "hgroup", TF_BLOCK) X(HR, "hr", TF_BLOCK) X(HTML, "html", TF_BLOCK) \
+    X(IFRAME, "iframe", TF_SKIP) X(IMG, "img", 0) X(INPUT, "input", 0) X(LABEL, "label", 0) \
+    X(LEGEND, "legend", TF_BLOCK) X(LI, "li", TF_BLOCK) X(LINK, "link", 0) \
+    X(MAIN, "main", TF_BLOCK) X(MATH, "math", TF_SKIP) X(MENU, "menu", TF_BLOCK) \
+    X(META, "meta", 0) X(METER, "meter", 0) X(NAV, "nav", TF_BLOCK) \
+    X(NOSCRIPT, "noscript", TF_SKIP) X(OBJECT, "object", TF_SKIP) X(OL, "ol", TF_BLOCK) \
+    X(P, "p", TF_BLOCK) X(PRE, "pre", TF_BLOCK) X(S, "s", 0) X(SCRIPT, "script", TF_SKIP) \
+    X(SECTION, "section", TF_BLOCK) X(SELECT, "select", TF_SKIP) X(SMALL, "small", 0) \
+    X(SOURCE, "source", 0) X(STRIKE, "strike", 0) X(STYLE, "style", TF_SKIP) X(SUB, "sub", 0) \
+    X(SUMMARY, "summary", TF_BLOCK) X(SUP, "sup", 0) X(SVG, "svg", TF_SKIP) \
+    X(TABLE, "table", TF_BLOCK) X(TBODY, "tbody", TF_BLOCK) X(TD, "td", TF_BLOCK) \
+    X(TEMPLATE, "template", TF_SKIP) X(TEXTAREA, "textarea", TF_SKIP) \
+    X(TFOOT, "tfoot", TF_BLOCK) X(TH, "th", TF_BLOCK) X(THEAD, "thead", TF_BLOCK) \
+    X(TIME, "time", 0) X(TITLE, "title", TF_SKIP) X(TR, "tr", TF_BLOCK) X(TRACK, "track", 0) \
+    X(UL, "ul", TF_BLOCK) X(VIDEO, "video", TF_SKIP)
+/* clang-format on */
+enum tag {
+    T_OTHER,
+#define TAG_ENUM(id, name, flags) T_##id,
+    TAG_MAP(TAG_ENUM)
+#undef TAG_ENUM
+};
+static const struct tag_name {
+    const char *name;
+    unsigned char id, flags;
+} tag_names[] = {
+#define TAG_ROW(id, name, flags) {name, T_##id, flags},
+    TAG_MAP(TAG_ROW)
+#undef TAG_ROW
+};
+
+static int tag_cmp(const void *key, const void *elem)
+{
+    return strcmp(key, ((const struct tag_name *)elem)->name);
+}
+
+static const struct tag_name *tag_of(const char *name)
+{
+    static const struct tag_name other = {"", T_OTHER, 0};
+    const struct tag_name *t = bsearch(name, tag_names, sizeof tag_names / sizeof tag_names[0],
+                                       sizeof tag_names[0], tag_cmp);
+    return t ? t : &other;
+}
+
 /* Class names guess a site header or footer only this close to <html> (html > body > wrapper
  * > page > div.header is depth 5): deeper, "top" and "header" are parts of cards and widgets. */
 #define CLASS_REGION_DEPTH 8
@@ -593,7 +661,7 @@ static const struct region_word region_words[] = {
 /* The region an element starts, or -1. A header or footer inside article, aside, main, nav
  * or section is that section's (ARIA gives such a <header> no banner role): a product card's
  * header is not the site header. */
-static int region_of(const char *tag, const struct attrs *at, int sectioning, size_t depth)
+static int region_of(enum tag tag, const struct attrs *at, int sectioning, size_t depth)
 {
     const char *role = at->v[A_ROLE];
     if (role) {
@@ -603,11 +671,11 @@ static int region_of(const char *tag, const struct attrs *at, int sectioning, si
         if (has_token(role, "complementary")) return SA_REGION_ASIDE;
         if (has_token(role, "contentinfo")) return SA_REGION_FOOTER;
     }
-    if (strcmp(tag, "header") == 0) return sectioning ? -1 : SA_REGION_HEADER;
-    if (strcmp(tag, "footer") == 0) return sectioning ? -1 : SA_REGION_FOOTER;
-    if (strcmp(tag, "nav") == 0) return SA_REGION_NAV;
-    if (strcmp(tag, "main") == 0) return SA_REGION_MAIN;
-    if (strcmp(tag, "aside") == 0) return SA_REGION_ASIDE;
+    if (tag == T_HEADER) return sectioning ? -1 : SA_REGION_HEADER;
+    if (tag == T_FOOTER) return sectioning ? -1 : SA_REGION_FOOTER;
+    if (tag == T_NAV) return SA_REGION_NAV;
+    if (tag == T_MAIN) return SA_REGION_MAIN;
+    if (tag == T_ASIDE) return SA_REGION_ASIDE;
     if (!at->v[A_CLASS] && !at->v[A_ID]) return -1;
     for (size_t i = 0; i < sizeof region_words / sizeof region_words[0]; i++) {
         const struct region_word *w = &region_words[i];
@@ -619,26 +687,6 @@ static int region_of(const char *tag, const struct attrs *at, int sectioning, si
     }
     return -1;
 }
-
-static int in_list(const char *tag, const char *const *list, size_t n)
-{
-    return bsearch(tag, list, n, sizeof list[0], name_cmp) != NULL;
-}
-
-/* Elements that start a new line of text (sorted). */
-static const char *const block_tags[] = {
-    "address", "article", "aside",  "blockquote", "body",  "caption", "center",   "dd",
-    "details", "dialog",  "dir",    "div",        "dl",    "dt",      "fieldset", "figcaption",
-    "figure",  "footer",  "form",   "h1",         "h2",    "h3",      "h4",       "h5",
-    "h6",      "header",  "hgroup", "hr",         "html",  "legend",  "li",       "main",
-    "menu",    "nav",     "ol",     "p",          "pre",   "section", "summary",  "table",
-    "tbody",   "td",      "tfoot",  "th",         "thead", "tr",      "ul",
-};
-/* Elements whose content a buyer never reads as text (sorted). */
-static const char *const skip_tags[] = {
-    "audio",  "canvas", "datalist", "iframe",   "math",     "noscript", "object", "script",
-    "select", "style",  "svg",      "template", "textarea", "title",    "video",
-};
 
 /* ---- inline style ---- */
 
@@ -831,7 +879,7 @@ static void add_prop(cJSON *obj, const char *name, cJSON *value)
     if (!cJSON_AddItemToObject(obj, name, arr)) cJSON_Delete(arr);
 }
 
-static void microdata(struct build *b, xmlNode *e, const char *tag, const struct attrs *at,
+static void microdata(struct build *b, xmlNode *e, enum tag tag, const struct attrs *at,
                       struct frame *f)
 {
     const char *props = at->v[A_ITEMPROP];
@@ -868,23 +916,22 @@ static void microdata(struct build *b, xmlNode *e, const char *tag, const struct
     const char *val = NULL;
     if (at->v[A_CONTENT]) {
         val = at->v[A_CONTENT];
-    } else if (strcmp(tag, "a") == 0 || strcmp(tag, "area") == 0 || strcmp(tag, "link") == 0) {
+    } else if (tag == T_A || tag == T_AREA || tag == T_LINK) {
         if (at->v[A_HREF]) {
             val = resolve(b, at->v[A_HREF]);
             if (!val) val = at->v[A_HREF];
         }
-    } else if (strcmp(tag, "img") == 0 || strcmp(tag, "audio") == 0 || strcmp(tag, "video") == 0 ||
-               strcmp(tag, "source") == 0 || strcmp(tag, "embed") == 0 ||
-               strcmp(tag, "iframe") == 0 || strcmp(tag, "track") == 0) {
+    } else if (tag == T_IMG || tag == T_AUDIO || tag == T_VIDEO || tag == T_SOURCE ||
+               tag == T_EMBED || tag == T_IFRAME || tag == T_TRACK) {
         if (at->v[A_SRC]) {
             val = resolve(b, at->v[A_SRC]);
             if (!val) val = at->v[A_SRC];
         }
-    } else if (strcmp(tag, "object") == 0) {
+    } else if (tag == T_OBJECT) {
         val = at->v[A_DATA];
-    } else if (strcmp(tag, "data") == 0 || strcmp(tag, "meter") == 0) {
+    } else if (tag == T_DATA || tag == T_METER) {
         val = at->v[A_VALUE];
-    } else if (strcmp(tag, "time") == 0) {
+    } else if (tag == T_TIME) {
         val = at->v[A_DATETIME];
     }
     if (!val) val = node_text(b, e, MAX_PROP_TEXT);
@@ -1007,7 +1054,8 @@ static int enter(struct build *b, xmlNode *e)
     f.where = NULL;
     f.boundary = 0;
     f.cap_kind = CAP_NONE;
-    const char *tag = (const char *)e->name;
+    const struct tag_name *tn = tag_of((const char *)e->name);
+    enum tag tag = tn->id;
     struct attrs at;
     read_attrs(b, e, &at);
     int descend = 1;
@@ -1016,7 +1064,7 @@ static int enter(struct build *b, xmlNode *e)
     microdata(b, e, tag, &at, &f);
 
     /* document facts, wherever they sit */
-    if (strcmp(tag, "meta") == 0) {
+    if (tag == T_META) {
         const char *name = first_nonempty(at.v[A_NAME], at.v[A_PROPERTY], at.v[A_HTTP_EQUIV], NULL);
         if (name) {
             struct sa_meta *m = vec_push(b, &b->metas, sizeof *m, MAX_METAS);
@@ -1025,7 +1073,7 @@ static int enter(struct build *b, xmlNode *e)
                 m->content = adup(b, or_empty(at.v[A_CONTENT]));
             }
         }
-    } else if (strcmp(tag, "link") == 0) {
+    } else if (tag == T_LINK) {
         if (!b->canonical_done && has_token(at.v[A_REL], "canonical") && at.v[A_HREF]) {
             const char *u = resolve(b, at.v[A_HREF]);
             if (u) {
@@ -1033,19 +1081,19 @@ static int enter(struct build *b, xmlNode *e)
                 b->canonical_done = 1;
             }
         }
-    } else if (strcmp(tag, "script") == 0) {
+    } else if (tag == T_SCRIPT) {
         const char *type = at.v[A_TYPE];
         if (type && starts_nocase(type + strspn(type, " \t\r\n"), "application/ld+json"))
             jsonld(b, e);
         if (at.v[A_SRC]) script_host(b, at.v[A_SRC]);
-    } else if (strcmp(tag, "title") == 0) {
+    } else if (tag == T_TITLE) {
         if (!b->title_done) {
             b->p->title = node_text(b, e, MAX_NAME);
             b->title_done = 1;
         }
     }
 
-    if (in_list(tag, skip_tags, sizeof skip_tags / sizeof skip_tags[0])) descend = 0;
+    if (tn->flags & TF_SKIP) descend = 0;
 
     /* hidden: no text, no buttons, no forms; links stay (flagged) for the crawler */
     int hidden = at.v[A_HIDDEN] != NULL || trimmed_is(at.v[A_ARIA_HIDDEN], "true");
@@ -1054,14 +1102,14 @@ static int enter(struct build *b, xmlNode *e)
         parse_style(at.v[A_STYLE], &st);
         hidden |= st.hidden;
     }
-    if (strcmp(tag, "input") == 0 && trimmed_is(at.v[A_TYPE], "hidden")) hidden = 1;
-    if (strcmp(tag, "dialog") == 0 && !at.v[A_OPEN]) hidden = 1;
+    if (tag == T_INPUT && trimmed_is(at.v[A_TYPE], "hidden")) hidden = 1;
+    if (tag == T_DIALOG && !at.v[A_OPEN]) hidden = 1;
     /* screen-reader-only text is, by design, not shown */
     if (at.v[A_CLASS] &&
         (has_token(at.v[A_CLASS], "sr-only") || has_token(at.v[A_CLASS], "visually-hidden") ||
          has_token(at.v[A_CLASS], "screen-reader-text")))
         hidden = 1;
-    if (strcmp(tag, "head") == 0) hidden = 1;
+    if (tag == T_HEAD) hidden = 1;
     if (hidden) f.vis = 0;
 
     int r = region_of(tag, &at, f.sectioning, b->nfr);
@@ -1071,14 +1119,13 @@ static int enter(struct build *b, xmlNode *e)
         f.region = (unsigned char)r;
         f.boundary = 1;
     }
-    if (strcmp(tag, "article") == 0 || strcmp(tag, "aside") == 0 || strcmp(tag, "main") == 0 ||
-        strcmp(tag, "nav") == 0 || strcmp(tag, "section") == 0)
+    if (tag == T_ARTICLE || tag == T_ASIDE || tag == T_MAIN || tag == T_NAV || tag == T_SECTION)
         f.sectioning = 1;
 
     /* small print */
     int small = f.small;
-    if (strcmp(tag, "small") == 0 || strcmp(tag, "sub") == 0 || strcmp(tag, "sup") == 0) small = 1;
-    if (strcmp(tag, "font") == 0 && at.v[A_SIZE]) {
+    if (tag == T_SMALL || tag == T_SUB || tag == T_SUP) small = 1;
+    if (tag == T_FONT && at.v[A_SIZE]) {
         const char *sz = at.v[A_SIZE] + strspn(at.v[A_SIZE], " ");
         if (strcmp(sz, "1") == 0 || strncmp(sz, "-2", 2) == 0 || strncmp(sz, "-3", 2) == 0 ||
             strncmp(sz, "-4", 2) == 0)
@@ -1092,8 +1139,7 @@ static int enter(struct build *b, xmlNode *e)
         f.boundary = 1;
     }
     /* struck text gets a block of its own, so a "was" price is not read as the price */
-    int strike = f.strike || strcmp(tag, "del") == 0 || strcmp(tag, "s") == 0 ||
-                 strcmp(tag, "strike") == 0 || st.strike;
+    int strike = f.strike || tag == T_DEL || tag == T_S || tag == T_STRIKE || st.strike;
     if (strike != f.strike) {
         f.strike = (unsigned char)strike;
         f.flags |= SA_BLOCK_STRIKE;
@@ -1102,15 +1148,15 @@ static int enter(struct build *b, xmlNode *e)
     if (at.v[A_TITLE] && at.v[A_TITLE][strspn(at.v[A_TITLE], " \t\r\n")])
         f.title = collapse_dup(b, at.v[A_TITLE], strlen(at.v[A_TITLE]));
 
-    if (in_list(tag, block_tags, sizeof block_tags / sizeof block_tags[0])) f.boundary = 1;
-    if (tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6' && !tag[2]) f.flags |= SA_BLOCK_HEADING;
-    if (strcmp(tag, "br") == 0) {
+    if (tn->flags & TF_BLOCK) f.boundary = 1;
+    if (tn->flags & TF_HEADING) f.flags |= SA_BLOCK_HEADING;
+    if (tag == T_BR) {
         b->run_space = 1;
         cap_space(b);
     }
 
     /* links */
-    if (strcmp(tag, "a") == 0 && at.v[A_HREF]) {
+    if (tag == T_A && at.v[A_HREF]) {
         const char *href = at.v[A_HREF];
         unsigned lf = 0;
         if (has_token(at.v[A_REL], "nofollow")) lf |= SA_LINK_NOFOLLOW;
@@ -1144,19 +1190,19 @@ static int enter(struct build *b, xmlNode *e)
     }
 
     /* buttons */
-    int is_input = strcmp(tag, "input") == 0;
+    int is_input = tag == T_INPUT;
     const char *itype = is_input ? (at.v[A_TYPE] ? at.v[A_TYPE] : "text") : NULL;
     int input_button = is_input && (trimmed_is(itype, "submit") || trimmed_is(itype, "button") ||
                                     trimmed_is(itype, "image") || trimmed_is(itype, "reset"));
-    int role_button = has_token(at.v[A_ROLE], "button") && strcmp(tag, "a") != 0;
-    if (strcmp(tag, "button") == 0 || input_button || role_button) {
+    int role_button = has_token(at.v[A_ROLE], "button") && tag != T_A;
+    if (tag == T_BUTTON || input_button || role_button) {
         f.flags |= SA_BLOCK_BUTTON;
         f.boundary = 1;
         if (f.vis) {
             struct button_tmp *bt = vec_push(b, &b->buttons, sizeof *bt, MAX_BUTTONS);
             if (bt) {
                 enum sa_button_kind kind = SA_BUTTON_BUTTON;
-                if (strcmp(tag, "button") == 0) {
+                if (tag == T_BUTTON) {
                     const char *t = at.v[A_TYPE];
                     if (trimmed_is(t, "submit") || (!t && f.form >= 0)) kind = SA_BUTTON_SUBMIT;
                 } else if (input_button &&
@@ -1186,7 +1232,7 @@ static int enter(struct build *b, xmlNode *e)
     }
 
     /* forms and fields */
-    if (strcmp(tag, "form") == 0) {
+    if (tag == T_FORM) {
         f.form = -1;
         if (f.vis) {
             struct sa_form *fm = vec_push(b, &b->forms, sizeof *fm, MAX_FORMS);
@@ -1208,7 +1254,7 @@ static int enter(struct build *b, xmlNode *e)
             }
         }
     }
-    int is_select = strcmp(tag, "select") == 0, is_textarea = strcmp(tag, "textarea") == 0;
+    int is_select = tag == T_SELECT, is_textarea = tag == T_TEXTAREA;
     if ((is_input && !input_button) || is_select || is_textarea) {
         if (f.form >= 0) {
             struct field_tmp *fd = vec_push(b, &b->fields, sizeof *fd, MAX_FIELDS);
@@ -1233,7 +1279,7 @@ static int enter(struct build *b, xmlNode *e)
             }
         }
     }
-    if (strcmp(tag, "label") == 0) {
+    if (tag == T_LABEL) {
         struct label_tmp *lb = vec_push(b, &b->labels, sizeof *lb, MAX_LABELS);
         if (lb) {
             lb->for_id = at.v[A_FOR] ? trim_dup(b, at.v[A_FOR]) : NULL;
@@ -1246,13 +1292,13 @@ static int enter(struct build *b, xmlNode *e)
             }
         }
     }
-    if (strcmp(tag, "h1") == 0 && !b->h1_done && f.vis && f.cap_kind == CAP_NONE) {
+    if (tag == T_H1 && !b->h1_done && f.vis && f.cap_kind == CAP_NONE) {
         f.cap_kind = CAP_H1;
         f.cap_target = 0;
     }
 
     /* an icon link or button drawn in SVG may be named by the SVG's <title> */
-    if (strcmp(tag, "svg") == 0 && (f.link >= 0 || f.button >= 0)) {
+    if (tag == T_SVG && (f.link >= 0 || f.button >= 0)) {
         for (xmlNode *c = e->children; c; c = c->next) {
             if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "title") != 0)
                 continue;
@@ -1266,7 +1312,7 @@ static int enter(struct build *b, xmlNode *e)
     }
 
     /* images */
-    if (strcmp(tag, "img") == 0) {
+    if (tag == T_IMG) {
         if (f.link >= 0) {
             struct link_tmp *l = &AT(b->links, struct link_tmp, (size_t)f.link);
             if (!l->img_alt && at.v[A_ALT] && *at.v[A_ALT]) l->img_alt = adup(b, at.v[A_ALT]);
