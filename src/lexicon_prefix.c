@@ -1087,8 +1087,8 @@ static size_t pool_round(size_t n)
 {
     if (n <= 4096) return n;
     size_t p = 4096;
-    while (p < n / 2) p *= 2;
-    size_t step = p / 2;
+    while (p <= n / 2) p *= 2; /* the largest power of two up to n */
+    size_t step = p / 4;
     return n / step * step + (n % step ? step : 0);
 }
 
@@ -1173,43 +1173,68 @@ static inline uint32_t key_of(const unsigned char *s, size_t len, size_t i, size
     return key_at(s, len, i, q);
 }
 
+/* key_of without its pointer: the key in the low half, its length in bytes in the high one.
+ * The pass below keeps every variable in a register this way (a length written through a
+ * pointer had to live in memory). The rare characters take the call. */
+static __attribute__((noinline)) uint64_t kq_slow(const unsigned char *s, size_t len, size_t i)
+{
+    size_t q;
+    uint32_t key = key_at(s, len, i, &q);
+    return key | (uint64_t)q << 32;
+}
+
+static inline uint64_t kq_of(const unsigned char *s, size_t len, size_t i)
+{
+    if (i >= len) return K_END;
+    unsigned c = s[i];
+    if (c < 0x80) return fold2[c] | (uint64_t)1 << 32;
+    if (c - 0xC2u < 30u && i + 1 < len && (s[i + 1] & 0xC0) == 0x80)
+        return fold2[(c & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu)] | (uint64_t)2 << 32;
+    return kq_slow(s, len, i);
+}
+
 /* sa__keys_build's pass for a text without a WILD character, nearly every page: no row then
  * has a WILD flag, and a word starts wherever the character before is not a word character.
  * With head, counts the index's buckets too (see build_index). 0 as soon as a WILD character
  * turns up (the general pass then starts over). */
-static int rows_plain(const unsigned char *u, size_t len, struct sa__keys *k, uint32_t *head,
-                      uint32_t mask)
+static inline int rows_plain_(const unsigned char *u, size_t len, struct sa__keys *k,
+                              uint32_t *head, uint32_t mask, const int counting)
 {
     /* locals, not k's fields: the bitmaps' byte stores could alias them, forcing reloads */
-    struct sa__row *all = k->all, *wsrows = k->ws;
+    struct sa__row *all = k->all, *wsrows = k->ws, *r = all, *w = wsrows;
     uint8_t *present = k->present, *present_ws = k->present_ws;
-    size_t n = 0, nws = 0, q = 0, q2 = 0, i = 0;
-    uint32_t cur = key_of(u, len, 0, &q), next = key_of(u, len, q, &q2);
+    uint64_t c0 = kq_of(u, len, 0), c1 = kq_of(u, len, (size_t)(c0 >> 32));
+    size_t i = 0;
     int prev_word = 0;
     while (i < len) {
+        uint32_t cur = (uint32_t)c0, next = (uint32_t)c1;
         if (cur == K_WILD) return 0; /* every character is cur once */
-        size_t at = i + q, q3 = 0;
-        uint32_t next2 = key_of(u, len, at + q2, &q3);
+        size_t at = i + (size_t)(c0 >> 32);
+        uint64_t c2 = kq_of(u, len, at + (size_t)(c1 >> 32));
         unsigned h = h12(cur), ws = prev_word ? 0 : SA__KEY_WORDSTART;
-        struct sa__row r = {(uint32_t)i, (uint16_t)(h | ws), (uint16_t)h16(cur, next),
-                            (uint16_t)h3(cur, next, next2)};
-        all[n++] = r;
-        if (head) head[(r.h2 & mask) + 1]++;
+        *r = (struct sa__row){(uint32_t)i, (uint16_t)(h | ws), (uint16_t)h16(cur, next),
+                              (uint16_t)h3(cur, next, (uint32_t)c2)};
+        if (counting) head[(r->h2 & mask) + 1]++;
         set_bit(present, h);
         if (ws) {
             set_bit(present_ws, h);
-            wsrows[nws++] = r;
+            *w++ = *r;
         }
+        r++;
         prev_word = cur < 0x800 ? word2[cur] : is_word(cur);
-        cur = next;
-        next = next2;
+        c0 = c1;
+        c1 = c2;
         i = at;
-        q = q2;
-        q2 = q3;
     }
-    k->n = n;
-    k->nws = nws;
+    k->n = (size_t)(r - all);
+    k->nws = (size_t)(w - wsrows);
     return 1;
+}
+
+static int rows_plain(const unsigned char *u, size_t len, struct sa__keys *k, uint32_t *head,
+                      uint32_t mask)
+{
+    return head ? rows_plain_(u, len, k, head, mask, 1) : rows_plain_(u, len, k, NULL, mask, 0);
 }
 
 /* The layout of a block: the index, the rows, the word-start rows, the index's rows (len + 1
