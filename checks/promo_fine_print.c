@@ -102,11 +102,11 @@ struct footnote {
 };
 
 /* A claim whose marker found no condition on its page; its evidence item is rewritten at the
- * end when another page holds the footnote. */
+ * end when another page holds the footnote. The item is known by what add_once() tells items
+ * apart by, its where and snippet, not by its place: a full list replaces items (#9). */
 struct pending {
     char marker[8];
-    char *url, *claim; /* owned */
-    long ev;           /* index in ev[G_BAD], -1 when the item was not kept */
+    char *url, *claim, *where, *snippet; /* owned */
 };
 
 /* What the crawl showed of one product's prices. */
@@ -771,25 +771,41 @@ static size_t small_print(const struct sa_page *p, const struct claim *cl, size_
 
 /* ---- evidence ---- */
 
+/* The item of l with this where and snippet, or NULL: what add_once() tells items apart by. */
+static struct sa_evidence *find_item(struct sa_evidence_list *l, const char *where,
+                                     const char *snippet)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->items[i].where, where) == 0 && strcmp(l->items[i].snippet, snippet) == 0)
+            return &l->items[i];
+    return NULL;
+}
+
 /* Adds an item unless one with the same where and snippet is already in l: a claim repeated
- * on every page is cited once, from the smallest URL whatever order pages arrive in (#9).
- * Returns the item's index, or -1 when not kept. */
-static long add_once(struct sa_evidence_list *l, const char *url, const char *where,
+ * on every page is cited once, from the smallest URL whatever order pages arrive in (#9). (A
+ * full list may not keep it, or drop another: sa_evidence_add.) */
+static void add_once(struct sa_evidence_list *l, const char *url, const char *where,
                      const char *snippet)
 {
-    for (size_t i = 0; i < l->n; i++) {
-        struct sa_evidence *e = &l->items[i];
-        if (strcmp(e->where, where) != 0 || strcmp(e->snippet, snippet) != 0) continue;
-        char *u = strcmp(url, e->url) < 0 ? sa__strdup(url) : NULL;
-        if (u) {
-            sa__free(e->url);
-            e->url = u;
-        }
-        return (long)i;
+    struct sa_evidence *e = find_item(l, where, snippet);
+    if (!e) {
+        (void)sa_evidence_add(l, url, where, snippet); /* without memory: one item fewer */
+        return;
     }
-    size_t before = l->n;
-    if (sa_evidence_add(l, url, where, snippet) != SA_OK || l->n == before) return -1;
-    return (long)before;
+    char *u = strcmp(url, e->url) < 0 ? sa__strdup(url) : NULL;
+    if (u) {
+        sa__free(e->url);
+        e->url = u;
+    }
+}
+
+static void pending_free(struct pending *pd)
+{
+    sa__free(pd->url);
+    sa__free(pd->claim);
+    sa__free(pd->where);
+    sa__free(pd->snippet);
+    memset(pd, 0, sizeof *pd);
 }
 
 /* One evidence snippet naming both sides: «claim» — label (where): condition. The claim is cut
@@ -876,11 +892,13 @@ static void cite(struct state *st, const struct sa_page *p, const struct claim *
             char msg[64];
             snprintf(msg, sizeof msg, "no condition for \"%s\" on this page", c->marker);
             pair_snippet(buf, sizeof buf, cs, msg, NULL, NULL);
-            long at = add_once(bad, p->url, c->where, buf);
+            add_once(bad, p->url, c->where, buf);
             /* the item cited again from a smaller URL: its pending entry follows it */
             struct pending *again = NULL;
-            for (size_t i = 0; at >= 0 && i < st->npend && !again; i++)
-                if (st->pend[i].ev == at) again = &st->pend[i];
+            for (size_t i = 0; i < st->npend && !again; i++)
+                if (strcmp(st->pend[i].where, c->where) == 0 &&
+                    strcmp(st->pend[i].snippet, buf) == 0)
+                    again = &st->pend[i];
             if (again) {
                 char *u = strcmp(p->url, again->url) < 0 ? sa__strdup(p->url) : NULL;
                 if (u) {
@@ -893,12 +911,12 @@ static void cite(struct state *st, const struct sa_page *p, const struct claim *
                 memcpy(pd->marker, c->marker, sizeof pd->marker);
                 pd->url = sa__strdup(p->url);
                 pd->claim = dup_n(cs, CLAIM_SNIP);
-                pd->ev = at;
-                if (pd->url && pd->claim) {
+                pd->where = sa__strdup(c->where);
+                pd->snippet = sa__strdup(buf);
+                if (pd->url && pd->claim && pd->where && pd->snippet) {
                     st->npend++;
                 } else {
-                    sa__free(pd->url);
-                    sa__free(pd->claim);
+                    pending_free(pd);
                 }
             }
         }
@@ -1269,12 +1287,11 @@ static void link_pending(struct state *st, size_t pages)
                      pd->marker, pages);
             pair_snippet(buf, sizeof buf, pd->claim, msg, NULL, NULL);
         }
-        if (pd->ev >= 0 && (size_t)pd->ev < l->n) {
-            char *s = sa__strdup(buf);
-            if (s) {
-                sa__free(l->items[pd->ev].snippet);
-                l->items[pd->ev].snippet = s;
-            }
+        struct sa_evidence *e = find_item(l, pd->where, pd->snippet);
+        char *s = e ? sa__strdup(buf) : NULL;
+        if (s) {
+            sa__free(e->snippet);
+            e->snippet = s;
         }
     }
 }
@@ -1374,8 +1391,7 @@ static void release(struct state *st)
         sa__free(st->notes[i].text);
     }
     for (size_t i = 0; i < st->npend; i++) {
-        sa__free(st->pend[i].url);
-        sa__free(st->pend[i].claim);
+        pending_free(&st->pend[i]);
     }
     for (size_t i = 0; i < st->nproducts; i++) {
         struct product *pr = &st->products[i];

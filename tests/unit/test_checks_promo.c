@@ -223,4 +223,49 @@ TEST(promo_condition_on_no_page_names_marker_en)
     sa_verdict_release(&v);
 }
 
+/* More claims than the evidence list keeps, each with a marker whose footnote is only on the
+ * rules page, arriving largest URL first: the list drops items as smaller URLs arrive, and
+ * every item kept must still be rewritten with its own claim, not another's (#9). */
+TEST(promo_conditions_on_another_page_past_the_evidence_cap_keep_their_claims_en)
+{
+    enum { CLAIMS = SA_EVIDENCE_MAX + 8 };
+    static char urls[CLAIMS + 1][64], html[CLAIMS + 1][1024];
+    struct pg pages[CLAIMS + 1];
+    for (int i = 0; i < CLAIMS; i++) {
+        int k = CLAIMS - i; /* sale-33 ... sale-01 */
+        snprintf(urls[i], sizeof urls[i], "https://garden.test/sale-%02d", k);
+        snprintf(html[i], sizeof html[i],
+                 "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                 "<title>Sale %02d | Garden Co</title></head><body><header><a href=\"/\">Garden "
+                 "Co</a></header><main><h1>Sale %02d: up to 40%% off*</h1><p>Rakes and hoses.</p>"
+                 "<p><a href=\"/promo-rules\">Promotion rules</a></p></main><footer><p>Garden "
+                 "Co, 4 Elm Street</p></footer></body></html>",
+                 k, k);
+        pages[i] = (struct pg){urls[i], html[i]};
+    }
+    char *rules = fixture("en-promo-rules.html");
+    ASSERT(rules);
+    pages[CLAIMS] = (struct pg){"https://garden.test/promo-rules", rules};
+    struct sa_verdict v;
+    ASSERT(run_check_def(&sa_check_promo_fine_print, pages, CLAIMS + 1, 0, &v));
+    free(rules);
+    EXPECT_EQ(v.status, SA_STATUS_FAIL);
+    EXPECT_NEAR(detail(&v, NULL, "conditions_on_another_page"), CLAIMS, 0);
+    EXPECT_EQ(v.evidence.n, SA_EVIDENCE_MAX);
+    for (size_t i = 0; i < v.evidence.n; i++) {
+        const struct sa_evidence *e = &v.evidence.items[i];
+        int k = -1;
+        ASSERT(sscanf(e->url, "https://garden.test/sale-%d", &k) == 1);
+        char claim[192];
+        snprintf(claim, sizeof claim,
+                 "«Sale %02d: up to 40%% off*» — condition only on another "
+                 "page (https://garden.test/promo-rules footer > p.legal)",
+                 k);
+        if (strncmp(e->snippet, claim, strlen(claim)) != 0)
+            T_FAIL("item %zu from %s: %s", i, e->url, e->snippet);
+        EXPECT(k >= 1 && k <= SA_EVIDENCE_MAX); /* the smallest URLs are kept */
+    }
+    sa_verdict_release(&v);
+}
+
 TEST_MAIN()
