@@ -135,6 +135,19 @@ struct memo {
     char text[MEMO_TEXT];
 };
 
+/* Keys of the short texts asked about lately, by content. A link text is asked about several
+ * concepts, by several checks, and its keys cost more than the searches they save: on the
+ * bench shop each text missing the memo was asked about 8 concepts. Texts to normalise (Greek,
+ * Armenian) are keyed afresh each time. */
+#define SHORT_KEYS 64u
+struct short_keys {
+    uint64_t h;
+    uint32_t len1; /* length + 1; 0: empty */
+    char text[MEMO_TEXT];
+    struct sa__keys keys; /* in rows */
+    struct sa__row rows[2 * (MEMO_TEXT + 1)];
+};
+
 /* A region of the last page this thread checked, with what was learnt about the texts in it
  * (the region and its blocks, at offsets rel from its start). Menus, headers and footers come
  * back byte for byte on every page of a shop: when the next page's region in the same place
@@ -165,6 +178,7 @@ struct cache {
     struct normed *norms;
     size_t nnorms, capnorms;
     struct memo *memo;                      /* MEMO_SLOTS, made on first use; kept across pages */
+    struct short_keys *sk;                  /* SHORT_KEYS, made on first use; kept across pages */
     struct tmpl tmpl[SA_LEXICON_SCOPE_MAX]; /* by the index of the page's text */
     int slot[SA_LEXICON_SCOPE_MAX];         /* scope[i] is texts[slot[i]] */
     size_t seeded;                          /* entries started from a template (tests) */
@@ -1039,6 +1053,7 @@ static void cache_destroy(void *p)
     sa__free(ca->tab);
     sa__free(ca->norms);
     sa__free(ca->memo);
+    sa__free(ca->sk);
     sa__keys_pool_free(&ca->pool);
     pcre2_match_data_free(ca->md);
     pcre2_match_context_free(ca->mctx);
@@ -1280,9 +1295,9 @@ static int search(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match
 
 /* An uncached search. md and mc: the cache's, when the caller holds it, else NULL (made for
  * this call only). */
-static int find(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_data *md,
-                pcre2_match_context *mc, const char *text, size_t len, size_t start,
-                struct sa_match *m)
+static int find_with(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_data *md,
+                     pcre2_match_context *mc, const char *text, size_t len, size_t start,
+                     struct sa_match *m, const struct sa__keys *given)
 {
     if (!lex || !text || start > len) return 0;
     if (!rx->ncode) return 0;
@@ -1291,7 +1306,8 @@ static int find(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_d
     char *norm = NULL;
     size_t nlen = 0;
     uint32_t *map = NULL;
-    int rc = needs_norm(text, len) ? normalise(text, len, &norm, &nlen, &map) : SA_ETOOBIG;
+    int rc =
+        !given && needs_norm(text, len) ? normalise(text, len, &norm, &nlen, &map) : SA_ETOOBIG;
     if (rc != SA_OK && rc != SA_ETOOBIG) return rc;
     /* SA_ETOOBIG: nothing to normalise, or over 2 GB: the text is matched as it is */
     /* Short texts (link texts, labels, URL paths) get their keys on the stack: even for a few
@@ -1301,15 +1317,24 @@ static int find(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_d
     struct sa__keys keys;
     const char *subj = norm ? norm : text;
     size_t slen = norm ? nlen : len;
-    int keyed = !lex->no_prefilter && rx->pre && slen < UINT32_MAX &&
+    int keyed = !given && !lex->no_prefilter && rx->pre && slen < UINT32_MAX &&
                 sa__keys_build(subj, slen, &keys, rows, sizeof rows / sizeof *rows) == SA_OK;
     rc = search(lex, rx, md, mc, text, len, norm, nlen, map, start, SIZE_MAX, &os, &oe, &lang, NULL,
-                keyed ? &keys : NULL);
+                given   ? given
+                : keyed ? &keys
+                        : NULL);
     if (keyed) sa__keys_release(&keys);
     if (rc == 1 && m) *m = (struct sa_match){os, oe - os, lex->langs[lang]};
     sa__free(norm);
     sa__free(map);
     return rc;
+}
+
+static int find(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_data *md,
+                pcre2_match_context *mc, const char *text, size_t len, size_t start,
+                struct sa_match *m)
+{
+    return find_with(lex, rx, md, mc, text, len, start, m, NULL);
 }
 
 /* The page text holding text[0..len), or NULL. */
@@ -1570,20 +1595,40 @@ static int find_cached(const struct sa_lexicon *lex, struct cache *ca, enum sa_c
 }
 
 /* find() from the start of a short text through the thread's memo. */
+/* The keys of a short text (ht: its hash) from the thread's cache, made on a miss; NULL when
+ * the text is to be normalised or memory is short (the caller then keys it itself). */
+static const struct sa__keys *short_keys(struct cache *ca, const char *text, size_t len,
+                                         uint64_t ht)
+{
+    if (len > MEMO_TEXT || needs_norm(text, len)) return NULL;
+    if (!ca->sk && !(ca->sk = sa__calloc(SHORT_KEYS, sizeof *ca->sk))) return NULL;
+    struct short_keys *e = &ca->sk[(ht ^ ht >> 31) & (SHORT_KEYS - 1)];
+    if (e->len1 == len + 1 && e->h == ht && memcmp(e->text, text, len) == 0) return &e->keys;
+    e->len1 = 0;
+    if (sa__keys_build(text, len, &e->keys, e->rows, sizeof e->rows / sizeof *e->rows) != SA_OK)
+        return NULL;
+    memcpy(e->text, text, len);
+    e->h = ht;
+    e->len1 = (uint32_t)len + 1;
+    return &e->keys;
+}
+
 static int find_memo(const struct sa_lexicon *lex, struct cache *ca, const struct rx *rx,
                      enum sa_concept c, int url, const char *text, size_t len, struct sa_match *m)
 {
     if (!ca->memo && !(ca->memo = sa__calloc(MEMO_SLOTS, sizeof *ca->memo)))
         return find(lex, rx, ca->md, ca->mctx, text, len, 0, m);
-    uint64_t h = 1469598103934665603u ^ ((uint64_t)c << 1 | (unsigned)url);
-    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)text[i]) * 1099511628211u;
+    uint64_t ht = 1469598103934665603u;
+    for (size_t i = 0; i < len; i++) ht = (ht ^ (unsigned char)text[i]) * 1099511628211u;
+    uint64_t h = (ht ^ ((uint64_t)c << 1 | (unsigned)url)) * 0x9E3779B97F4A7C15u;
     struct memo *e = &ca->memo[(h ^ h >> 29) & (MEMO_SLOTS - 1)];
     if (e->len1 == len + 1 && e->concept == c && e->url == url && memcmp(e->text, text, len) == 0) {
         if (e->found && m) *m = e->m;
         return e->found;
     }
     struct sa_match mm = {0};
-    int rc = find(lex, rx, ca->md, ca->mctx, text, len, 0, &mm);
+    const struct sa__keys *k = rx->pre && !lex->no_prefilter ? short_keys(ca, text, len, ht) : NULL;
+    int rc = find_with(lex, rx, ca->md, ca->mctx, text, len, 0, &mm, k);
     if (rc < 0) return rc;
     *e = (struct memo){.len1 = (uint32_t)len + 1,
                        .concept = (uint16_t)c,
