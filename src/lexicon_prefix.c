@@ -31,6 +31,9 @@
 
 #define MAX_PAIRS (1u << 16) /* beyond this a pattern is too open to be worth filtering */
 
+/* Multiply-shift hashes of one, two and three keys. A key is multiplied by the constant of the
+ * place it takes (first, second, third) and the products are combined with xor, so a pass over a
+ * text costs three multiplies a character; the top bits of a product mix every bit of the key. */
 static uint32_t h12(uint32_t k)
 {
     return (k * 0x9E3779B1u) >> 20;
@@ -38,18 +41,12 @@ static uint32_t h12(uint32_t k)
 
 static uint32_t h16(uint32_t a, uint32_t b)
 {
-    uint32_t x = a * 0x9E3779B1u + b * 0x85EBCA77u;
-    x ^= x >> 15;
-    x *= 0x2C1B3C6Du;
-    return x >> 16;
+    return (a * 0x9E3779B1u ^ b * 0x85EBCA77u) >> 16;
 }
 
 static uint32_t h3(uint32_t a, uint32_t b, uint32_t c)
 {
-    uint32_t x = a * 0x85EBCA77u + b * 0xC2B2AE3Du + c * 0x27D4EB2Fu;
-    x ^= x >> 16;
-    x *= 0x9E3779B1u;
-    return x >> 16;
+    return (a * 0x9E3779B1u ^ b * 0x85EBCA77u ^ c * 0xC2B2AE3Du) >> 16;
 }
 
 static int is_space(uint32_t cp)
