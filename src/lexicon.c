@@ -183,7 +183,6 @@ struct cache {
     int slot[SA_LEXICON_SCOPE_MAX];         /* scope[i] is texts[slot[i]] */
     size_t seeded;                          /* entries started from a template (tests) */
     size_t stretched, unstretched;          /* find_stretch answered, could not (tests) */
-    struct sa__keys_pool pool;              /* the page texts' keys, kept across pages */
     pcre2_match_data *md;                   /* large enough for every concept's groups */
     pcre2_match_context *mctx; /* the lexicon's limits, plus offset limits while matching */
 };
@@ -1054,7 +1053,6 @@ static void cache_destroy(void *p)
     sa__free(ca->norms);
     sa__free(ca->memo);
     sa__free(ca->sk);
-    sa__keys_pool_free(&ca->pool);
     pcre2_match_data_free(ca->md);
     pcre2_match_context_free(ca->mctx);
     sa__free(ca);
@@ -1294,7 +1292,8 @@ static int search(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match
 }
 
 /* An uncached search. md and mc: the cache's, when the caller holds it, else NULL (made for
- * this call only). */
+ * this call only). given: the text's keys when the caller has them (then the text is one that
+ * needs no normalising), else NULL. */
 static int find_with(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_data *md,
                      pcre2_match_context *mc, const char *text, size_t len, size_t start,
                      struct sa_match *m, const struct sa__keys *given)
@@ -1319,10 +1318,9 @@ static int find_with(const struct sa_lexicon *lex, const struct rx *rx, pcre2_ma
     size_t slen = norm ? nlen : len;
     int keyed = !given && !lex->no_prefilter && rx->pre && slen < UINT32_MAX &&
                 sa__keys_build(subj, slen, &keys, rows, sizeof rows / sizeof *rows) == SA_OK;
+    const struct sa__keys *kp = given ? given : keyed ? &keys : NULL;
     rc = search(lex, rx, md, mc, text, len, norm, nlen, map, start, SIZE_MAX, &os, &oe, &lang, NULL,
-                given   ? given
-                : keyed ? &keys
-                        : NULL);
+                kp);
     if (keyed) sa__keys_release(&keys);
     if (rc == 1 && m) *m = (struct sa_match){os, oe - os, lex->langs[lang]};
     sa__free(norm);
@@ -1472,7 +1470,7 @@ static const struct normed *normed_for(struct cache *ca, const char *text, size_
      * the text is searched unfiltered: the same answers, only slower. */
     size_t slen = n->norm ? n->nlen : len;
     if (slen >= LEX_PREFILTER_MIN &&
-        sa__keys_build_pooled(n->norm ? n->norm : text, slen, &n->keys, &ca->pool) != SA_OK)
+        sa__keys_build(n->norm ? n->norm : text, slen, &n->keys, NULL, 0) != SA_OK)
         memset(&n->keys, 0, sizeof n->keys);
     ca->nnorms++;
     return n;
@@ -1594,7 +1592,6 @@ static int find_cached(const struct sa_lexicon *lex, struct cache *ca, enum sa_c
     return rc;
 }
 
-/* find() from the start of a short text through the thread's memo. */
 /* The keys of a short text (ht: its hash) from the thread's cache, made on a miss; NULL when
  * the text is to be normalised or memory is short (the caller then keys it itself). */
 static const struct sa__keys *short_keys(struct cache *ca, const char *text, size_t len,
@@ -1613,6 +1610,7 @@ static const struct sa__keys *short_keys(struct cache *ca, const char *text, siz
     return &e->keys;
 }
 
+/* find() from the start of a short text through the thread's memo. */
 static int find_memo(const struct sa_lexicon *lex, struct cache *ca, const struct rx *rx,
                      enum sa_concept c, int url, const char *text, size_t len, struct sa_match *m)
 {

@@ -71,8 +71,6 @@ struct sa__index {
     struct sa__row *rows;
 };
 
-struct sa__keys_pool;
-
 /* A subject's characters as keys. */
 struct sa__keys {
     struct sa__row *all; /* one row per character */
@@ -88,27 +86,8 @@ struct sa__keys {
     /* the index of the whole subject (NULL: none): a view's rows are those of the index at
      * offsets [all[0].off, all[n].off) */
     struct sa__index *ix; /* in block */
-    /* unless borrowed: the one allocation holding the rows, the word-start rows and the index,
-     * and where it goes back on release */
-    void *block;
-    size_t block_cap;
-    struct sa__keys_pool *pool;
+    void *block; /* unless borrowed: the one allocation holding rows, word starts and index */
 };
-
-/* Memory for keys that outlives one subject. A thread's page texts need a few hundred KiB of
- * rows each; taken from malloc, they came back as fresh pages for the kernel to fault in on
- * every page (past malloc's mmap threshold, or trimmed between pages): a third of the kernel's
- * share of an audit. Blocks released go back to the pool, and the next subject takes the
- * smallest that fits. At most SA__POOL_BLOCKS blocks and SA__POOL_KEEP bytes are kept. */
-#define SA__POOL_BLOCKS 8
-#define SA__POOL_KEEP   (16u << 20)
-struct sa__keys_pool {
-    void *p[SA__POOL_BLOCKS];
-    size_t cap[SA__POOL_BLOCKS];
-    size_t n, bytes;
-};
-/* Frees the blocks kept; the pool is then empty and may be used again. */
-void sa__keys_pool_free(struct sa__keys_pool *pool);
 
 /* Subjects of at least this many characters get an index. */
 #define SA__INDEX_MIN 1024
@@ -116,9 +95,6 @@ void sa__keys_pool_free(struct sa__keys_pool *pool);
 /* Keys for s[0..len); len must be below 4 GiB. They go in buf when it holds 2 * (len + 1) rows
  * (buf may be NULL), else in memory of their own. SA_OK or SA_ENOMEM. */
 int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row *buf, size_t cap);
-/* The same, in memory taken from pool (and given back to it by sa__keys_release). */
-int sa__keys_build_pooled(const char *s, size_t len, struct sa__keys *k,
-                          struct sa__keys_pool *pool);
 void sa__keys_release(struct sa__keys *k);
 /* A view of whole's rows for its subject's bytes [at, at + len), as keys of that stretch taken
  * as a subject of its own. Valid while whole is. The stretch must start whole's subject or
