@@ -336,16 +336,34 @@ static int id_like(const char *s, size_t n)
     return n >= 16 && digits >= 3 && letters >= 3;
 }
 
-/* A year (1900..2099) next to a month or day: "/2026/11", "2026-11", "month=202611". */
+static int is_digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+/* A year (1900..2099) next to a month: "/2026/11", "2026-11", "2026_1", the eight digits of a
+ * day "20261130", or a query's "month=202611". A product's number is not a date: "item-19001"
+ * and "item-200345" hold a year's digits but no month after them (a shop numbering its products
+ * from 19000 up lost every one past the 24th to the calendar rule). */
 static int date_like(const char *url)
 {
     for (const char *p = url; *p; p++) {
         if (!(p[0] == '1' && p[1] == '9') && !(p[0] == '2' && p[1] == '0')) continue;
-        if (p > url && p[-1] >= '0' && p[-1] <= '9') continue;
-        if (!(p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9')) continue;
+        if (p > url && is_digit(p[-1])) continue;
+        if (!is_digit(p[2]) || !is_digit(p[3])) continue;
         const char *m = p + 4;
-        if (*m == '/' || *m == '-' || *m == '_' || *m == '.') m++;
-        if (m[0] >= '0' && m[0] <= '9') return 1;
+        int sep = *m == '/' || *m == '-' || *m == '_' || *m == '.';
+        m += sep;
+        size_t k = 0;
+        while (k < 5 && is_digit(m[k])) k++;
+        int month = k >= 2 ? (m[0] - '0') * 10 + (m[1] - '0') : k == 1 ? m[0] - '0' : 0;
+        if (month < 1 || month > 12) continue;
+        if (sep && k <= 2) return 1;
+        if (!sep && k == 2 && p > url && p[-1] == '=') return 1;
+        if (!sep && k == 4) {
+            int day = (m[2] - '0') * 10 + (m[3] - '0');
+            if (day >= 1 && day <= 31) return 1;
+        }
     }
     return 0;
 }

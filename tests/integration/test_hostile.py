@@ -214,6 +214,16 @@ class HostileTests(harness.AuditTestCase):
     def test_hostile_trap_session_id_in_path_stopped(self):
         self.audit_trap("/session.html", "/s/", 9)
 
+    def test_hostile_product_numbers_like_years_not_a_trap(self):
+        # item-19001 .. item-19040 and item-200301 .. item-200310 begin like 1900 and 2003 but
+        # have no month after the year: the calendar rule once cut them after the 24th
+        srv = self.serve("hostile-traps")
+        report, _ = self.audit(srv.url("/ids.html"), "--max-pages", "200")
+        self.assertNotIn("url_trap", report["site"]["limits_hit"])
+        fetched = sorted(set(p for p in srv.requested_paths() if p.startswith("/p/")))
+        self.assertEqual(len(fetched), 50, fetched)
+        self.assertEqual(report["site"]["pages_crawled"], 51)
+
     # -- the network misbehaving --------------------------------------------------------------
 
     def test_hostile_connection_reset_reported_audit_goes_on(self):
