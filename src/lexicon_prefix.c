@@ -1274,6 +1274,16 @@ void sa__keys_view(const struct sa__keys *whole, size_t at, size_t len, struct s
     out->ix = whole->ix;
     out->ws = whole->ws + wlo;
     out->nws = whi - wlo;
+    /* A long stretch holds most of the characters its text does: the whole text's bitmaps (a
+     * superset, and the bitmaps only ever rule searches out) rule out nearly as many searches,
+     * and reading the stretch's rows for its own cost more than those searches (2% of an
+     * audit's instructions). */
+    if (out->n > 256) {
+        memcpy(out->present, whole->present, sizeof out->present);
+        memcpy(out->present_ws, whole->present_ws, sizeof out->present_ws);
+        out->wild = whole->wild;
+        return;
+    }
     /* locals, not out's fields: the bitmaps' byte stores could alias them */
     const struct sa__row *all = out->all, *ws = out->ws;
     uint8_t *present = out->present, *present_ws = out->present_ws;

@@ -100,7 +100,8 @@ void sa__keys_release(struct sa__keys *k);
  * as a subject of its own. Valid while whole is. The stretch must start whole's subject or
  * follow a '\n' there: its first character is then a word start in both. Past its end the rows
  * pair the last character with whole's next one instead of the end: a superset, as the
- * single-character matches are candidates either way. */
+ * single-character matches are candidates either way. A long stretch's present bitmaps are
+ * whole's, another superset. */
 void sa__keys_view(const struct sa__keys *whole, size_t at, size_t len, struct sa__keys *out);
 /* The first i of v[lo..hi) with v[i] >= x (hi when none); v is sorted. */
 size_t sa__u32_lower_bound(const uint32_t *v, size_t lo, size_t hi, uint32_t x);

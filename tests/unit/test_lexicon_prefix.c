@@ -817,6 +817,32 @@ TEST(prefix_keys_views_and_odd_input)
     sa__keys_release(&empty);
     sa__keys_release(&view);
     sa__keys_release(&whole);
+
+    /* a short stretch's bitmaps are its own; a long one's never leave out one of its own */
+    char big[4096];
+    size_t n = 0;
+    n += (size_t)snprintf(big + n, sizeof big - n, "Short line\n");
+    while (n < 2000) n += (size_t)snprintf(big + n, sizeof big - n, "Free delivery in 3 days. ");
+    n += (size_t)snprintf(big + n, sizeof big - n, "\nΕπικοινωνία και χάρτης");
+    ASSERT_EQ(sa__keys_build(big, n, &whole, NULL, 0), SA_OK);
+    size_t nl1 = (size_t)(strchr(big, '\n') - big), nl2 = (size_t)(strrchr(big, '\n') - big);
+    struct {
+        size_t at, len;
+    } parts[] = {{0, nl1}, {nl1 + 1, nl2 - nl1 - 1}, {nl2 + 1, n - nl2 - 1}};
+    for (size_t i = 0; i < 3; i++) {
+        struct sa__keys own;
+        sa__keys_view(&whole, parts[i].at, parts[i].len, &view);
+        ASSERT_EQ(sa__keys_build(big + parts[i].at, parts[i].len, &own, NULL, 0), SA_OK);
+        ASSERT_EQ(view.n, own.n);
+        for (size_t b = 0; b < sizeof own.present; b++) {
+            ASSERT_EQ(own.present[b] & ~view.present[b], 0);
+            ASSERT_EQ(own.present_ws[b] & ~view.present_ws[b], 0);
+            if (view.n <= 256) ASSERT_EQ(own.present[b], view.present[b]);
+        }
+        sa__keys_release(&own);
+        sa__keys_release(&view);
+    }
+    sa__keys_release(&whole);
 }
 
 /* Every match of every concept in a region and in each of its lines, from the page scope when
