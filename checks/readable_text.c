@@ -555,6 +555,23 @@ static unsigned decode(const char *s, size_t n, size_t *len)
     return cp;
 }
 
+/* 0 when every UNBROKEN_CHARS bytes of t hold a space or a hyphen, so no run of that many
+ * characters can lack a place to wrap: the character walk below is then skipped. Windows are
+ * tried from their last byte backwards, and the break found there moves the next window past
+ * it, so a text with a space every few bytes is read a byte in six or so. */
+static int maybe_unbroken(const char *t, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    size_t j = 0;
+    while (j + UNBROKEN_CHARS <= len) {
+        size_t x = j + UNBROKEN_CHARS;
+        while (x > j && u[x - 1] > 0x20 && u[x - 1] != '-') x--;
+        if (x == j) return 1;
+        j = x;
+    }
+    return 0;
+}
+
 static void text_blocks(struct pagecheck *pc, size_t *longest)
 {
     const struct sa_page *p = pc->p;
@@ -572,6 +589,7 @@ static void text_blocks(struct pagecheck *pc, size_t *longest)
             snip(buf, sizeof buf, prefix, t, b->len, 100);
             problem(pc, K_WALL, b->where, buf);
         }
+        if (!maybe_unbroken(t, b->len)) continue;
         size_t run = 0, run_start = 0, k = 1;
         for (size_t j = 0; j <= b->len; j += k) {
             unsigned char c0 = j < b->len ? (unsigned char)t[j] : ' ';

@@ -233,6 +233,49 @@ TEST(check_readable_text_mobile_media_rule_counts_print_does_not_partial_en)
     sa_verdict_release(&v);
 }
 
+/* Unbroken strings of exactly 50 characters (the threshold) are found wherever they sit in a
+ * block: 50 Latin letters at its start (50 bytes, the smallest a run can take), 50 Cyrillic ones
+ * at its end (100 bytes); 49 are not, nor two runs joined by a hyphen. The pages are scanned in
+ * windows of bytes first, and only those with a window without a space are walked. */
+TEST(check_readable_text_unbroken_strings_at_the_threshold_ru_en)
+{
+    static const struct pg pages[] = {
+        {"https://shop.test/a",
+         DOC("ru", "Товар",
+             "<main><h1>Товар</h1><p>ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ "
+             "слово</p></main>")},
+        {"https://shop.test/b",
+         DOC("ru", "Товар",
+             "<main><h1>Товар</h1><p>слово "
+             "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ</p></main>")},
+        {"https://shop.test/c",
+         DOC("en", "Item",
+             "<main><h1>Item</h1><p>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa "
+             "word</p></main>")},
+        {"https://shop.test/d",
+         DOC("en", "Item",
+             "<main><h1>Item</h1><p>word "
+             "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-"
+             "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb and "
+             "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb</p></main>")},
+    };
+    struct sa_verdict v;
+    ASSERT(RUN_DEF(sa_check_readable_text, pages, &v));
+    EXPECT_EQ(v.evidence.n, 4);
+    int found[4] = {0};
+    for (size_t i = 0; i < v.evidence.n; i++) {
+        const struct sa_evidence *e = &v.evidence.items[i];
+        int k = e->url[strlen(e->url) - 1] - 'a';
+        ASSERT(k >= 0 && k < 4);
+        found[k] = strstr(e->snippet, "50 characters without a place to wrap: ") == e->snippet;
+    }
+    EXPECT(!found[0]);
+    EXPECT(found[1]);
+    EXPECT(found[2]);
+    EXPECT(!found[3]);
+    sa_verdict_release(&v);
+}
+
 /* Nothing was crawled (an interrupted audit): there is no text to judge. */
 /* Every page of a theme carries the same <style> elements: the sheets are read once and their
  * findings given again to each page with the same bytes, so each such page counts, the rule
