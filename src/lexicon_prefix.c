@@ -978,6 +978,11 @@ int sa__prefix_analyse(const char *pat, size_t len, struct sa__prefix *out)
         words &= is_word(a);
     }
     out->word_start = f.bstart && words;
+    for (size_t i = 0; i < sizeof out->first; i += 8) {
+        uint64_t w;
+        memcpy(&w, out->first + i, 8);
+        if (w) out->first_words[out->nfirst_words++] = (uint8_t)(i / 8);
+    }
     if (!f.t.over) third_chars(&f, out);
     for (size_t i = 0; i < sizeof out->single; i++) out->has_single |= out->single[i] != 0;
     rc = list_pairs(out);
@@ -1299,10 +1304,10 @@ void sa__keys_view(const struct sa__keys *whole, size_t at, size_t len, struct s
 int sa__prefix_may(const struct sa__prefix *p, const struct sa__keys *k)
 {
     if (k->wild) return 1;
-    /* a short subject: its rows are fewer than the words of the bitmaps */
+    /* a short subject: its rows are fewer than the words of the bitmaps to compare */
     const struct sa__row *rows = p->word_start ? k->ws : k->all;
     size_t n = p->word_start ? k->nws : k->n;
-    if (n <= 64) {
+    if (n < p->nfirst_words) {
         for (size_t i = 0; i < n; i++) {
             unsigned h = rows[i].h1 & SA__KEY_H12;
             if (p->first[h >> 3] & (1u << (h & 7))) return 1;
@@ -1310,7 +1315,8 @@ int sa__prefix_may(const struct sa__prefix *p, const struct sa__keys *k)
         return 0;
     }
     const uint8_t *have = p->word_start ? k->present_ws : k->present;
-    for (size_t i = 0; i < sizeof k->present; i += 8) {
+    for (unsigned j = 0; j < p->nfirst_words; j++) {
+        size_t i = (size_t)p->first_words[j] * 8;
         uint64_t f, h; /* same byte layout on both sides: endianness does not matter */
         memcpy(&f, p->first + i, 8);
         memcpy(&h, have + i, 8);

@@ -14,8 +14,12 @@
 /* What one pattern can start with. usable == 0: anything (the prefilter does not apply). */
 struct sa__prefix {
     int usable;
-    int word_start;      /* every match starts at \b before a word character */
-    uint8_t first[512];  /* h12(c1): the first character may start a match */
+    int word_start;     /* every match starts at \b before a word character */
+    uint8_t first[512]; /* h12(c1): the first character may start a match */
+    /* the 8-byte words of first that are not zero, in order: a subject's bitmaps are compared
+     * with these only (a search's first characters are few) */
+    uint8_t first_words[64];
+    uint8_t nfirst_words;
     uint8_t single[512]; /* h12(c1): a match may start with c1 whatever follows it */
     uint8_t *pair;       /* 8 KiB, h16(c1, c2): the first two characters may start a match */
     uint16_t *pairs;     /* the h16 set in pair, when few enough to look up one by one */

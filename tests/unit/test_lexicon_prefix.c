@@ -284,6 +284,21 @@ TEST(prefix_every_pattern_never_hides_a_match)
                             c.text[t] + ms);
                     ASSERT(0);
                 }
+                /* nor does the test of a subject's first characters, on the whole text or on
+                 * the match alone (a short subject, and one long enough for the bitmaps) */
+                ASSERT(sa__prefix_may(&pre, k));
+                size_t me = pcre2_get_ovector_pointer(md)[1];
+                for (size_t pad = 0; pad <= 200; pad += 200) {
+                    struct sa__keys mk;
+                    size_t end = me + pad < c.len[t] ? me + pad : c.len[t];
+                    ASSERT_EQ(sa__keys_build(c.text[t] + ms, end - ms, &mk, NULL, 0), SA_OK);
+                    if (!sa__prefix_may(&pre, &mk)) {
+                        fprintf(stderr, "\"%s\": the match \"%.*s\" was ruled out\n", pat,
+                                (int)(me - ms), c.text[t] + ms);
+                        ASSERT(0);
+                    }
+                    sa__keys_release(&mk);
+                }
                 starts++;
                 at = ms + 1; /* every start, overlapping ones too */
             }
