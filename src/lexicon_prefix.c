@@ -1081,29 +1081,7 @@ static void build_index(struct sa__keys *k, struct sa__index *ix, struct sa__row
     k->ix = ix;
 }
 
-/* The key at s[i] and its length in *q; K_END (and 0) at or past the end. ASCII, most
- * characters of most pages, costs no call. */
-static inline uint32_t key_of(const unsigned char *s, size_t len, size_t i, size_t *q)
-{
-    if (i >= len) {
-        *q = 0;
-        return K_END;
-    }
-    unsigned c = s[i];
-    if (c < 0x80) {
-        *q = 1;
-        return fold2[c];
-    }
-    if (c - 0xC2u < 30u && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) { /* Cyrillic, Greek, ... */
-        *q = 2;
-        return fold2[(c & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu)];
-    }
-    return key_at(s, len, i, q);
-}
-
-/* key_of without its pointer: the key in the low half, its length in bytes in the high one.
- * The pass below keeps every variable in a register this way (a length written through a
- * pointer had to live in memory). The rare characters take the call. */
+/* kq_of's rare characters, out of line so that the passes' loops stay small. */
 static __attribute__((noinline)) uint64_t kq_slow(const unsigned char *s, size_t len, size_t i)
 {
     size_t q;
@@ -1111,6 +1089,10 @@ static __attribute__((noinline)) uint64_t kq_slow(const unsigned char *s, size_t
     return key | (uint64_t)q << 32;
 }
 
+/* The key at s[i] in the low half, its length in bytes in the high one; K_END (and 0) at or
+ * past the end. One value, not a length written through a pointer: the passes below then keep
+ * every variable in a register. ASCII and two-byte characters, most of most pages, cost no
+ * call. */
 static inline uint64_t kq_of(const unsigned char *s, size_t len, size_t i)
 {
     if (i >= len) return K_END;
@@ -1221,13 +1203,15 @@ int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row
     memset(k->present, 0, sizeof k->present);
     memset(k->present_ws, 0, sizeof k->present_ws);
     if (head) memset(head, 0, (nb + 2) * sizeof *head);
-    /* three characters in view: cur at i (q bytes), next at i + q (q2 bytes), then next2 */
-    size_t n = 0, nws = 0, q = 0, q2 = 0, i = 0;
-    uint32_t cur = key_of(u, len, 0, &q), next = key_of(u, len, q, &q2);
+    /* three characters in view, each with its length in bytes (kq_of): cur at i, next, next2 */
+    size_t n = 0, nws = 0, i = 0;
+    uint64_t c0 = kq_of(u, len, 0), c1 = kq_of(u, len, (size_t)(c0 >> 32));
     int prev_word = 0, prev_wild = 0;
     while (i < len) {
-        size_t at = i + q, q3 = 0;
-        uint32_t next2 = at < len ? key_of(u, len, at + q2, &q3) : K_END;
+        uint32_t cur = (uint32_t)c0, next = (uint32_t)c1;
+        size_t at = i + (size_t)(c0 >> 32);
+        uint64_t c2 = kq_of(u, len, at + (size_t)(c1 >> 32));
+        uint32_t next2 = (uint32_t)c2;
         unsigned h = h12(cur);
         unsigned fl = (cur == K_WILD ? SA__KEY_WILD1 : 0) | (next == K_WILD ? SA__KEY_WILD2 : 0) |
                       (next2 == K_WILD ? SA__KEY_WILD3 : 0) |
@@ -1243,11 +1227,9 @@ int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row
         k->wild |= cur == K_WILD;
         prev_wild = cur == K_WILD;
         prev_word = is_word(cur);
-        cur = next;
-        next = next2;
+        c0 = c1;
+        c1 = c2;
         i = at;
-        q = q2;
-        q2 = q3;
     }
     k->n = n;
     k->nws = nws;

@@ -89,7 +89,7 @@ struct sa__keys {
     int borrowed; /* the rows are not ours to free: a view, or the caller's buffer */
     /* the index of the whole subject (NULL: none): a view's rows are those of the index at
      * offsets [all[0].off, all[n].off) */
-    struct sa__index *ix; /* in block */
+    struct sa__index *ix; /* in block; a view's is whole's */
     void *block; /* unless borrowed: the one allocation holding rows, word starts and index */
 };
 
