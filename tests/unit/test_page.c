@@ -167,6 +167,54 @@ TEST(page_hidden_text_excluded)
     sa__page_free(p);
 }
 
+/* Every element the page model names by a table of its own (TAG_MAP in page.c, looked up by
+ * bsearch): each skipped element keeps its text out, each block element starts a line of its own,
+ * and an inline one does neither (small print and struck text get blocks of their own: see
+ * page_small_print_flagged). A name missing from the table, or the table out of order,
+ * shows here as text in the wrong place. */
+TEST(page_every_block_and_skipped_element_known)
+{
+    static const char *const skipped[] = {"audio",    "canvas",   "datalist", "iframe", "math",
+                                          "noscript", "object",   "script",   "select", "style",
+                                          "svg",      "template", "textarea", "title",  "video"};
+    static const char *const blocks[] = {
+        "address", "article",  "blockquote", "center", "details", "dir",     "div",
+        "dl",      "fieldset", "figcaption", "figure", "form",    "h1",      "h2",
+        "h3",      "h4",       "h5",         "h6",     "hgroup",  "legend",  "li",
+        "menu",    "ol",       "p",          "pre",    "section", "summary", "ul"};
+    static const char *const inlines[] = {"span", "b", "em", "font", "a", "label", "time"};
+    char html[512];
+    for (size_t i = 0; i < sizeof skipped / sizeof *skipped; i++) {
+        snprintf(html, sizeof html,
+                 "<html><body><main><p>one</p><%s>Kept out</%s><p>two</p></main>"
+                 "</body></html>",
+                 skipped[i], skipped[i]);
+        struct sa_page *p = build(html, NULL);
+        ASSERT(p);
+        if (strcmp(text(p, SA_REGION_MAIN), "one\ntwo") != 0)
+            T_FAIL("<%s>: main is \"%s\"", skipped[i], text(p, SA_REGION_MAIN));
+        sa__page_free(p);
+    }
+    for (size_t i = 0; i < sizeof blocks / sizeof *blocks; i++) {
+        snprintf(html, sizeof html, "<html><body><div>one <%s>two</%s> three</div></body></html>",
+                 blocks[i], blocks[i]);
+        struct sa_page *p = build(html, NULL);
+        ASSERT(p);
+        if (strcmp(text(p, SA_REGION_MAIN), "one\ntwo\nthree") != 0)
+            T_FAIL("<%s>: main is \"%s\"", blocks[i], text(p, SA_REGION_MAIN));
+        sa__page_free(p);
+    }
+    for (size_t i = 0; i < sizeof inlines / sizeof *inlines; i++) {
+        snprintf(html, sizeof html, "<html><body><div>one <%s>two</%s> three</div></body></html>",
+                 inlines[i], inlines[i]);
+        struct sa_page *p = build(html, NULL);
+        ASSERT(p);
+        if (!strstr(text(p, SA_REGION_MAIN), "one two"))
+            T_FAIL("<%s>: main is \"%s\"", inlines[i], text(p, SA_REGION_MAIN));
+        sa__page_free(p);
+    }
+}
+
 TEST(page_text_whitespace_collapsed)
 {
     struct sa_page *p =
