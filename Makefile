@@ -55,7 +55,7 @@ bench: build
 # its seed corpus; a crash stops make and leaves the input in build-fuzz/.
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 20
-FUZZERS      := page url robots sitemap lexicon
+FUZZERS      := page url robots sitemap lexicon html
 fuzz: setup
 	@CC=clang cmake -S . -B $(FUZZ_BUILD) -DSA_FUZZ=ON -DCMAKE_BUILD_TYPE=Debug \
 	    -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" >/dev/null

@@ -2,7 +2,7 @@
 # fuzz_replay_<name>, and ctest replays fuzz/regressions/<name>/ (inputs that once crashed) and
 # the seed corpus fuzz/corpus/<name>/ through it. With -DSA_FUZZ=ON (clang, see `make fuzz`)
 # the harnesses are also linked against libFuzzer as fuzz_<name>.
-set(SA_FUZZ_HARNESSES page url robots sitemap lexicon)
+set(SA_FUZZ_HARNESSES page url robots sitemap lexicon html)
 option(SA_FUZZ "Build the libFuzzer harnesses (needs clang)" OFF)
 foreach(h ${SA_FUZZ_HARNESSES})
   add_executable(fuzz_replay_${h} fuzz/fuzz_${h}.c fuzz/replay.c)

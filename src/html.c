@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <limits.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -19,6 +20,7 @@
 #include <libxml/xmlerror.h>
 
 #include "alloc.h"
+#include "html_raw.h"
 #include "shopaudit/common.h"
 #include "utf8.h"
 
@@ -846,9 +848,116 @@ void sa__xml_quiet_end(const struct sa__xml_quiet *q)
     xmlSetStructuredErrorFunc(q->structured_ctx, q->structured);
 }
 
-int sa__html_parse(const char *utf8, size_t len, const char *url, void **doc)
+/* The script and style elements libxml2 makes, in the order it makes them (sa__raw_restore). */
+struct made {
+    startElementSAXFunc start; /* libxml2's own */
+    xmlNodePtr *v;
+    size_t n, cap;
+    int failed;
+};
+
+static void start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    htmlParserCtxtPtr ctxt = ctx;
+    struct made *m = ctxt->_private;
+    xmlNodePtr parent = ctxt->node;
+    m->start(ctx, name, atts);
+    if (strcmp((const char *)name, "script") != 0 && strcmp((const char *)name, "style") != 0)
+        return;
+    if (ctxt->node == parent || !ctxt->node) { /* not made: out of memory */
+        m->failed = 1;
+        return;
+    }
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? 2 * m->cap : 16;
+        xmlNodePtr *v = sa__realloc(m->v, cap * sizeof *v);
+        if (!v) {
+            m->failed = 1;
+            return;
+        }
+        m->v = v;
+        m->cap = cap;
+    }
+    m->v[m->n++] = ctxt->node;
+}
+
+/* One libxml2 parse of s; with m, the script and style elements it makes go into m. */
+static int parse_with(const char *s, size_t len, const char *url, struct made *m, xmlDocPtr *out)
+{
+    *out = NULL;
+    /* libxml2 2.9.14's htmlInitParserCtxt loses its SAX handler when one of the stacks it
+     * allocates after it fails (found by tests/unit/test_torture.c under LeakSanitizer): the
+     * context's few fixed allocations are kept out of failure injection too. */
+    sa__alloc_exempt(1);
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    sa__alloc_exempt(0);
+    if (!ctxt) return SA_ENOMEM;
+    if (ctxt->sax) {
+        ctxt->sax->error = silent;
+        ctxt->sax->warning = silent;
+        ctxt->sax->serror = silent_structured;
+        if (m) {
+            m->start = ctxt->sax->startElement;
+            ctxt->sax->startElement = start_element;
+            ctxt->_private = m;
+        }
+    }
+    if (m && !m->start) m->failed = 1;
+    /* No HTML_PARSE_HUGE: libxml2 then stops at a nesting depth of 256, and the page keeps
+     * what came before. */
+    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+               HTML_PARSE_COMPACT;
+    /* libxml2 2.9.14's HTML parser loops for ever once one of its allocations fails (found by
+     * tests/unit/test_torture.c), so the parse itself is kept out of failure injection; the
+     * tree it builds is still freed, and read, through the injected allocator. */
+    sa__alloc_exempt(1);
+    xmlDocPtr d = len ? htmlCtxtReadMemory(ctxt, s, (int)len, url, "UTF-8", opts) : NULL;
+    sa__alloc_exempt(0);
+    int rc = SA_OK;
+    if (!d) {
+        if (ctxt->errNo == XML_ERR_NO_MEMORY) {
+            rc = SA_ENOMEM;
+        } else {
+            /* an empty body: an empty document, so the page is simply blank */
+            d = htmlNewDocNoDtD(NULL, NULL);
+            if (!d) rc = SA_ENOMEM;
+        }
+    }
+    htmlFreeParserCtxt(ctxt);
+    *out = d;
+    return rc;
+}
+
+static atomic_int raw_off; /* tests: see sa__html_parse_way */
+
+/* Parses with the script and style texts taken out (html_raw.h); *out stays NULL when the
+ * document is to be parsed as it is. */
+static int parse_taken(const char *utf8, size_t len, const char *url, xmlDocPtr *out)
+{
+    *out = NULL;
+    struct sa__raw raw;
+    int rc = sa__raw_take(utf8, len, &raw);
+    if (rc <= 0) return rc;
+    struct made m = {0};
+    xmlDocPtr d;
+    rc = parse_with(raw.doc, raw.len, url, &m, &d);
+    if (rc == SA_OK) rc = m.failed ? SA_EPARSE : sa__raw_restore(&raw, utf8, (void **)m.v, m.n);
+    if (rc == SA_OK) {
+        *out = d;
+    } else {
+        if (d) xmlFreeDoc(d);
+        if (rc == SA_EPARSE) rc = SA_OK; /* the readings differ: libxml2 reads it all */
+    }
+    sa__free(m.v);
+    sa__raw_release(&raw);
+    return rc;
+}
+
+int sa__html_parse_way(const char *utf8, size_t len, const char *url, int take, void **doc,
+                       int *taken)
 {
     *doc = NULL;
+    if (taken) *taken = 0;
     if (len > INT_MAX) return SA_EPARSE; /* libxml2 takes an int; our caps stop far below */
     xmlInitParser();
     /* libxml2 reports some errors through per-thread global handlers rather than the parser
@@ -860,47 +969,24 @@ int sa__html_parse(const char *utf8, size_t len, const char *url, void **doc)
     xmlSetGenericErrorFunc(NULL, silent);
     xmlSetStructuredErrorFunc(NULL, silent_structured);
 
-    int rc = SA_OK;
-    /* libxml2 2.9.14's htmlInitParserCtxt loses its SAX handler when one of the stacks it
-     * allocates after it fails (found by tests/unit/test_torture.c under LeakSanitizer): the
-     * context's few fixed allocations are kept out of failure injection too. */
-    sa__alloc_exempt(1);
-    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-    sa__alloc_exempt(0);
-    if (!ctxt) {
-        rc = SA_ENOMEM;
-        goto out;
-    }
-    if (ctxt->sax) {
-        ctxt->sax->error = silent;
-        ctxt->sax->warning = silent;
-        ctxt->sax->serror = silent_structured;
-    }
-    /* No HTML_PARSE_HUGE: libxml2 then stops at a nesting depth of 256, and the page keeps
-     * what came before. */
-    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_COMPACT;
-    /* libxml2 2.9.14's HTML parser loops for ever once one of its allocations fails (found by
-     * tests/unit/test_torture.c), so the parse itself is kept out of failure injection; the
-     * tree it builds is still freed, and read, through the injected allocator. */
-    sa__alloc_exempt(1);
-    xmlDocPtr d = len ? htmlCtxtReadMemory(ctxt, utf8, (int)len, url, "UTF-8", opts) : NULL;
-    sa__alloc_exempt(0);
-    if (!d) {
-        if (ctxt->errNo == XML_ERR_NO_MEMORY) {
-            rc = SA_ENOMEM;
-        } else {
-            /* an empty body: an empty document, so the page is simply blank */
-            d = htmlNewDocNoDtD(NULL, NULL);
-            if (!d) rc = SA_ENOMEM;
-        }
-    }
-    htmlFreeParserCtxt(ctxt);
+    xmlDocPtr d = NULL;
+    int rc = take && !atomic_load(&raw_off) ? parse_taken(utf8, len, url, &d) : SA_OK;
+    if (taken) *taken = d != NULL;
+    if (rc == SA_OK && !d) rc = parse_with(utf8, len, url, NULL, &d);
     *doc = d;
-out:
     xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
     xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
     return rc;
+}
+
+int sa__html_parse(const char *utf8, size_t len, const char *url, void **doc)
+{
+    return sa__html_parse_way(utf8, len, url, 1, doc, NULL);
+}
+
+void sa__html_raw_enable(int on)
+{
+    atomic_store(&raw_off, !on);
 }
 
 /* One path step: "tag#id", else "tag.class" (first class), else "tag". */

@@ -1,0 +1,372 @@
+/* Script and style text taken out of a document before libxml2 parses it, and put back after
+ * (see html_raw.h for why). The reader below follows libxml2 2.9.14's HTML parser only as far
+ * as it must to know where each script and style text begins and ends: comments, the doctype,
+ * processing instructions, end tags, and start tags with their attributes, quoted or not. Where
+ * it is not sure to read as libxml2 does (an unterminated quote or comment, a quoted doctype it
+ * cannot pair, a name past libxml2's 100 bytes, a text libxml2 would change as it copies it) it
+ * takes nothing, and the document is parsed as it is. What it gets wrong despite that, the
+ * restore catches. */
+#include "html_raw.h"
+
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "alloc.h"
+#include "shopaudit/common.h"
+
+/* A text shorter than this costs libxml2 less than its marker's node costs us. */
+#define RAW_MIN_TEXT 64
+/* Below this in all, the copy of the document costs more than the reading it saves. */
+#define RAW_MIN_TOTAL 1024
+/* htmlParseHTMLName stops at HTML_PARSER_BUFFER_SIZE bytes and reads on from there. */
+#define LIBXML_NAME_MAX 100
+#define GIVE_UP         SIZE_MAX
+
+static int blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int letter(unsigned char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+/* A tag or attribute name as htmlParseHTMLName reads it: its length at s[i], 0 for none. */
+static size_t name_len(const unsigned char *s, size_t i, size_t len)
+{
+    if (i >= len || !(letter(s[i]) || s[i] == '_' || s[i] == ':' || s[i] == '.')) return 0;
+    size_t j = i + 1;
+    while (j < len && (letter(s[j]) || (s[j] >= '0' && s[j] <= '9') || s[j] == ':' || s[j] == '-' ||
+                       s[j] == '_' || s[j] == '.'))
+        j++;
+    return j - i;
+}
+
+static int same_nocase(const unsigned char *s, size_t len, const char *word)
+{
+    size_t n = strlen(word);
+    if (len < n) return 0;
+    for (size_t i = 0; i < n; i++)
+        if ((s[i] | (letter(s[i]) ? 0x20 : 0)) != (unsigned char)word[i]) return 0;
+    return 1;
+}
+
+static size_t skip_blanks(const unsigned char *s, size_t i, size_t len)
+{
+    while (i < len && blank(s[i])) i++;
+    return i;
+}
+
+/* Past the first '>' at or after s[i]. */
+static size_t past_gt(const unsigned char *s, size_t i, size_t len)
+{
+    const unsigned char *gt = i < len ? memchr(s + i, '>', len - i) : NULL;
+    return gt ? (size_t)(gt - s) + 1 : GIVE_UP;
+}
+
+static int tag_close(const unsigned char *s, size_t i, size_t len)
+{
+    return s[i] == '>' || (s[i] == '/' && i + 1 < len && s[i + 1] == '>');
+}
+
+/* Where htmlParseStartTag stops reading the attributes that begin at s[i]: the '>' or "/>"
+ * that closes the tag. */
+static size_t attrs_end(const unsigned char *s, size_t i, size_t len)
+{
+    i = skip_blanks(s, i, len);
+    while (i < len && !tag_close(s, i, len)) {
+        size_t n = name_len(s, i, len);
+        if (n >= LIBXML_NAME_MAX) return GIVE_UP;
+        if (n) {
+            i = skip_blanks(s, i + n, len);
+            if (i < len && s[i] == '=') {
+                i = skip_blanks(s, i + 1, len);
+                if (i < len && (s[i] == '"' || s[i] == '\'')) {
+                    const unsigned char *q = memchr(s + i + 1, s[i], len - i - 1);
+                    if (!q) return GIVE_UP;
+                    i = (size_t)(q - s) + 1;
+                } else {
+                    while (i < len && s[i] != '>' && !blank(s[i])) i++;
+                }
+            }
+        } else {
+            /* not a name: libxml2 drops it up to a blank or the tag's end, quotes and all */
+            while (i < len && !blank(s[i]) && !tag_close(s, i, len)) i++;
+        }
+        i = skip_blanks(s, i, len);
+    }
+    return i < len ? i : GIVE_UP;
+}
+
+/* Past the comment that opens at s[i] ("<!--"). htmlParseComment looks for its end from the
+ * fifth byte on ("<!-->" does not end it) and takes "--!>" as well as "-->". */
+static size_t comment_end(const unsigned char *s, size_t i, size_t len)
+{
+    for (size_t k = i + 4; k + 2 < len;) {
+        const unsigned char *d = memchr(s + k, '-', len - k);
+        if (!d) break;
+        k = (size_t)(d - s);
+        if (k + 2 < len && s[k + 1] == '-' && s[k + 2] == '>') return k + 3;
+        if (k + 3 < len && s[k + 1] == '-' && s[k + 2] == '!' && s[k + 3] == '>') return k + 4;
+        k++;
+    }
+    return GIVE_UP;
+}
+
+/* Past the doctype that opens at s[i]. htmlParseDocTypeDecl reads quoted identifiers, then
+ * drops anything up to a '>': the first '>' ends it when every quote before it closes before
+ * it; otherwise a quote may hide the '>', and this reader gives up. */
+static size_t doctype_end(const unsigned char *s, size_t i, size_t len)
+{
+    size_t gt = past_gt(s, i, len);
+    if (gt == GIVE_UP) return GIVE_UP;
+    for (size_t k = i; k < gt - 1; k++)
+        if (s[k] == '"' || s[k] == '\'') {
+            const unsigned char *q = memchr(s + k + 1, s[k], gt - 1 - (k + 1));
+            if (!q) return GIVE_UP;
+            k = (size_t)(q - s);
+        }
+    return gt;
+}
+
+/* Whether libxml2 copies text as it is: htmlParseScript drops the characters XML does not
+ * allow (C0 controls but tab, newline and carriage return; U+FFFE and U+FFFF). The text is
+ * valid UTF-8 without NUL. */
+static int copied_as_is(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = s[i];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return 0;
+        if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF))
+            return 0;
+    }
+    return 1;
+}
+
+/* Where the text of a raw element that starts at s[i] ends: in recovery mode htmlParseScript
+ * stops at the first "</" followed by the element's name, whatever follows the name. A name
+ * followed by anything that does not end it ("</scripts>") leaves libxml2 in the element,
+ * reading text again; that is not followed. */
+static size_t raw_end(const unsigned char *s, size_t i, size_t len, const char *name)
+{
+    size_t n = strlen(name);
+    for (const unsigned char *p; i < len && (p = memchr(s + i, '<', len - i)); i++) {
+        i = (size_t)(p - s);
+        if (i + 1 < len && s[i + 1] == '/' && same_nocase(s + i + 2, len - i - 2, name)) {
+            size_t after = i + 2 + n;
+            if (after < len && !blank(s[after]) && s[after] != '>' && s[after] != '/')
+                return GIVE_UP;
+            return i;
+        }
+    }
+    return GIVE_UP;
+}
+
+static int add_elem(struct sa__raw *r, struct sa__raw_elem e)
+{
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? 2 * r->cap : 16;
+        struct sa__raw_elem *v = sa__realloc(r->el, cap * sizeof *v);
+        if (!v) return SA_ENOMEM;
+        r->el = v;
+        r->cap = cap;
+    }
+    r->el[r->n++] = e;
+    return SA_OK;
+}
+
+/* The marker that stands for element k in the document libxml2 reads. */
+static size_t marker(size_t k, char out[24])
+{
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + k % 10);
+        k /= 10;
+    } while (k);
+    for (size_t i = 0; i < n; i++) out[i] = tmp[n - 1 - i];
+    out[n] = '\0';
+    return n;
+}
+
+/* Reads the element whose start tag opens at s[i] (a letter follows the '<'); records it when
+ * it is a script or a style. Past what libxml2 reads next as markup, GIVE_UP, or SA_ENOMEM
+ * through *rc. */
+static size_t element(struct sa__raw *r, const unsigned char *s, size_t i, size_t len,
+                      size_t *taken, int *rc)
+{
+    size_t n = name_len(s, i + 1, len);
+    if (n >= LIBXML_NAME_MAX) return GIVE_UP;
+    size_t e = attrs_end(s, i + 1 + n, len);
+    if (e == GIVE_UP) return GIVE_UP;
+    int style = n == 5 && same_nocase(s + i + 1, n, "style");
+    if (!style && !(n == 6 && same_nocase(s + i + 1, n, "script")))
+        return e + (s[e] == '/' ? 2 : 1);
+    struct sa__raw_elem el = {.style = (uint8_t)style};
+    if (s[e] == '/') { /* "<script/>": libxml2 makes the element and closes it at once */
+        *rc = add_elem(r, el);
+        return e + 2;
+    }
+    size_t from = e + 1, to = raw_end(s, from, len, style ? "style" : "script");
+    if (to == GIVE_UP) return GIVE_UP;
+    /* htmlParseContentInternal looks for tags before it reads a text: one that starts with "</"
+     * loses it to an end tag ("<style></p>a" holds "a"), and "<" and a letter there may close
+     * the element */
+    if (to > from + 1 && s[from] == '<' &&
+        (s[from + 1] == '/' || letter(s[from + 1]) || s[from + 1] == '_' || s[from + 1] == ':'))
+        return GIVE_UP;
+    if (to - from >= RAW_MIN_TEXT && copied_as_is(s + from, to - from)) {
+        el.at = (uint32_t)from;
+        el.len = (uint32_t)(to - from);
+        *taken += to - from;
+    }
+    *rc = add_elem(r, el);
+    return to; /* the end tag, read as one */
+}
+
+/* Reads the markup that opens at s[i] ('<' and one more byte): past it, or GIVE_UP. */
+static size_t markup(struct sa__raw *r, const unsigned char *s, size_t i, size_t len, size_t *taken,
+                     int *rc)
+{
+    unsigned char c = s[i + 1];
+    if (c == '!') {
+        if (i + 3 < len && s[i + 2] == '-' && s[i + 3] == '-') return comment_end(s, i, len);
+        if (same_nocase(s + i + 2, len - i - 2, "doctype")) return doctype_end(s, i, len);
+        return i + 1; /* libxml2 2.9 reads any other "<!" as text */
+    }
+    if (c == '?') /* a processing instruction runs to '>'; without a target, "<?" is dropped */
+        return name_len(s, i + 2, len) ? past_gt(s, i + 2, len) : i + 2;
+    if (c == '/') { /* an end tag; without a name, "</" is dropped */
+        size_t n = name_len(s, i + 2, len);
+        if (n >= LIBXML_NAME_MAX) return GIVE_UP;
+        return n ? past_gt(s, i + 2 + n, len) : i + 2;
+    }
+    if (letter(c)) return element(r, s, i, len, taken, rc);
+    return i + 1;
+}
+
+/* Writes the document libxml2 is to read: each taken text replaced by its element's number. */
+static int rewrite(struct sa__raw *r, const unsigned char *s, size_t len)
+{
+    /* every taken text is longer than its marker, so the copy is not longer than s */
+    char *d = sa__malloc(len + 1);
+    if (!d) return SA_ENOMEM;
+    size_t o = 0, from = 0;
+    for (size_t k = 0; k < r->n; k++) {
+        const struct sa__raw_elem *e = &r->el[k];
+        if (!e->len) continue;
+        memcpy(d + o, s + from, e->at - from);
+        o += e->at - from;
+        char m[24];
+        size_t ml = marker(k, m);
+        memcpy(d + o, m, ml);
+        o += ml;
+        from = (size_t)e->at + e->len;
+    }
+    memcpy(d + o, s + from, len - from);
+    o += len - from;
+    d[o] = '\0';
+    r->doc = d;
+    r->len = o;
+    return SA_OK;
+}
+
+int sa__raw_take(const char *text, size_t len, struct sa__raw *r)
+{
+    memset(r, 0, sizeof *r);
+    const unsigned char *s = (const unsigned char *)text;
+    /* offsets are 32-bit; libxml2 reads NUL its own way (sa__charset_to_utf8 drops them) */
+    if (len > UINT32_MAX || len < RAW_MIN_TOTAL || memchr(s, 0, len)) return 0;
+    size_t i = 0, taken = 0;
+    int rc = SA_OK;
+    const unsigned char *p;
+    /* a '<' that ends the document is text */
+    while (i + 1 < len && (p = memchr(s + i, '<', len - 1 - i))) {
+        i = markup(r, s, (size_t)(p - s), len, &taken, &rc);
+        if (rc != SA_OK || i == GIVE_UP) break;
+    }
+    if (rc == SA_OK && i != GIVE_UP && taken >= RAW_MIN_TOTAL) rc = rewrite(r, s, len);
+    if (rc != SA_OK || !r->doc) sa__raw_release(r);
+    return rc != SA_OK ? rc : r->doc != NULL;
+}
+
+int sa__raw_restore(const struct sa__raw *r, const char *s, void *const *nodes, size_t n)
+{
+    if (n != r->n) return SA_EPARSE;
+    for (size_t k = 0; k < n; k++) {
+        xmlNode *e = nodes[k];
+        const struct sa__raw_elem *el = &r->el[k];
+        if (!e || e->type != XML_ELEMENT_NODE ||
+            strcmp((const char *)e->name, el->style ? "style" : "script") != 0)
+            return SA_EPARSE;
+        if (!el->len) continue;
+        /* libxml2 keeps a script's text as one CDATA node: here, the marker */
+        xmlNode *c = e->children;
+        char m[24];
+        marker(k, m);
+        if (!c || c != e->last || c->type != XML_CDATA_SECTION_NODE || !c->content ||
+            strcmp((const char *)c->content, m) != 0)
+            return SA_EPARSE;
+        xmlNodeSetContentLen(c, (const xmlChar *)s + el->at, (int)el->len);
+        if (!c->content) return SA_ENOMEM;
+    }
+    return SA_OK;
+}
+
+void sa__raw_release(struct sa__raw *r)
+{
+    sa__free(r->doc);
+    sa__free(r->el);
+    memset(r, 0, sizeof *r);
+}
+
+/* ---- trees as text, for the differential tests ---- */
+
+static int outline_text(struct sa_buf *out, const char *what, const xmlChar *s)
+{
+    size_t n = s ? strlen((const char *)s) : 0;
+    int rc = sa__buf_printf(out, " %s%zu:", what, n);
+    if (rc == SA_OK && n) rc = sa__buf_append(out, s, n);
+    return rc;
+}
+
+static int outline_node(const xmlNode *x, unsigned depth, struct sa_buf *out)
+{
+    int rc = sa__buf_printf(out, "%u %d", depth, (int)x->type);
+    if (rc == SA_OK) rc = outline_text(out, "n", x->name);
+    /* only these keep text in content (a doctype's is something else) */
+    if (rc == SA_OK && (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE ||
+                        x->type == XML_COMMENT_NODE || x->type == XML_PI_NODE))
+        rc = outline_text(out, "c", x->content);
+    if (x->type == XML_ELEMENT_NODE)
+        for (const xmlAttr *a = x->properties; a && rc == SA_OK; a = a->next) {
+            rc = outline_text(out, "a", a->name);
+            for (const xmlNode *t = a->children; t && rc == SA_OK; t = t->next)
+                rc = outline_text(out, "v", t->content);
+        }
+    if (rc == SA_OK) rc = sa__buf_append(out, "\n", 1);
+    return rc;
+}
+
+int sa__dom_outline(const void *node, struct sa_buf *out)
+{
+    const xmlNode *top = node, *x = top;
+    unsigned depth = 0;
+    int rc = SA_OK;
+    while (x && rc == SA_OK) {
+        rc = outline_node(x, depth, out);
+        if (x->children && x->type != XML_ENTITY_REF_NODE && x->type != XML_DTD_NODE) {
+            x = x->children;
+            depth++;
+            continue;
+        }
+        while (x != top && !x->next) {
+            x = x->parent;
+            depth--;
+        }
+        x = x == top ? NULL : x->next;
+    }
+    return rc;
+}
