@@ -86,6 +86,8 @@ struct branch {
 struct rx {
     pcre2_code **code;      /* ncode == 0: no file has patterns for this concept */
     struct sa__prefix *pre; /* text searches: what each code can start with */
+    atomic_uchar *ready;    /* code i is JIT-compiled, or is not to be: see ready_code */
+    int jit;                /* 0: made after sa__lexicon_jit(0) */
     size_t ncode;
     struct branch *branches;
     size_t nbranches;
@@ -705,7 +707,8 @@ out:
 
 static atomic_int no_jit; /* tests: see sa__lexicon_jit */
 
-/* Compiles one search of rx and JIT-compiles it; the error names the concept. */
+/* Compiles one search of rx (JIT waits for its first use: ready_code); the error names the
+ * concept. */
 static int build_code(struct loader *ld, int c, int is_url, const struct sa_buf *pat, struct rx *rx)
 {
     struct sa_lexicon *lex = ld->lex;
@@ -729,12 +732,6 @@ static int build_code(struct loader *ld, int c, int is_url, const struct sa_buf 
     uint32_t caps = 0;
     pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &caps);
     if (caps > lex->max_groups) lex->max_groups = caps;
-    /* Without JIT (no support, or no executable memory) the interpreter gives the same answers,
-     * only slower. PCRE2 10.42's JIT compiler crashes when its allocator fails half-way (found
-     * by tests/unit/test_torture.c), so it is kept out of failure injection. */
-    sa__alloc_exempt(1);
-    if (!atomic_load(&no_jit)) (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-    sa__alloc_exempt(0);
     return SA_OK;
 }
 
@@ -761,7 +758,9 @@ static int build(struct loader *ld, int c, int is_url)
     rx->branches = sa__calloc(n, sizeof *rx->branches);
     rx->code = sa__calloc(is_url ? 1 : n, sizeof *rx->code);
     rx->pre = sa__calloc(is_url ? 1 : n, sizeof *rx->pre);
-    if (!rx->branches || !rx->code || !rx->pre) return SA_ENOMEM;
+    rx->ready = sa__calloc(is_url ? 1 : n, sizeof *rx->ready);
+    if (!rx->branches || !rx->code || !rx->pre || !rx->ready) return SA_ENOMEM;
+    rx->jit = !atomic_load(&no_jit);
     uint32_t group = 1;
     int rc = SA_OK;
     for (size_t l = 0; l < lex->nlangs && rc == SA_OK; l++) {
@@ -1119,6 +1118,8 @@ void sa_lexicon_free(struct sa_lexicon *lex)
         sa__free(lex->url[c].pre);
         sa__free(lex->text[c].code);
         sa__free(lex->url[c].code);
+        sa__free((void *)lex->text[c].ready);
+        sa__free((void *)lex->url[c].ready);
         sa__free(lex->text[c].branches);
         sa__free(lex->url[c].branches);
     }
@@ -1133,18 +1134,43 @@ void sa_lexicon_free(struct sa_lexicon *lex)
 /* ---- matching ---- */
 
 /* One search of rx: the raw pcre2_match result. */
+static pthread_mutex_t jit_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/* Code i of rx, JIT-compiled on its first use rather than at load: an audit uses part of the
+ * lexicon (one page of the demo shop, 98 of its 296 searches; the 4-language bench shop, 217),
+ * and JIT is 40% of the load. Every use waits for the compile, so no match runs beside a compile
+ * of its code, and a search goes through the same engine from its first match on: answers,
+ * step budgets included, do not depend on which thread came first. Without JIT (no support, or
+ * no executable memory) the interpreter gives the same answers, only slower. */
+static const pcre2_code *ready_code(const struct rx *rx, size_t i)
+{
+    if (!atomic_load_explicit(&rx->ready[i], memory_order_acquire)) {
+        pthread_mutex_lock(&jit_mu);
+        if (!atomic_load_explicit(&rx->ready[i], memory_order_relaxed)) {
+            /* PCRE2 10.42's JIT compiler crashes when its allocator fails half-way (found by
+             * tests/unit/test_torture.c), so it is kept out of failure injection */
+            sa__alloc_exempt(1);
+            if (rx->jit) (void)pcre2_jit_compile(rx->code[i], PCRE2_JIT_COMPLETE);
+            sa__alloc_exempt(0);
+            atomic_store_explicit(&rx->ready[i], 1, memory_order_release);
+        }
+        pthread_mutex_unlock(&jit_mu);
+    }
+    return rx->code[i];
+}
+
 static int run_code(const struct rx *rx, size_t i, pcre2_match_data *md, pcre2_match_context *mc,
                     const char *s, size_t n, size_t start)
 {
+    const pcre2_code *code = ready_code(rx, i);
     /* JIT's own entry skips pcre2_match's checks, a sixth of a try's cost at a candidate; the
      * patterns are compiled with PCRE2_MATCH_INVALID_UTF, so any bytes are safe. A pattern JIT
      * could not compile says BADOPTION and goes through pcre2_match. */
-    int rc = pcre2_jit_match(rx->code[i], (PCRE2_SPTR)s, n, start, PCRE2_NOTEMPTY, md, mc);
+    int rc = pcre2_jit_match(code, (PCRE2_SPTR)s, n, start, PCRE2_NOTEMPTY, md, mc);
     if (rc == PCRE2_ERROR_JIT_BADOPTION)
-        rc = pcre2_match(rx->code[i], (PCRE2_SPTR)s, n, start, PCRE2_NOTEMPTY, md, mc);
+        rc = pcre2_match(code, (PCRE2_SPTR)s, n, start, PCRE2_NOTEMPTY, md, mc);
     if (rc == PCRE2_ERROR_JIT_STACKLIMIT) /* deep lookarounds: the interpreter uses the heap */
-        rc = pcre2_match(rx->code[i], (PCRE2_SPTR)s, n, start, PCRE2_NOTEMPTY | PCRE2_NO_JIT, md,
-                         mc);
+        rc = pcre2_match(code, (PCRE2_SPTR)s, n, start, PCRE2_NOTEMPTY | PCRE2_NO_JIT, md, mc);
     return rc;
 }
 
