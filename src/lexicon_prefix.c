@@ -1107,8 +1107,9 @@ static inline uint64_t kq_of(const unsigned char *s, size_t len, size_t i)
  * has a WILD flag, and a word starts wherever the character before is not a word character.
  * With head, counts the index's buckets too (see build_index). 0 as soon as a WILD character
  * turns up (the general pass then starts over). */
-static inline int rows_plain_(const unsigned char *u, size_t len, struct sa__keys *k,
-                              uint32_t *head, uint32_t mask, const int counting)
+static inline __attribute__((always_inline)) int rows_plain_(const unsigned char *u, size_t len,
+                                                             struct sa__keys *k, uint32_t *head,
+                                                             uint32_t mask, const int counting)
 {
     /* locals, not k's fields: the bitmaps' byte stores could alias them, forcing reloads */
     struct sa__row *all = k->all, *wsrows = k->ws, *r = all, *w = wsrows;
