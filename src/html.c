@@ -10,7 +10,6 @@
 #include <errno.h>
 #include <iconv.h>
 #include <limits.h>
-#include <stdatomic.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -928,8 +927,6 @@ static int parse_with(const char *s, size_t len, const char *url, struct made *m
     return rc;
 }
 
-static atomic_int raw_off; /* tests: see sa__html_parse_way */
-
 /* Parses with the script and style texts taken out (html_raw.h); *out stays NULL when the
  * document is to be parsed as it is. */
 static int parse_taken(const char *utf8, size_t len, const char *url, xmlDocPtr *out)
@@ -970,7 +967,7 @@ int sa__html_parse_way(const char *utf8, size_t len, const char *url, int take, 
     xmlSetStructuredErrorFunc(NULL, silent_structured);
 
     xmlDocPtr d = NULL;
-    int rc = take && !atomic_load(&raw_off) ? parse_taken(utf8, len, url, &d) : SA_OK;
+    int rc = take ? parse_taken(utf8, len, url, &d) : SA_OK;
     if (taken) *taken = d != NULL;
     if (rc == SA_OK && !d) rc = parse_with(utf8, len, url, NULL, &d);
     *doc = d;
@@ -982,11 +979,6 @@ int sa__html_parse_way(const char *utf8, size_t len, const char *url, int take, 
 int sa__html_parse(const char *utf8, size_t len, const char *url, void **doc)
 {
     return sa__html_parse_way(utf8, len, url, 1, doc, NULL);
-}
-
-void sa__html_raw_enable(int on)
-{
-    atomic_store(&raw_off, !on);
 }
 
 /* One path step: "tag#id", else "tag.class" (first class), else "tag". */

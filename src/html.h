@@ -32,13 +32,11 @@ int sa__html_is_html(const char *body, size_t len, const char *content_type);
  * with xmlFreeDoc. SA_OK, SA_EPARSE or SA_ENOMEM. */
 int sa__html_parse(const char *utf8, size_t len, const char *url, void **doc);
 
-/* sa__html_parse, for the tests and benchmarks that compare its two ways: take == 0 has
- * libxml2 read the script and style texts itself; take == 1 reads them first where it can
+/* sa__html_parse, for the differential tests and fuzz_html that compare its two ways: take == 0
+ * has libxml2 read the script and style texts itself; take == 1 reads them first where it can
  * (html_raw.h). *taken (may be NULL): 1 when they were read first. The trees are the same. */
 int sa__html_parse_way(const char *utf8, size_t len, const char *url, int take, void **doc,
                        int *taken);
-/* Off: every parse has libxml2 read the texts itself (tests, fuzzing, benchmarks). */
-void sa__html_raw_enable(int on);
 
 /* CSS-like path of an element for evidence: up to 4 ancestors, each "tag#id" or "tag.class"
  * (first class), joined by " > " ("footer > div.contacts > a"). Returns the length written. */
