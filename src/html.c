@@ -956,23 +956,16 @@ int sa__html_parse_way(const char *utf8, size_t len, const char *url, int take, 
     *doc = NULL;
     if (taken) *taken = 0;
     if (len > INT_MAX) return SA_EPARSE; /* libxml2 takes an int; our caps stop far below */
-    xmlInitParser();
     /* libxml2 reports some errors through per-thread global handlers rather than the parser
      * context; borrow them for the parse and give the embedding program its own back. */
-    xmlGenericErrorFunc old_generic = xmlGenericError;
-    void *old_generic_ctx = xmlGenericErrorContext;
-    xmlStructuredErrorFunc old_structured = xmlStructuredError;
-    void *old_structured_ctx = xmlStructuredErrorContext;
-    xmlSetGenericErrorFunc(NULL, silent);
-    xmlSetStructuredErrorFunc(NULL, silent_structured);
-
+    struct sa__xml_quiet q;
+    sa__xml_quiet_begin(&q);
     xmlDocPtr d = NULL;
     int rc = take ? parse_taken(utf8, len, url, &d) : SA_OK;
     if (taken) *taken = d != NULL;
     if (rc == SA_OK && !d) rc = parse_with(utf8, len, url, NULL, &d);
     *doc = d;
-    xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
-    xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
+    sa__xml_quiet_end(&q);
     return rc;
 }
 
