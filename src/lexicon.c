@@ -1133,7 +1133,6 @@ void sa_lexicon_free(struct sa_lexicon *lex)
 
 /* ---- matching ---- */
 
-/* One search of rx: the raw pcre2_match result. */
 static pthread_mutex_t jit_mu = PTHREAD_MUTEX_INITIALIZER;
 
 /* Code i of rx, JIT-compiled on its first use rather than at load: an audit uses part of the
@@ -1159,6 +1158,7 @@ static const pcre2_code *ready_code(const struct rx *rx, size_t i)
     return rx->code[i];
 }
 
+/* One search of rx: the raw pcre2_match result. */
 static int run_code(const struct rx *rx, size_t i, pcre2_match_data *md, pcre2_match_context *mc,
                     const char *s, size_t n, size_t start)
 {
