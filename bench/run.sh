@@ -3,9 +3,9 @@
 # 127.0.0.1, and times shopaudit (all checks, default concurrency) against wget --recursive on
 # it, alternating, BENCH_RUNS times each. Prints wall time, pages/s, CPU ms per page and peak
 # RSS per run, shopaudit's CPU per page against a bare libxml2 parse of the same pages, a gzip
-# run, callgrind instructions per page on a small shop (the figure machine noise cannot move),
-# and, last, the ratios pages/s and peak RSS shopaudit/wget. Nothing is asserted: see
-# bench/README.md for the targets.
+# run, callgrind instructions and cachegrind data misses per page on a small shop (figures
+# machine noise cannot move), and, last, the ratios pages/s and peak RSS shopaudit/wget.
+# Nothing is asserted: see bench/README.md for the targets.
 #
 # Usage: bench/run.sh [BUILD_DIR]
 # Environment: BENCH_SIZES ("2000 20000"), BENCH_RUNS (3), BENCH_CALLGRIND_N (200; 0 skips),
@@ -166,6 +166,20 @@ if [ "$CG_N" -gt 0 ]; then
         printf "callgrind N=%d: shopaudit %.1f M instructions per page, bare libxml2 parse %.1f M (x%.1f)\n",
                n, i / p / 1e6, b / n / 1e6, (b > 0 ? i / p / (b / n) : 0) }'
     echo "callgrind profile: callgrind_annotate $WORK/callgrind.out"
+    # Data misses of a 1 MiB last-level cache, about an L2: what parts instructions from cycles
+    # (a text's keys are written three times over); one page thread, so the count repeats.
+    for w in sa bare; do
+        if [ $w = sa ]; then set -- "$SA" -q --jobs 1 --max-pages "$CG_N" --json "$WORK/sa-cache.json"
+        else set -- "$BARE"; fi
+        valgrind --tool=cachegrind --cache-sim=yes --LL=1048576,16,64 \
+            --cachegrind-out-file="$WORK/cachegrind-$w.out" "$@" "$shop" >/dev/null \
+            2>"$WORK/cachegrind-$w.log" || true
+    done
+    miss() { sed -n 's/.*LLd misses: *\([0-9,]*\).*/\1/p' "$WORK/cachegrind-$1.log" | tr -d ,; }
+    awk -v i="$(miss sa)" -v b="$(miss bare)" -v p="$(sa_pages "$WORK/sa-cache.json")" -v n="$CG_N" 'BEGIN {
+        printf "cachegrind N=%d: shopaudit %.1f K data misses per page (1 MiB last-level cache), bare libxml2 parse %.1f K (x%.1f)\n",
+               n, i / p / 1e3, b / n / 1e3, (b > 0 ? i / p / (b / n) : 0) }'
+    echo "cache profile: cg_annotate --sort=DLmr,DLmw $WORK/cachegrind-sa.out"
 fi
 
 # Means over the runs; ratios last.
