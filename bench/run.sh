@@ -8,7 +8,7 @@
 # Nothing is asserted: see bench/README.md for the targets.
 #
 # Usage: bench/run.sh [BUILD_DIR]
-# Environment: BENCH_SIZES ("2000 20000"), BENCH_RUNS (3), BENCH_CALLGRIND_N (200; 0 skips),
+# Environment: BENCH_SIZES ("2000 20000"), BENCH_RUNS (3), BENCH_CALLGRIND_N (200; 0 skips callgrind and cachegrind),
 #              BENCH_JOBS (0: shopaudit's default --jobs, one page thread per CPU),
 #              BENCH_DIR (/tmp/shopaudit-bench: generated shops and logs, never committed)
 set -eu
