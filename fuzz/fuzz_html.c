@@ -5,25 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/tree.h>
-
 #include "buf.h"
 #include "fuzz.h"
 #include "html.h"
-#include "html_raw.h"
 #include "shopaudit/common.h"
 
 static const char filler[] = "var a = window.x || {}; a.y = [1, 2, 3]; // 0123456789012345678\n";
-
-static int outline(const char *s, size_t len, int take, struct sa_buf *out)
-{
-    void *doc = NULL;
-    int rc = sa__html_parse_way(s, len, "http://shop.test/", take, &doc, NULL);
-    sa__buf_init(out, SIZE_MAX);
-    if (rc == SA_OK) rc = sa__dom_outline(doc, out);
-    xmlFreeDoc(doc);
-    return rc;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -41,7 +28,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rc == SA_OK && in.ptr &&
         sa__charset_to_utf8(in.ptr, in.len, "utf-8", &utf8, &ulen) == SA_OK) {
         struct sa_buf a, b;
-        int ra = outline(utf8, ulen, 0, &a), rb = outline(utf8, ulen, 1, &b);
+        int ra = sa__html_outline(utf8, ulen, 0, &a, NULL),
+            rb = sa__html_outline(utf8, ulen, 1, &b, NULL);
         /* out of memory may stop either way; a tree each must be the same tree */
         if (ra == SA_OK && rb == SA_OK && (a.len != b.len || memcmp(a.ptr, b.ptr, a.len) != 0))
             abort();

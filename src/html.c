@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <limits.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -19,6 +20,7 @@
 #include <libxml/xmlerror.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "html_raw.h"
 #include "shopaudit/common.h"
 #include "utf8.h"
@@ -972,6 +974,65 @@ int sa__html_parse_way(const char *utf8, size_t len, const char *url, int take, 
 int sa__html_parse(const char *utf8, size_t len, const char *url, void **doc)
 {
     return sa__html_parse_way(utf8, len, url, 1, doc, NULL);
+}
+
+/* ---- trees as text, for the differential tests and fuzz_html ---- */
+
+static int outline_text(struct sa_buf *out, const char *what, const xmlChar *s)
+{
+    size_t n = s ? strlen((const char *)s) : 0;
+    int rc = sa__buf_printf(out, " %s%zu:", what, n);
+    if (rc == SA_OK && n) rc = sa__buf_append(out, s, n);
+    return rc;
+}
+
+static int outline_node(const xmlNode *x, unsigned depth, struct sa_buf *out)
+{
+    int rc = sa__buf_printf(out, "%u %d", depth, (int)x->type);
+    if (rc == SA_OK) rc = outline_text(out, "n", x->name);
+    /* only these keep text in content (a doctype's is something else) */
+    if (rc == SA_OK && (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE ||
+                        x->type == XML_COMMENT_NODE || x->type == XML_PI_NODE))
+        rc = outline_text(out, "c", x->content);
+    if (x->type == XML_ELEMENT_NODE)
+        for (const xmlAttr *a = x->properties; a && rc == SA_OK; a = a->next) {
+            rc = outline_text(out, "a", a->name);
+            for (const xmlNode *t = a->children; t && rc == SA_OK; t = t->next)
+                rc = outline_text(out, "v", t->content);
+        }
+    if (rc == SA_OK) rc = sa__buf_append(out, "\n", 1);
+    return rc;
+}
+
+static int dom_outline(const xmlNode *top, struct sa_buf *out)
+{
+    const xmlNode *x = top;
+    unsigned depth = 0;
+    int rc = SA_OK;
+    while (x && rc == SA_OK) {
+        rc = outline_node(x, depth, out);
+        if (x->children && x->type != XML_ENTITY_REF_NODE && x->type != XML_DTD_NODE) {
+            x = x->children;
+            depth++;
+            continue;
+        }
+        while (x != top && !x->next) {
+            x = x->parent;
+            depth--;
+        }
+        x = x == top ? NULL : x->next;
+    }
+    return rc;
+}
+
+int sa__html_outline(const char *utf8, size_t len, int take, struct sa_buf *out, int *taken)
+{
+    void *doc = NULL;
+    int rc = sa__html_parse_way(utf8, len, "https://shop.test/", take, &doc, taken);
+    sa__buf_init(out, SIZE_MAX);
+    if (rc == SA_OK) rc = dom_outline(doc, out);
+    xmlFreeDoc(doc);
+    return rc;
 }
 
 /* One path step: "tag#id", else "tag.class" (first class), else "tag". */

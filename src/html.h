@@ -9,6 +9,8 @@
 
 #include <libxml/xpath.h>
 
+#include "buf.h"
+
 /* Writes the canonical lower-case charset name ("utf-8", "windows-1251", "koi8-r",
  * "tis-620", "windows-874", "iso-8859-7", "windows-1253", "utf-16le", ...) into buf.
  * Labels are mapped as the WHATWG Encoding standard does (latin1/ascii -> windows-1252,
@@ -37,6 +39,11 @@ int sa__html_parse(const char *utf8, size_t len, const char *url, void **doc);
  * (html_raw.h). *taken (may be NULL): 1 when they were read first. The trees are the same. */
 int sa__html_parse_way(const char *utf8, size_t len, const char *url, int take, void **doc,
                        int *taken);
+
+/* The tree sa__html_parse_way(take) builds, as text: one line per node with its kind, name,
+ * attributes and content, so two trees compare with memcmp. out is initialised here and
+ * released on failure; *taken as above. SA_OK, SA_EPARSE or SA_ENOMEM. */
+int sa__html_outline(const char *utf8, size_t len, int take, struct sa_buf *out, int *taken);
 
 /* CSS-like path of an element for evidence: up to 4 ancestors, each "tag#id" or "tag.class"
  * (first class), joined by " > " ("footer > div.contacts > a"). Returns the length written. */

@@ -13,8 +13,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "buf.h"
-
 /* One script or style element, in document order; len == 0: its text is left to libxml2. */
 struct sa__raw_elem {
     uint32_t at, len; /* the text in the original document */
@@ -42,10 +40,5 @@ int sa__raw_take(const char *s, size_t len, struct sa__raw *r);
 int sa__raw_restore(const struct sa__raw *r, const char *s, void *const *nodes, size_t n);
 
 void sa__raw_release(struct sa__raw *r);
-
-/* The tree under node as text, one line per node with its kind, name, attributes and content,
- * so two trees compare with memcmp: what the differential tests and the fuzz harness compare.
- * SA_OK or SA_ENOMEM (out is then released). */
-int sa__dom_outline(const void *node, struct sa_buf *out);
 
 #endif
