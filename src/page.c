@@ -274,6 +274,16 @@ static int is_ws(int c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* The index of the lowest byte of x (in memory order) whose 0x80 bit is set in m, m != 0. */
+static size_t first_flagged_byte(uint64_t m)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return (size_t)__builtin_clzll(m) >> 3;
+#else
+    return (size_t)__builtin_ctzll(m) >> 3;
+#endif
+}
+
 static int lower(int c)
 {
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
@@ -361,7 +371,32 @@ static void text_append(struct build *b, struct sa_buf *buf, int *space, const c
         int sp = 0, drop = 0;
         size_t k = 1;
         while (j < n) {
+            /* Eight bytes at a time up to the first that is not printable ASCII: the bytes
+             * below a space or above '~' are all a run can end at, and most of a page is
+             * neither. */
+            if (j + 8 <= n) {
+                uint64_t x;
+                memcpy(&x, u + j, 8);
+                uint64_t m = ((x - 0x2121212121212121u) | x) & 0x8080808080808080u;
+                if (!m) {
+                    j += 8;
+                    continue;
+                }
+                j += first_flagged_byte(m);
+            }
             unsigned c = u[j];
+            /* two- and three-byte letters that are no space and nothing dropped (Greek,
+             * Cyrillic, Armenian, Thai, CJK), without a call */
+            if (c - 0xC3u < 0x1Du && j + 1 < n && (u[j + 1] & 0xC0) == 0x80) {
+                j += 2;
+                continue;
+            }
+            if ((c == 0xE0 || c == 0xE1 || c - 0xE4u < 9u || c == 0xEE) && j + 2 < n &&
+                (u[j + 1] & 0xC0) == 0x80 && (u[j + 2] & 0xC0) == 0x80 &&
+                (c != 0xE0 || u[j + 1] >= 0xA0)) {
+                j += 3;
+                continue;
+            }
             if (c < 0x80) {
                 /* One plain space between two words stays in the run: it is what collapsing
                  * would write there, and a word a call is what made this loop slow. A byte

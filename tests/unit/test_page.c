@@ -240,6 +240,75 @@ TEST(page_text_single_spaces_next_to_odd_characters)
     sa__page_free(p);
 }
 
+/* Collapsing reads eight bytes at a time up to the first that is not printable ASCII, and
+ * common letters of other scripts without a call: paragraphs of random pieces put every kind of
+ * character at every place of the window. Each must come out as deleting the dropped
+ * characters, then writing one space for every stretch of spaces of any kind, then trimming. */
+static uint64_t text_rng = 0x7E47C011u;
+
+static unsigned text_pick(unsigned n)
+{
+    text_rng ^= text_rng << 13;
+    text_rng ^= text_rng >> 7;
+    text_rng ^= text_rng << 17;
+    return (unsigned)(text_rng % n);
+}
+
+TEST(page_text_collapsed_at_every_alignment)
+{
+    static const char *const spaces[] = {
+        " ", "\t", "\n", "\r\n", "\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89", "\xE3\x80\x80"};
+    static const char *const dropped[] = {"\xC2\xAD", "\xE2\x80\x8B", "\xE2\x81\xA0",
+                                          "\xEF\xBB\xBF"};
+    static const char *const letters[] = {"Ц", "ё", "α", "Ω", "ก", "ข", "ա", "Ք", "中",
+                                          "é", "ß", "~", "!", "#", "x", "Z", "0", "\x7F"};
+    for (int round = 0; round < 40; round++) {
+        char html[16384], want[16384];
+        size_t h = 0, w = 0;
+        h += (size_t)snprintf(html, sizeof html, "<body>");
+        for (int para = 0; para < 12; para++) {
+            h += (size_t)snprintf(html + h, sizeof html - h, "<p>");
+            int pending = 0; /* a space is owed before the next letter */
+            size_t para_start = w;
+            for (unsigned k = 0, pieces = 1 + text_pick(40); k < pieces; k++) {
+                const char *piece;
+                unsigned kind = text_pick(10);
+                if (kind < 2) {
+                    piece = spaces[text_pick(sizeof spaces / sizeof *spaces)];
+                    pending = 1;
+                } else if (kind < 3) {
+                    piece = dropped[text_pick(sizeof dropped / sizeof *dropped)];
+                } else {
+                    /* a run of 1 to 19 characters, so words straddle the window everywhere */
+                    for (unsigned r = 0, len = 1 + text_pick(19); r < len; r++) {
+                        const char *l = letters[text_pick(sizeof letters / sizeof *letters)];
+                        if (pending && w > para_start) want[w++] = ' ';
+                        pending = 0;
+                        size_t n = strlen(l);
+                        memcpy(html + h, l, n);
+                        memcpy(want + w, l, n);
+                        h += n;
+                        w += n;
+                    }
+                    continue;
+                }
+                size_t n = strlen(piece);
+                memcpy(html + h, piece, n);
+                h += n;
+            }
+            h += (size_t)snprintf(html + h, sizeof html - h, "</p>");
+            if (w > para_start) want[w++] = '\n';
+        }
+        snprintf(html + h, sizeof html - h, "</body>");
+        if (w) w--; /* the last paragraph's '\n' */
+        want[w] = '\0';
+        struct sa_page *p = build(html, NULL);
+        ASSERT(p);
+        EXPECT_STREQ(text(p, SA_REGION_MAIN) ? text(p, SA_REGION_MAIN) : "", want);
+        sa__page_free(p);
+    }
+}
+
 TEST(page_small_print_flagged)
 {
     struct sa_page *p =
