@@ -181,6 +181,7 @@ struct cache {
     size_t nnorms, capnorms;
     struct memo *memo;                      /* MEMO_SLOTS, made on first use; kept across pages */
     struct short_keys *sk;                  /* SHORT_KEYS, made on first use; kept across pages */
+    const struct sa__starts *starts;        /* the lexicon's: keys keep the rows it may start at */
     struct tmpl tmpl[SA_LEXICON_SCOPE_MAX]; /* by the index of the page's text */
     int slot[SA_LEXICON_SCOPE_MAX];         /* scope[i] is texts[slot[i]] */
     size_t seeded;                          /* entries started from a template (tests) */
@@ -192,9 +193,10 @@ struct sa_lexicon {
     char **langs; /* NULL-terminated */
     size_t nlangs;
     struct rx text[SA_CONCEPT_LAST], url[SA_CONCEPT_LAST];
-    uint32_t max_groups; /* capture groups of the largest alternation */
-    uint64_t id;         /* tells a thread's cache which lexicon it serves */
-    int no_prefilter;    /* tests only: sa__lexicon_set_prefilter */
+    uint32_t max_groups;       /* capture groups of the largest alternation */
+    uint64_t id;               /* tells a thread's cache which lexicon it serves */
+    int no_prefilter;          /* tests only: sa__lexicon_set_prefilter */
+    struct sa__starts *starts; /* where any of the searches may start: keys keep those rows */
     pcre2_general_context *gctx;
     pcre2_compile_context *cctx;
     pcre2_match_context *mctx;
@@ -895,6 +897,13 @@ int sa_lexicon_new(const char *dir, struct sa_lexicon **out, char *err, size_t e
         rc = build(&ld, c, 0);
         if (rc == SA_OK) rc = build(&ld, c, 1);
     }
+    if (rc == SA_OK && !(lex->starts = sa__calloc(1, sizeof *lex->starts))) rc = SA_ENOMEM;
+    for (int c = 0; c < SA_CONCEPT_LAST && rc == SA_OK; c++) {
+        for (size_t i = 0; i < lex->text[c].ncode; i++)
+            sa__starts_add(lex->starts, &lex->text[c].pre[i]);
+        for (size_t i = 0; i < lex->url[c].ncode; i++)
+            sa__starts_add(lex->starts, &lex->url[c].pre[i]);
+    }
     if (rc != SA_OK) goto err;
     static atomic_uint_fast64_t next_id = 1;
     lex->id = atomic_fetch_add(&next_id, 1);
@@ -1083,6 +1092,9 @@ static struct cache *thread_cache(const struct sa_lexicon *lex, int create)
     cache_clear(ca);
     sa__free(ca->memo); /* answers of another lexicon */
     ca->memo = NULL;
+    sa__free(ca->sk); /* keys for another lexicon's searches */
+    ca->sk = NULL;
+    ca->starts = lex->starts;
     for (size_t i = 0; i < SA_LEXICON_SCOPE_MAX; i++) {
         tmpl_release(&ca->tmpl[i]);
         sa__free(ca->tmpl[i].text);
@@ -1125,6 +1137,7 @@ void sa_lexicon_free(struct sa_lexicon *lex)
     }
     for (size_t l = 0; l < lex->nlangs; l++) sa__free(lex->langs[l]);
     sa__free(lex->langs);
+    sa__free(lex->starts);
     pcre2_match_context_free(lex->mctx);
     pcre2_compile_context_free(lex->cctx);
     pcre2_general_context_free(lex->gctx);
@@ -1343,7 +1356,8 @@ static int find_with(const struct sa_lexicon *lex, const struct rx *rx, pcre2_ma
     const char *subj = norm ? norm : text;
     size_t slen = norm ? nlen : len;
     int keyed = !given && !lex->no_prefilter && rx->pre && slen < UINT32_MAX &&
-                sa__keys_build(subj, slen, &keys, rows, sizeof rows / sizeof *rows) == SA_OK;
+                sa__keys_build_for(subj, slen, lex->starts, &keys, rows,
+                                   sizeof rows / sizeof *rows) == SA_OK;
     const struct sa__keys *kp = given ? given : keyed ? &keys : NULL;
     rc = search(lex, rx, md, mc, text, len, norm, nlen, map, start, SIZE_MAX, &os, &oe, &lang, NULL,
                 kp);
@@ -1496,7 +1510,7 @@ static const struct normed *normed_for(struct cache *ca, const char *text, size_
      * the text is searched unfiltered: the same answers, only slower. */
     size_t slen = n->norm ? n->nlen : len;
     if (slen >= LEX_PREFILTER_MIN &&
-        sa__keys_build(n->norm ? n->norm : text, slen, &n->keys, NULL, 0) != SA_OK)
+        sa__keys_build_for(n->norm ? n->norm : text, slen, ca->starts, &n->keys, NULL, 0) != SA_OK)
         memset(&n->keys, 0, sizeof n->keys);
     ca->nnorms++;
     return n;
@@ -1628,7 +1642,8 @@ static const struct sa__keys *short_keys(struct cache *ca, const char *text, siz
     struct short_keys *e = &ca->sk[(ht ^ ht >> 31) & (SHORT_KEYS - 1)];
     if (e->len1 == len + 1 && e->h == ht && memcmp(e->text, text, len) == 0) return &e->keys;
     e->len1 = 0;
-    if (sa__keys_build(text, len, &e->keys, e->rows, sizeof e->rows / sizeof *e->rows) != SA_OK)
+    if (sa__keys_build_for(text, len, ca->starts, &e->keys, e->rows,
+                           sizeof e->rows / sizeof *e->rows) != SA_OK)
         return NULL;
     memcpy(e->text, text, len);
     e->h = ht;

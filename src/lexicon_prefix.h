@@ -96,8 +96,27 @@ struct sa__keys {
 /* Subjects of at least this many characters get an index. */
 #define SA__INDEX_MIN 1024
 
+/* Where any search of a set may start: the union of their single characters and first pairs,
+ * apart for the searches that start at a word start (third characters aside). A row that none
+ * of them could start at is no candidate of any (sa__prefix_cand needs its single character or
+ * its pair, or a WILD flag), so keys made for the set leave it out: on a page most positions
+ * (inside words, spaces, punctuation) are such rows, and every row left out is one the index,
+ * the walks and the gathering never copy or read. Searches that are not usable add nothing:
+ * they never read keys. Zeroed is the empty set. */
+struct sa__starts {
+    /* two bits per h12 (single) and per h16 (pair): bit 0 for the searches that may start
+     * anywhere, bit 1 for those that start at \b; one load answers both */
+    uint8_t single[1024], pair[16384];
+};
+void sa__starts_add(struct sa__starts *st, const struct sa__prefix *p);
+
 /* Keys for s[0..len); len must be below 4 GiB. They go in buf when it holds 2 * (len + 1) rows
- * (buf may be NULL), else in memory of their own. SA_OK or SA_ENOMEM. */
+ * (buf may be NULL), else in memory of their own. With st, only rows some search of st may
+ * start at (or flagged WILD1 or WILD2) are kept, and the present bitmaps are theirs: the keys
+ * then serve st's searches only, with the same candidates. SA_OK or SA_ENOMEM. */
+int sa__keys_build_for(const char *s, size_t len, const struct sa__starts *st, struct sa__keys *k,
+                       struct sa__row *buf, size_t cap);
+/* All rows: keys for any search. */
 int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row *buf, size_t cap);
 void sa__keys_release(struct sa__keys *k);
 /* A view of whole's rows for its subject's bytes [at, at + len), as keys of that stretch taken

@@ -1064,4 +1064,125 @@ TEST(prefix_index_gives_the_walks_candidates)
     corpus_free(&c);
 }
 
+/* 1 when a and b hold the same candidates. */
+static int same_cands(const size_t *a, size_t na, const size_t *b, size_t nb)
+{
+    return na == nb && (na == 0 || memcmp(a, b, na * sizeof *a) == 0);
+}
+
+/* Keys made for a set of searches leave out the rows none of them may start at, and give each
+ * search of the set exactly the candidates full keys give it: by a walk over the rows (all of
+ * them, or the word starts), through the index, in a view of some lines, and the same "may"
+ * of the bitmaps whenever a candidate exists. The set is every third pattern and those that
+ * may match one character, so that rows only the others may start at are really dropped. */
+TEST(prefix_keys_for_a_set_keep_its_candidates)
+{
+    char **pats;
+    size_t npats = load_patterns(&pats);
+    ASSERT(npats > 1000);
+    struct sa__prefix *pre = calloc(npats, sizeof *pre);
+    struct sa__starts *st = calloc(1, sizeof *st);
+    char *in = calloc(npats, 1);
+    ASSERT(pre && st && in);
+    size_t inset = 0, ws_set = 0, single_set = 0;
+    for (size_t i = 0; i < npats; i++) {
+        ASSERT_EQ(sa__prefix_analyse(pats[i], strlen(pats[i]), &pre[i]), SA_OK);
+        /* every third, and every one that may match a single character */
+        if (!pre[i].usable || (i % 3 && !pre[i].has_single)) continue;
+        in[i] = 1;
+        sa__starts_add(st, &pre[i]);
+        inset++;
+        ws_set += pre[i].word_start != 0;
+        single_set += pre[i].has_single != 0;
+    }
+    ASSERT(ws_set > 0 && ws_set < inset); /* both kinds of search are in the set */
+    ASSERT(single_set > 0);
+    struct corpus c = corpus_get(3);
+    size_t max = 1u << 20, *want = malloc(max * sizeof *want), *got = malloc(max * sizeof *got);
+    ASSERT(want && got);
+    size_t rows = 0, kept = 0, compared = 0, indexed = 0, texts = 0;
+    /* every fifth fixture page as it is (short and long), and four texts of 64 KiB joined from
+     * all of them, long enough that even the kept rows get an index */
+    size_t nbase = c.n, next = 0;
+    for (int joined = 0; joined < 4; joined++) {
+        struct sa_buf b;
+        sa__buf_init(&b, SIZE_MAX);
+        while (b.len < 64 * 1024) {
+            ASSERT_EQ(sa__buf_append(&b, c.text[next], c.len[next]), SA_OK);
+            ASSERT_EQ(sa__buf_append(&b, "\n", 1), SA_OK);
+            next = (next + 1) % nbase;
+        }
+        if (joined == 0) { /* its k and s as the Kelvin sign and long s: WILD characters */
+            struct sa_buf w;
+            sa__buf_init(&w, SIZE_MAX);
+            for (size_t i = 0; i < b.len; i++) {
+                char ch = b.ptr[i];
+                const char *put = ch == 'k' || ch == 'K' ? "\xE2\x84\xAA"
+                                  : ch == 's'            ? "\xC5\xBF"
+                                                         : NULL;
+                ASSERT_EQ(put ? sa__buf_append(&w, put, strlen(put)) : sa__buf_append(&w, &ch, 1),
+                          SA_OK);
+            }
+            sa__buf_release(&b);
+            b = w;
+        }
+        corpus_add(&c, b.ptr, b.len);
+    }
+    for (size_t t = 0; t < c.n; t += t < nbase ? 5 : 1) {
+        texts++;
+        struct sa__keys full, part;
+        ASSERT_EQ(sa__keys_build(c.text[t], c.len[t], &full, NULL, 0), SA_OK);
+        ASSERT_EQ(sa__keys_build_for(c.text[t], c.len[t], st, &part, NULL, 0), SA_OK);
+        rows += full.n;
+        kept += part.n;
+        ASSERT(part.n <= full.n && part.nws <= full.nws);
+        ASSERT(part.wild == full.wild);
+        const char *mid = memchr(c.text[t] + c.len[t] / 2, '\n', c.len[t] - c.len[t] / 2);
+        size_t at = mid ? (size_t)(mid - c.text[t]) + 1 : 0, vlen = (c.len[t] - at) / 2;
+        struct sa__keys fview, pview;
+        sa__keys_view(&full, at, vlen, &fview);
+        sa__keys_view(&part, at, vlen, &pview);
+        for (size_t i = 0; i < npats; i++) {
+            if (!in[i]) continue;
+            size_t nw = walk_cands(&pre[i], &full, 0, want, max);
+            size_t ng = walk_cands(&pre[i], &part, 0, got, max);
+            if (!same_cands(want, nw, got, ng)) {
+                fprintf(stderr, "\"%s\" in text %zu: %zu candidates with all rows, %zu kept\n",
+                        pats[i], t, nw, ng);
+                ASSERT(0);
+            }
+            if (nw) ASSERT(sa__prefix_may(&pre[i], &part));
+            compared += nw;
+            int rc = index_agrees(&pre[i], &part, 0, got, max, &compared);
+            ASSERT(rc != 0);
+            indexed += rc == 1;
+            nw = walk_cands(&pre[i], &fview, 0, want, max);
+            ng = walk_cands(&pre[i], &pview, 0, got, max);
+            ASSERT(same_cands(want, nw, got, ng));
+            if (nw) ASSERT(sa__prefix_may(&pre[i], &pview));
+        }
+        sa__keys_release(&pview);
+        sa__keys_release(&fview);
+        sa__keys_release(&part);
+        sa__keys_release(&full);
+    }
+    fprintf(stderr, "%zu searches in the set, %zu of %zu rows kept, %zu candidates, %zu by index\n",
+            inset, kept, rows, compared, indexed);
+    ASSERT(texts >= 6);
+    ASSERT(compared > 10000);
+    ASSERT(indexed > 0);
+    ASSERT(kept * 10 < rows * 9); /* the set's keys are smaller */
+    for (size_t i = 0; i < npats; i++) {
+        sa__prefix_release(&pre[i]);
+        free(pats[i]);
+    }
+    free(pats);
+    free(pre);
+    free(st);
+    free(in);
+    free(want);
+    free(got);
+    corpus_free(&c);
+}
+
 TEST_MAIN()
