@@ -1013,33 +1013,31 @@ void sa__prefix_release(struct sa__prefix *p)
     memset(p, 0, sizeof *p);
 }
 
+/* Sets bit in out[h] for every h of the bitmap bm (n bytes, a multiple of 8). */
+static void spread(const uint8_t *bm, size_t n, uint8_t *out, unsigned bit)
+{
+    for (size_t i = 0; i < n; i += 8) {
+        uint64_t w;
+        memcpy(&w, bm + i, 8);
+        if (!w) continue; /* most words are empty */
+        for (size_t j = i; j < i + 8; j++)
+            for (unsigned b = bm[j]; b; b &= b - 1) out[j * 8 + (unsigned)__builtin_ctz(b)] |= bit;
+    }
+}
+
 void sa__starts_add(struct sa__starts *st, const struct sa__prefix *p)
 {
     if (!p->usable) return;
     unsigned bit = p->word_start ? 2 : 1;
-    for (uint32_t i = 0; i < sizeof p->single; i++)
-        for (unsigned b = p->single[i], h; b; b &= b - 1) {
-            h = i * 8 + (unsigned)__builtin_ctz(b);
-            st->single[h >> 2] |= (uint8_t)(bit << 2 * (h & 3));
-        }
-    for (uint32_t i = 0; i < 8192; i++) {
-        uint64_t w;
-        if (i % 8 == 0 && (memcpy(&w, p->pair + i, 8), w == 0)) { /* most words are empty */
-            i += 7;
-            continue;
-        }
-        for (unsigned b = p->pair[i], h; b; b &= b - 1) {
-            h = i * 8 + (unsigned)__builtin_ctz(b);
-            st->pair[h >> 2] |= (uint8_t)(bit << 2 * (h & 3));
-        }
-    }
+    spread(p->single, sizeof p->single, st->single, bit);
+    spread(p->pair, 8192, st->pair, bit);
 }
 
 /* 1 when some search of st may start at a row of (h12 h, h16 h2); ws: the row is a word start
  * (SA__KEY_WORDSTART or 0). */
 static inline int starts_at(const struct sa__starts *st, unsigned h, unsigned h2, unsigned ws)
 {
-    unsigned may = st->single[h >> 2] >> 2 * (h & 3) | st->pair[h2 >> 2] >> 2 * (h2 & 3);
+    unsigned may = st->single[h] | st->pair[h2];
     return (may & (ws ? 3u : 1u)) != 0;
 }
 
