@@ -1102,27 +1102,25 @@ static inline uint32_t bucket_of(struct sa__row r, uint32_t mask)
     return r.h1 & (SA__KEY_WILD1 | SA__KEY_WILD2) ? mask + 1 : r.h2 & mask;
 }
 
-/* Groups k's rows by h2 (a counting sort, so each bucket stays in row order) into nb buckets;
- * head (nb + 2 entries) holds in head[b + 1] the rows of bucket b when counted, else zeros. The
- * index, its rows and head are in k's block (layout_of). */
-static void build_index(struct sa__keys *k, struct sa__index *ix, struct sa__row *rows,
-                        uint32_t *head, uint32_t nb, int counted)
+/* Groups the rows all[0..n) by h2 (a counting sort, so each bucket stays in row order) into nb
+ * buckets; head (nb + 2 entries) holds in head[b + 1] the rows of bucket b when counted, else
+ * zeros. The index, its rows and head are in a keys' block (layout_of). */
+static void build_index(const struct sa__row *all, size_t n, struct sa__index *ix,
+                        struct sa__row *rows, uint32_t *head, uint32_t nb, int counted)
 {
     uint32_t mask = nb - 1;
-    for (size_t j = 0; j < k->n && !counted; j++) head[bucket_of(k->all[j], mask) + 1]++;
+    for (size_t j = 0; j < n && !counted; j++) head[bucket_of(all[j], mask) + 1]++;
     /* the prefix sums make head[b] where bucket b begins */
     for (uint32_t b = 0; b <= nb; b++) head[b + 1] += head[b];
     /* filling moves each head[b] to the next bucket's start; shifting back restores them (rows
      * counted by rows_plain have no WILD flag) */
-    const struct sa__row *all = k->all;
     if (counted)
-        for (size_t j = 0; j < k->n; j++) rows[head[all[j].h2 & mask]++] = all[j];
+        for (size_t j = 0; j < n; j++) rows[head[all[j].h2 & mask]++] = all[j];
     else
-        for (size_t j = 0; j < k->n; j++) rows[head[bucket_of(all[j], mask)]++] = all[j];
+        for (size_t j = 0; j < n; j++) rows[head[bucket_of(all[j], mask)]++] = all[j];
     memmove(head + 1, head, (nb + 1) * sizeof *head);
     head[0] = 0;
     *ix = (struct sa__index){.mask = mask, .head = head, .rows = rows};
-    k->ix = ix;
 }
 
 /* kq_of's rare characters, out of line so that the passes' loops stay small. */
@@ -1180,6 +1178,7 @@ static inline __attribute__((always_inline)) int rows_plain_(const unsigned char
         if (counting) head[(h2 & mask) + 1]++;
         set_bit(present, h);
         if (ws) {
+            if (counting) head[mask + 3 + (h2 & mask) + 1]++; /* the word starts' heads */
             set_bit(present_ws, h);
             *w++ = *r;
         }
@@ -1200,21 +1199,22 @@ static int rows_plain(const unsigned char *u, size_t len, const struct sa__start
                 : rows_plain_(u, len, st, k, NULL, mask, 0);
 }
 
-/* The layout of a block: the index, the rows, the word-start rows, the index's rows (len + 1
- * of each: a row per byte at most; the unused tail is a small price for a single pass) and the
- * index's heads. */
+/* The layout of a block: the two indexes, the rows, the word-start rows, the indexes' rows
+ * (len + 1 of each: a row per byte at most; the unused tail is a small price for a single
+ * pass) and their heads, the word starts' right after the others'. */
 struct layout {
-    size_t ws, ixrows, head, size;
+    size_t ws, ixrows, ixwsrows, head, size;
 };
 
 static struct layout layout_of(size_t len, int indexed, uint32_t nb)
 {
     struct layout l;
-    size_t rows = (len + 1) * sizeof(struct sa__row), at = sizeof(struct sa__index);
+    size_t rows = (len + 1) * sizeof(struct sa__row), at = 2 * sizeof(struct sa__index);
     l.ws = at + rows;
     l.ixrows = l.ws + rows;
-    l.head = indexed ? l.ixrows + rows : l.ixrows;
-    l.size = indexed ? l.head + (nb + 2) * sizeof(uint32_t) : l.head;
+    l.ixwsrows = l.ixrows + rows;
+    l.head = indexed ? l.ixwsrows + rows : l.ixrows;
+    l.size = indexed ? l.head + 2 * (nb + 2) * sizeof(uint32_t) : l.head;
     return l;
 }
 
@@ -1240,8 +1240,8 @@ int sa__keys_build_for(const char *s, size_t len, const struct sa__starts *st, s
         k->ws = buf + len + 1;
         k->borrowed = 1;
     } else {
-        /* three arrays of rows and the heads (at most 256 KiB) must fit a size_t */
-        if (len > (SIZE_MAX / sizeof(struct sa__row) - 65536) / 3 - 1) return SA_ENOMEM;
+        /* four arrays of rows and the heads (at most 512 KiB) must fit a size_t */
+        if (len > (SIZE_MAX / sizeof(struct sa__row) - 65536) / 4 - 1) return SA_ENOMEM;
         indexed = len >= SA__INDEX_MIN;
         l = layout_of(len, indexed, nb);
         /* one allocation, not one per array: glibc then serves the next page's keys from the
@@ -1250,18 +1250,18 @@ int sa__keys_build_for(const char *s, size_t len, const struct sa__starts *st, s
         block = sa__malloc(l.size);
         if (!block) return SA_ENOMEM;
         k->block = block;
-        k->all = (struct sa__row *)(block + sizeof(struct sa__index));
+        k->all = (struct sa__row *)(block + 2 * sizeof(struct sa__index));
         k->ws = (struct sa__row *)(block + l.ws);
         if (indexed) {
             head = (uint32_t *)(block + l.head);
-            memset(head, 0, (nb + 2) * sizeof *head);
+            memset(head, 0, 2 * (nb + 2) * sizeof *head);
         }
     }
     int counted = rows_plain(u, len, st, k, head, nb - 1);
     if (counted) goto done;
     memset(k->present, 0, sizeof k->present);
     memset(k->present_ws, 0, sizeof k->present_ws);
-    if (head) memset(head, 0, (nb + 2) * sizeof *head);
+    if (head) memset(head, 0, 2 * (nb + 2) * sizeof *head);
     /* three characters in view, each with its length in bytes (kq_of): cur at i, next, next2 */
     size_t n = 0, nws = 0, i = 0;
     uint64_t c0 = kq_of(u, len, 0), c1 = kq_of(u, len, (size_t)(c0 >> 32));
@@ -1297,9 +1297,14 @@ int sa__keys_build_for(const char *s, size_t len, const struct sa__starts *st, s
     k->nws = nws;
 done:
     k->all[k->n] = (struct sa__row){.off = (uint32_t)len};
-    if (indexed && k->n >= SA__INDEX_MIN)
-        build_index(k, (struct sa__index *)block, (struct sa__row *)(block + l.ixrows), head, nb,
-                    counted);
+    if (indexed && k->n >= SA__INDEX_MIN) {
+        struct sa__index *ix = (struct sa__index *)block;
+        build_index(k->all, k->n, ix, (struct sa__row *)(block + l.ixrows), head, nb, counted);
+        build_index(k->ws, k->nws, ix + 1, (struct sa__row *)(block + l.ixwsrows), head + nb + 2,
+                    nb, counted);
+        k->ix = ix;
+        k->ix_ws = ix + 1;
+    }
     return SA_OK;
 }
 
@@ -1321,6 +1326,7 @@ void sa__keys_view(const struct sa__keys *whole, size_t at, size_t len, struct s
     out->all = whole->all + lo;
     out->n = hi - lo;
     out->ix = whole->ix;
+    out->ix_ws = whole->ix_ws;
     out->ws = whole->ws + wlo;
     out->nws = whi - wlo;
     /* A long stretch holds most of the characters its text does: the whole text's bitmaps (a
@@ -1401,7 +1407,7 @@ static int add_list(struct sa__cands *c, const struct sa__index *ix, uint32_t b,
 int sa__cands_init(struct sa__cands *c, const struct sa__prefix *p, const struct sa__keys *k,
                    size_t from)
 {
-    const struct sa__index *ix = k->ix;
+    const struct sa__index *ix = p->word_start ? k->ix_ws : k->ix;
     if (!ix || p->has_single || !p->pairs) return 0;
     uint32_t at = (uint32_t)(k->base + from);
     c->p = p;

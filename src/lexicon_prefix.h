@@ -68,7 +68,9 @@ enum {
 /* A long subject's rows grouped by h2, so that a search visits the rows its first pairs select
  * instead of every row (sa__cands). Bucket b holds copies of the rows whose h2 & mask is b, in
  * ascending order, so a search reads them one after the other; one more bucket, the last,
- * holds the rows flagged WILD1 or WILD2, which any search may start at. */
+ * holds the rows flagged WILD1 or WILD2, which any search may start at. The word-start rows
+ * have an index of their own for the searches that start at \b: in one of all rows, seven in
+ * ten of the rows such a search visited were not word starts. */
 struct sa__index {
     uint32_t mask;  /* buckets - 1 */
     uint32_t *head; /* mask + 3 entries: bucket b is rows[head[b] .. head[b + 1]) */
@@ -89,7 +91,8 @@ struct sa__keys {
     int borrowed; /* the rows are not ours to free: a view, or the caller's buffer */
     /* the index of the whole subject (NULL: none): a view's rows are those of the index at
      * offsets [all[0].off, all[n].off) */
-    struct sa__index *ix; /* in block; a view's is whole's */
+    struct sa__index *ix;    /* in block; a view's is whole's */
+    struct sa__index *ix_ws; /* the same of the word-start rows (ws), with ix */
     void *block; /* unless borrowed: the one allocation holding rows, word starts and index */
 };
 
