@@ -8,6 +8,7 @@
  * DOM, which is freed right after the checks have observed the page. */
 #include "page_build.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -194,6 +195,7 @@ struct build {
     struct sa_arena *a;
     const struct sa_fetch_info *fi;
     const char *base;
+    size_t base_dir; /* sa__url_join_dir(base), once base is set */
     int err;
 
     struct frame *fr;
@@ -520,13 +522,119 @@ static const char *node_text(struct build *b, xmlNode *e, size_t max)
 
 /* Resolved against the document base and normalised, as an arena string; NULL when it is not
  * an http(s) or file URL. */
+/* ---- joins ----
+ *
+ * The links of a shop's menus, footers and product grids come back page after page, and a
+ * join (split, merge, normalise) costs about 5 000 instructions. A per-thread table keeps
+ * joins by (the part of the base the reference reads, the reference): sa__url_join_reads
+ * says which part, so a kept answer is the join's own. Direct-mapped; a newcomer replaces
+ * its slot. Failed joins are kept too (javascript: links repeat as much), out of memory is
+ * not. The table lives as long as its thread. */
+#define JOIN_SLOTS 1024u
+#define JOIN_KEY   512u /* longer keys are joined each time */
+
+struct join_slot {
+    uint64_t h;
+    uint32_t plen, klen; /* key: the base's prefix (plen bytes), then the reference */
+    char *key, *url;     /* url NULL: the join failed */
+};
+
+static _Thread_local struct join_slot *joins;
+static pthread_key_t joins_key;
+static pthread_once_t joins_once = PTHREAD_ONCE_INIT;
+static int joins_key_ok;
+
+static void joins_free(void *p)
+{
+    struct join_slot *t = p;
+    for (size_t i = 0; t && i < JOIN_SLOTS; i++) {
+        sa__free(t[i].key);
+        sa__free(t[i].url);
+    }
+    sa__free(t);
+}
+
+static void joins_key_make(void)
+{
+    joins_key_ok = pthread_key_create(&joins_key, joins_free) == 0;
+}
+
+static uint64_t join_hash(const char *a, size_t na, const char *b, size_t nb)
+{
+    uint64_t h = 0xCBF29CE484222325u;
+    for (size_t i = 0; i < na; i++) h = (h ^ (unsigned char)a[i]) * 0x100000001B3u;
+    h = (h ^ 0xFF) * 0x100000001B3u; /* (ab, c) and (a, bc) differ */
+    for (size_t i = 0; i < nb; i++) h = (h ^ (unsigned char)b[i]) * 0x100000001B3u;
+    return h ^ h >> 32;
+}
+
+/* Where a join of ref against b's base is kept (slot NULL: it is not to be kept). */
+struct join_at {
+    struct join_slot *slot;
+    uint64_t h;
+    size_t plen, rlen;
+};
+
+/* 1 and the kept join in *out (an arena copy; NULL for a failed join) on a hit; 0 with where
+ * to keep it otherwise. */
+static int join_find(struct build *b, const char *ref, const char **out, struct join_at *at)
+{
+    *at = (struct join_at){0};
+    if (!b->base_dir) return 0; /* a base no join can read */
+    size_t plen = sa__url_join_reads_all(ref) ? strlen(b->base) : b->base_dir, rlen = strlen(ref);
+    if (plen + rlen > JOIN_KEY) return 0;
+    pthread_once(&joins_once, joins_key_make);
+    if (!joins) {
+        if (!joins_key_ok || !(joins = sa__calloc(JOIN_SLOTS, sizeof *joins))) return 0;
+        if (pthread_setspecific(joins_key, joins) != 0) {
+            sa__free(joins);
+            joins = NULL;
+            return 0;
+        }
+    }
+    uint64_t h = join_hash(b->base, plen, ref, rlen);
+    struct join_slot *e = &joins[h & (JOIN_SLOTS - 1)];
+    if (e->key && e->h == h && e->plen == plen && e->klen == plen + rlen &&
+        memcmp(e->key, b->base, plen) == 0 && memcmp(e->key + plen, ref, rlen) == 0) {
+        *out = e->url ? adup(b, e->url) : NULL;
+        return 1;
+    }
+    *at = (struct join_at){e, h, plen, rlen};
+    return 0;
+}
+
+static void join_keep(const struct join_at *at, const struct build *b, const char *ref,
+                      const char *url)
+{
+    char *key = sa__malloc(at->plen + at->rlen), *u = url ? sa__strdup(url) : NULL;
+    if (!key || (url && !u)) { /* not kept: the next join is made afresh */
+        sa__free(key);
+        sa__free(u);
+        return;
+    }
+    memcpy(key, b->base, at->plen);
+    memcpy(key + at->plen, ref, at->rlen);
+    struct join_slot *e = at->slot;
+    sa__free(e->key);
+    sa__free(e->url);
+    *e = (struct join_slot){.h = at->h,
+                            .plen = (uint32_t)at->plen,
+                            .klen = (uint32_t)(at->plen + at->rlen),
+                            .key = key,
+                            .url = u};
+}
+
 static const char *resolve(struct build *b, const char *ref)
 {
+    const char *d = NULL;
+    struct join_at at;
+    if (join_find(b, ref, &d, &at)) return d;
     char *u = NULL;
     int rc = sa__url_join(b->base, ref, &u);
     if (rc == SA_ENOMEM) oom(b);
+    if (at.slot && rc != SA_ENOMEM) join_keep(&at, b, ref, rc == SA_OK ? u : NULL);
     if (rc != SA_OK || !u) return NULL;
-    const char *d = adup(b, u);
+    d = adup(b, u);
     sa__free(u);
     return d;
 }
@@ -2029,6 +2137,7 @@ int sa__page_build(const char *body, size_t len, const struct sa_fetch_info *fi,
 
     xmlNode *root = xmlDocGetRootElement(doc);
     find_base(&b, root);
+    b.base_dir = b.base ? sa__url_join_dir(b.base) : 0;
     walk(&b, root);
     if (!b.err) finish(&b);
     if (!b.err) decide_lang(&b, root);

@@ -631,6 +631,24 @@ done:
     return rc;
 }
 
+size_t sa__url_join_dir(const char *base)
+{
+    struct sa_url b;
+    if (!base || sa__url_split(base, strlen(base), &b) != SA_OK || scheme_of(b.scheme) == SCH_OTHER)
+        return 0;
+    size_t k = b.path.len;
+    while (k > 0 && b.path.ptr[k - 1] != '/') k--;
+    return (size_t)(b.path.ptr - base) + k;
+}
+
+int sa__url_join_reads_all(const char *ref)
+{
+    /* sa__url_join trims these, and drops tabs and newlines (all among them) anywhere: what is
+     * left starts with the first other byte */
+    while (is_space((unsigned char)*ref)) ref++;
+    return !*ref || *ref == '?' || *ref == '#';
+}
+
 static int copy_out(char *buf, size_t n, const char *s, size_t len)
 {
     if (len >= n) {

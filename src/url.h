@@ -37,6 +37,13 @@ int sa__url_normalize(const char *url, char **out);
 /* resolve + normalise in one step: what the crawler does with every href. Trims the ASCII
  * whitespace around ref and removes tabs/newlines inside it, as browsers do. */
 int sa__url_join(const char *base, const char *ref, char **out);
+/* What of base a join reads, so that joins can be kept by (that part of base, ref) exactly.
+ * A reference with a path of its own (or a scheme, or an authority) reads the base's scheme,
+ * authority and directory, up to the last '/' of its path (RFC 3986 5.2.2): sa__url_join_dir
+ * is the length of that prefix, 0 when base cannot be joined (every join fails). One without
+ * ("", "?q", "#f": sa__url_join_reads_all) reads all of base. */
+size_t sa__url_join_dir(const char *base);
+int sa__url_join_reads_all(const char *ref);
 
 /* Site key for scope: the host lower-case without a leading "www.", for http(s); for file
  * URLs, "file:" followed by the directory path of the URL (up to its last '/'). */

@@ -14,6 +14,7 @@
 #include "page_build.h"
 #include "shopaudit/page.h"
 #include "test.h"
+#include "url.h"
 
 static struct sa_lexicon *lexicon(void)
 {
@@ -402,6 +403,62 @@ TEST(page_links_resolved_with_base)
     EXPECT_EQ(p->buttons[0].kind, SA_BUTTON_LINK);
     EXPECT_EQ(p->buttons[0].form, -1);
     sa__page_free(p);
+}
+
+/* Links are joined through a per-thread memo of joins: pages in other folders, hosts and
+ * schemes, with queries and a <base>, ask for the same references one after the other, twice
+ * over, and each link must be the join of its own page's base, as sa__url_join makes it. */
+TEST(page_links_joined_alike_across_pages)
+{
+    static const char *const urls[] = {
+        "https://shop.test/a/one.html",       "https://shop.test/b/two.html",
+        "https://shop.test/a/three.html?p=2", "https://other.test/a/one.html",
+        "http://shop.test/a/one.html",        "https://shop.test/a",
+        "https://shop.test/a/b/c/d.html",     "file:///tmp/shop/a/one.html"};
+    static const char *const refs[] = {"x.html",
+                                       "../y",
+                                       "/z",
+                                       "?page=3",
+                                       "./",
+                                       "//cdn.test/i",
+                                       "https://shop.test/abs",
+                                       "HTTP://Shop.Test/Up",
+                                       "  x.html  ",
+                                       "g;jsessionid=9?utm_source=m&k=1",
+                                       "%7Euser"};
+    const size_t nrefs = sizeof refs / sizeof *refs;
+    size_t checked = 0;
+    for (int round = 0; round < 2; round++)
+        for (size_t u = 0; u <= sizeof urls / sizeof *urls; u++) {
+            int with_base = u == sizeof urls / sizeof *urls; /* last: a <base> moves the folder */
+            const char *url = with_base ? urls[0] : urls[u];
+            char html[4096];
+            size_t h = (size_t)snprintf(html, sizeof html, "<html><head>%s</head><body>",
+                                        with_base ? "<base href=\"/c/d/\">" : "");
+            for (size_t r = 0; r < nrefs; r++)
+                h += (size_t)snprintf(html + h, sizeof html - h, "<a href=\"%s\">L%zu</a>", refs[r],
+                                      r);
+            snprintf(html + h, sizeof html - h, "</body></html>");
+            struct sa_page *p = build(html, url);
+            ASSERT(p);
+            ASSERT(p->nlinks == nrefs);
+            const char *base = with_base ? "https://shop.test/c/d/" : url;
+            for (size_t r = 0; r < nrefs; r++) {
+                char *want = NULL;
+                if (sa__url_join(base, refs[r], &want) != SA_OK) want = NULL;
+                if (!want ? p->links[r].url != NULL
+                          : !p->links[r].url || strcmp(p->links[r].url, want) != 0) {
+                    fprintf(stderr, "round %d, %s, \"%s\": \"%s\", want \"%s\"\n", round, url,
+                            refs[r], p->links[r].url ? p->links[r].url : "(none)",
+                            want ? want : "(none)");
+                    ASSERT(0);
+                }
+                checked++;
+                sa__free(want);
+            }
+            sa__page_free(p);
+        }
+    ASSERT(checked == 2 * (sizeof urls / sizeof *urls + 1) * nrefs);
 }
 
 TEST(page_buttons_and_forms)

@@ -451,6 +451,97 @@ TEST(url_join_allocation_failure_enomem)
     sa__free(s);
 }
 
+/* The part of a base a join reads: two bases that agree on it join every reference alike, so
+ * joins can be kept by (that part, reference). Each base is joined with each reference, then
+ * with a second base that keeps the part read and changes all the rest (its last segment,
+ * query and fragment, or, for a reference without a path, nothing: the part is all of it). */
+TEST(url_join_reads_only_the_part_it_names)
+{
+    static const char *const bases[] = {"http://a/b/c/d;p?q",
+                                        "https://shop.test/",
+                                        "https://shop.test",
+                                        "https://shop.test?x=1",
+                                        "http://u:p@shop.test:8080/c/",
+                                        "https://shop.test/a/b/index.html#top",
+                                        "file:///tmp/shop/index.html",
+                                        "file:///",
+                                        "HTTPS://Shop.Test/A/./b/../c",
+                                        "https://[::1]/x/y",
+                                        "https://shop.test/a%2Fb/c?q=/x/y#/z"};
+    static const char *const refs[] = {"",
+                                       "  ",
+                                       "\t?\n",
+                                       "?y",
+                                       "#s",
+                                       " #s ",
+                                       "g",
+                                       "./g",
+                                       "../g",
+                                       "../../../../g",
+                                       "g/",
+                                       ".",
+                                       "..",
+                                       "/g",
+                                       "//g",
+                                       "//g/h?i#j",
+                                       "g?y#s",
+                                       ";x",
+                                       "http://x/y",
+                                       "https:z",
+                                       "HTTP:z",
+                                       "javascript:void(0)",
+                                       "mailto:a@b",
+                                       "\\\\cdn\\x",
+                                       "\\x",
+                                       "\t/g",
+                                       "\n../g",
+                                       "a b",
+                                       "%41%2f",
+                                       "?utm_source=x&a=1",
+                                       "g;jsessionid=1",
+                                       "a\tb",
+                                       "\x01",
+                                       "\xD0\x9A",
+                                       ":x",
+                                       "a:b"};
+    static const char *const tails[] = {"other.html?o=1#f", "?o=1", "#f", ""};
+    size_t pairs = 0, same = 0;
+    for (size_t i = 0; i < sizeof bases / sizeof *bases; i++) {
+        size_t dir = sa__url_join_dir(bases[i]);
+        ASSERT(dir > 0 && dir <= strlen(bases[i]));
+        for (size_t r = 0; r < sizeof refs / sizeof *refs; r++) {
+            size_t part = sa__url_join_reads_all(refs[r]) ? strlen(bases[i]) : dir;
+            char *want = NULL;
+            int wrc = sa__url_join(bases[i], refs[r], &want);
+            for (size_t t = 0; t < sizeof tails / sizeof *tails; t++) {
+                char other[256];
+                snprintf(other, sizeof other, "%.*s%s", (int)part, bases[i], tails[t]);
+                /* the other base must read the same part: a tail may not move the last '/' */
+                if (part < strlen(bases[i]) && sa__url_join_dir(other) != part) continue;
+                if (part == strlen(bases[i]) && t != 3) continue; /* all of it is read */
+                char *res = NULL;
+                int grc = sa__url_join(other, refs[r], &res);
+                pairs++;
+                if (grc != wrc || (want && (!res || strcmp(want, res) != 0))) {
+                    fprintf(stderr, "base \"%s\" / \"%s\", ref \"%s\": \"%s\" / \"%s\"\n", bases[i],
+                            other, refs[r], want ? want : "(none)", res ? res : "(none)");
+                    ASSERT(0);
+                }
+                same += part < strlen(bases[i]) && strcmp(other, bases[i]) != 0;
+                sa__free(res);
+            }
+            sa__free(want);
+        }
+    }
+    EXPECT_EQ(sa__url_join_dir("javascript:x"), 0u);
+    EXPECT_EQ(sa__url_join_dir("/relative/base"), 0u);
+    ASSERT(sa__url_join_reads_all("") && sa__url_join_reads_all(" \t?q") &&
+           sa__url_join_reads_all("\n#f") && !sa__url_join_reads_all("g") &&
+           !sa__url_join_reads_all(" //g"));
+    fprintf(stderr, "%zu joins compared, %zu against another base\n", pairs, same);
+    ASSERT(same > 200);
+}
+
 TEST(url_site_key_host_without_www)
 {
     char buf[64];
