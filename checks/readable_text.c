@@ -33,6 +33,7 @@
 #define EV_PER_KIND    3 /* evidence items per page and kind, so that other pages get cited */
 #define CSS_DEPTH      4 /* nesting of @media / @supports blocks we follow */
 #define CSS_MAX        (1u << 20) /* bytes of one <style> element we read */
+#define CSS_RULES_MAX  (1u << 16) /* rules of a page judged: 2 MiB of list at most */
 
 enum kind { K_TINY, K_WALL, K_UNBROKEN, K_LAST };
 static const char *const kind_name[K_LAST] = {"tiny fonts", "walls of text", "unbroken strings"};
@@ -355,6 +356,7 @@ struct rules {
 
 static int rule_push(struct rules *r, const char *sel, size_t sn, const char *body, size_t bn)
 {
+    if (r->n == CSS_RULES_MAX) return SA_ETOOBIG; /* a hostile page: "a{}" a rule in 3 bytes */
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 64;
         struct rule *v = sa__realloc(r->v, cap * sizeof *v);
@@ -405,11 +407,13 @@ static int css_rules(struct rules *r, const char *s, size_t n, int depth)
                              !ci_find(s + pre, pn, "screen") && !ci_find(s + pre, pn, "all");
             if (depth < CSS_DEPTH && !print_only &&
                 (media || ci_find(s + pre, pn, "@supports") || ci_find(s + pre, pn, "@layer") ||
-                 ci_find(s + pre, pn, "@container")) &&
-                css_rules(r, body, bn, depth + 1) != SA_OK)
-                return SA_ENOMEM;
-        } else if (rule_push(r, s + pre, pn, body, bn) != SA_OK) {
-            return SA_ENOMEM;
+                 ci_find(s + pre, pn, "@container"))) {
+                int rc = css_rules(r, body, bn, depth + 1);
+                if (rc != SA_OK) return rc;
+            }
+        } else {
+            int rc = rule_push(r, s + pre, pn, body, bn);
+            if (rc != SA_OK) return rc;
         }
         i = end;
     }
@@ -517,6 +521,11 @@ static void style_rules(struct pagecheck *pc)
         for (size_t i = 0; i < n && rc == SA_OK; i++) {
             first[i] = r.n;
             rc = css_rules(&r, v[i].css, v[i].n, 0);
+            if (rc == SA_ETOOBIG) { /* the first CSS_RULES_MAX rules are judged */
+                for (size_t j = i + 1; j < n; j++) first[j] = r.n;
+                rc = SA_OK;
+                break;
+            }
         }
         if (rc == SA_OK) first[n] = r.n;
         for (int pass = 0; pass < 2 && rc == SA_OK; pass++)

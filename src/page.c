@@ -520,16 +520,14 @@ static const char *node_text(struct build *b, xmlNode *e, size_t max)
 
 /* ---- URLs ---- */
 
-/* Resolved against the document base and normalised, as an arena string; NULL when it is not
- * an http(s) or file URL. */
 /* ---- joins ----
  *
  * The links of a shop's menus, footers and product grids come back page after page, and a
  * join (split, merge, normalise) costs about 5 000 instructions. A per-thread table keeps
- * joins by (the part of the base the reference reads, the reference): sa__url_join_reads
- * says which part, so a kept answer is the join's own. Direct-mapped; a newcomer replaces
- * its slot. Failed joins are kept too (javascript: links repeat as much), out of memory is
- * not. The table lives as long as its thread. */
+ * joins by (the part of the base the reference reads, the reference): sa__url_join_dir and
+ * sa__url_join_reads_all say which part, so a kept answer is the join's own. Direct-mapped:
+ * a newcomer replaces its slot. Failed joins are kept too (javascript: links repeat as much);
+ * a join out of memory is not. The table lives as long as its thread. */
 #define JOIN_SLOTS 1024u
 #define JOIN_KEY   512u /* longer keys are joined each time */
 
@@ -624,6 +622,8 @@ static void join_keep(const struct join_at *at, const struct build *b, const cha
                             .url = u};
 }
 
+/* Resolved against the document base and normalised, as an arena string; NULL when it is not
+ * an http(s) or file URL. */
 static const char *resolve(struct build *b, const char *ref)
 {
     const char *d = NULL;

@@ -309,6 +309,39 @@ TEST(check_readable_text_same_theme_sheets_count_on_every_page_fails_en)
     sa_verdict_release(&v);
 }
 
+/* A hostile sheet of 70 000 empty rules ("a{}", three bytes each): the first 65 536 rules
+ * of a page are judged, so the list stays within 2 MiB; a tiny font before them is found,
+ * one after them is not, and neither page costs more than its sheet's bytes to read. */
+static char *flood_page(int tiny_first)
+{
+    static const char head[] =
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">" VIEWPORT "<style>",
+                      tiny[] = ".desc p{font-size:11px}",
+                      tail[] = "</style><title>Mug</title></head><body>" EN_DESC "</body></html>";
+    size_t n = 70000, len = sizeof head + sizeof tiny + 3 * n + sizeof tail;
+    char *h = malloc(len), *o = h;
+    if (!h) return NULL;
+    o += sprintf(o, "%s%s", head, tiny_first ? tiny : "");
+    for (size_t i = 0; i < n; i++, o += 3) memcpy(o, "a{}", 3);
+    sprintf(o, "%s%s", tiny_first ? "" : tiny, tail);
+    return h;
+}
+
+TEST(check_readable_text_rules_past_the_cap_not_judged_en)
+{
+    char *a = flood_page(1), *b = flood_page(0);
+    ASSERT(a && b);
+    const struct pg pages[] = {{"https://mugs.test/a", a}, {"https://mugs.test/b", b}};
+    struct sa_verdict v;
+    ASSERT(RUN_DEF(sa_check_readable_text, pages, &v));
+    EXPECT_STREQ(v.summary, "Text is hard to read on 1 of 2 page(s): tiny fonts.");
+    EXPECT_EV(&v, 0, "https://mugs.test/a", "(//style)[1]", ".desc p { font-size:11px }");
+    EXPECT(ev_find(&v, "https://mugs.test/b", "(//style)[1]") < 0);
+    sa_verdict_release(&v);
+    free(a);
+    free(b);
+}
+
 TEST(check_readable_text_no_page_not_applicable)
 {
     struct sa_verdict v;
