@@ -457,14 +457,18 @@ static size_t sheets_of(xmlDoc *doc, struct sheet **out)
         char *t = sa__strndup((const char *)css, len);
         xmlFree(css);
         if (!t) continue;
-        for (size_t k = 0; k + 1 < len; k++)
-            if (t[k] == '/' && t[k + 1] == '*') {
+        for (size_t k = 0; k + 1 < len; k++) {
+            const char *slash = memchr(t + k, '/', len - 1 - k); /* a "/" before the last byte */
+            if (!slash) break;
+            k = (size_t)(slash - t);
+            if (t[k + 1] == '*') {
                 size_t j = k + 2;
                 while (j + 1 < len && !(t[j] == '*' && t[j + 1] == '/')) j++;
                 size_t stop = j + 1 < len ? j + 2 : len;
                 memset(t + k, ' ', stop - k);
                 k = stop - 1;
             }
+        }
         v[n] = (struct sheet){.css = t, .n = len};
         snprintf(v[n].where, sizeof v[n].where, "(//style)[%d]", i + 1);
         n++;
