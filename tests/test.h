@@ -4,6 +4,7 @@
 #ifndef SA_TEST_H
 #define SA_TEST_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,15 @@ struct t_case {
     const char *name;
     void (*fn)(void);
 };
+/* A fixed-seed xorshift for the tests that draw cases at random: the same cases every run. */
+static inline __attribute__((unused)) unsigned t_rand(uint64_t *state, unsigned n)
+{
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    return (unsigned)(*state % n);
+}
+
 static struct t_case t_cases[256];
 static int t_ncases, t_failed;
 

@@ -257,10 +257,7 @@ static uint64_t rng = 0x5A17AD17u;
 
 static unsigned rnd(unsigned n)
 {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (unsigned)(rng % n);
+    return t_rand(&rng, n);
 }
 
 TEST(html_raw_random_documents_same_tree_as_libxml2)

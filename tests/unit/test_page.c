@@ -249,10 +249,7 @@ static uint64_t text_rng = 0x7E47C011u;
 
 static unsigned text_pick(unsigned n)
 {
-    text_rng ^= text_rng << 13;
-    text_rng ^= text_rng >> 7;
-    text_rng ^= text_rng << 17;
-    return (unsigned)(text_rng % n);
+    return t_rand(&text_rng, n);
 }
 
 TEST(page_text_collapsed_at_every_alignment)
