@@ -79,7 +79,7 @@ struct sa__index {
 
 /* A subject's characters as keys. */
 struct sa__keys {
-    struct sa__row *all; /* one row per character */
+    struct sa__row *all; /* one row per character (kept: see sa__keys_build_for) */
     size_t n;
     struct sa__row *ws; /* copies of the rows that may start a word (or are WILD1) */
     size_t nws;
