@@ -349,28 +349,25 @@ struct rule {
     const char *sel, *body;
     size_t sn, bn;
 };
-struct rules {
-    struct rule *v;
-    size_t n, cap;
-};
 
-static int rule_push(struct rules *r, const char *sel, size_t sn, const char *body, size_t bn)
+static size_t rules_n(const struct sa_buf *r)
 {
-    if (r->n == CSS_RULES_MAX) return SA_ETOOBIG; /* a hostile page: "a{}" a rule in 3 bytes */
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 64;
-        struct rule *v = sa__realloc(r->v, cap * sizeof *v);
-        if (!v) return SA_ENOMEM;
-        r->v = v;
-        r->cap = cap;
-    }
-    r->v[r->n++] = (struct rule){sel, body, sn, bn};
-    return SA_OK;
+    return r->len / sizeof(struct rule);
+}
+
+/* The list is a buffer of rules (made with room for CSS_RULES_MAX and the buffer's NUL); a
+ * full one refuses more and keeps what it holds, where the buffer would let it all go. */
+static int rule_push(struct sa_buf *r, const char *sel, size_t sn, const char *body, size_t bn)
+{
+    struct rule x = {sel, body, sn, bn};
+    if (rules_n(r) == CSS_RULES_MAX)
+        return SA_ETOOBIG; /* a hostile page: "a{}" a rule in 3 bytes */
+    return sa__buf_append(r, &x, sizeof x);
 }
 
 /* Walks a rule list: plain rules, and the at-rules that hold rules (screen media, supports,
  * layers). Print-only media and @font-face, @keyframes and the like are skipped. */
-static int css_rules(struct rules *r, const char *s, size_t n, int depth)
+static int css_rules(struct sa_buf *r, const char *s, size_t n, int depth)
 {
     size_t i = 0;
     while (i < n) {
@@ -519,31 +516,33 @@ static void style_rules(struct pagecheck *pc)
         sa__buf_init(&mo->found, SIZE_MAX);
         struct sa_buf *found = keyed ? &mo->found : NULL;
         double root = ROOT_PX; /* read in pass 0, used in pass 1 */
-        struct rules r = {0};
+        struct sa_buf r;
+        sa__buf_init(&r, CSS_RULES_MAX * sizeof(struct rule) + 1);
         size_t *first = sa__calloc(n + 1, sizeof *first); /* sheet i's rules: first[i].. */
         int rc = first ? SA_OK : SA_ENOMEM;
         for (size_t i = 0; i < n && rc == SA_OK; i++) {
-            first[i] = r.n;
+            first[i] = rules_n(&r);
             rc = css_rules(&r, v[i].css, v[i].n, 0);
             if (rc == SA_ETOOBIG) { /* the first CSS_RULES_MAX rules are judged */
-                for (size_t j = i + 1; j < n; j++) first[j] = r.n;
+                for (size_t j = i + 1; j < n; j++) first[j] = rules_n(&r);
                 rc = SA_OK;
                 break;
             }
         }
-        if (rc == SA_OK) first[n] = r.n;
+        if (rc == SA_OK) first[n] = rules_n(&r);
         for (int pass = 0; pass < 2 && rc == SA_OK; pass++)
             for (size_t i = 0; i < n; i++) {
                 struct css c = {.pc = pc, .root = root, .pass = pass, .found = found};
                 memcpy(c.where, v[i].where, sizeof c.where);
+                const struct rule *rv = (const struct rule *)r.ptr;
                 for (size_t j = first[i]; j < first[i + 1]; j++)
-                    css_rule(&c, r.v[j].sel, r.v[j].sn, r.v[j].body, r.v[j].bn);
+                    css_rule(&c, rv[j].sel, rv[j].sn, rv[j].body, rv[j].bn);
                 root = c.root;
                 if (!c.found) found = NULL;
             }
         if (rc != SA_OK) found = NULL; /* nothing judged: nothing to remember */
         sa__free(first);
-        sa__free(r.v);
+        sa__buf_release(&r);
         if (keyed && found) {
             mo->key = key; /* taken over */
             mo->valid = 1;
