@@ -1221,6 +1221,7 @@ static int run_filtered(const struct rx *rx, size_t i, pcre2_match_data *md,
     if (sa__cands_init(&cands, pre, keys, start)) {
         /* a long text's index: only the rows of the search's first pairs are visited */
         while (sa__cands_next(&cands, &at) && at < limit) {
+            if (!sa__prefix_deep(pre, s, n, at)) continue;
             pcre2_set_offset_limit(mc, at);
             rc = run_code(rx, i, md, mc, s, n, at);
             if (rc != PCRE2_ERROR_NOMATCH) break; /* a match, or an error that ends the search */
@@ -1231,7 +1232,7 @@ static int run_filtered(const struct rx *rx, size_t i, pcre2_match_data *md,
         for (size_t j = sa__keys_find(rows, nrows, base + start); j < nrows; j++) {
             at = rows[j].off - base;
             if (at >= limit) break;
-            if (!sa__prefix_cand(pre, rows[j])) continue;
+            if (!sa__prefix_cand(pre, rows[j]) || !sa__prefix_deep(pre, s, n, at)) continue;
             pcre2_set_offset_limit(mc, at);
             rc = run_code(rx, i, md, mc, s, n, at);
             if (rc != PCRE2_ERROR_NOMATCH) break;

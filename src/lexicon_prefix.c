@@ -1,6 +1,7 @@
 /* The lexicon's prefilter (see lexicon_prefix.h): a small reader of the PCRE2 syntax our
- * patterns use works out the first two characters a search can consume, and the text side turns
- * each character of a subject into the same keys.
+ * patterns use works out the first characters a search can consume (two, three, and up to
+ * SA__DEEP for the candidates that pass), and the text side turns each character of a subject
+ * into the same keys.
  *
  * Why the answers are exact. A key is a case-folded character, or a class: every decimal digit
  * is DIGIT, every white space SPACE. Both sides fold the same way, and a character whose
@@ -128,6 +129,25 @@ struct tset {
     int over; /* too many to keep: the third character filters nothing */
 };
 
+/* The starts of a piece's matches, SA__DEEP characters long at most: each match begins with the
+ * keys of some element. open: what follows those keys may be anything (the match goes on past
+ * SA__DEEP characters, or meets a character that may be anything); otherwise the match is
+ * exactly those keys. Only ever a superset: a set grown past DEEP_MAX elements is cut shorter
+ * (dlimit), and an element cut short is open. */
+#define DEEP_MAX 1024u
+struct dseq {
+    uint32_t k[SA__DEEP];
+    uint8_t len, open;
+};
+
+struct dset {
+    struct dseq *v; /* NULL: the one element, if any, is one (most sets are a single start) */
+    size_t n, cap;
+    size_t ngrow; /* elements a following piece may lengthen (dgrows) */
+    struct dseq one;
+};
+#define DV(d) ((d)->v ? (d)->v : &(d)->one)
+
 /* What a piece of pattern can match, as far as its first two characters go, and its first
  * three as far as they can be told. */
 struct f2 {
@@ -139,6 +159,7 @@ struct f2 {
     struct pset c2; /* its two-character matches (a subset of p) */
     struct tset t;  /* the first three characters of its matches of three or more */
     int nl;         /* some match may consume a '\n' */
+    struct dset d;  /* the starts of its matches, up to SA__DEEP characters */
 };
 
 struct reader {
@@ -154,6 +175,7 @@ static void f2_release(struct f2 *f)
     sa__free(f->p.v);
     sa__free(f->c2.v);
     sa__free(f->t.v);
+    sa__free(f->d.v);
     memset(f, 0, sizeof *f);
 }
 
@@ -343,6 +365,222 @@ static void tkey_then(struct reader *r, struct tset *t, const struct kset *l1,
     tdedupe(t);
 }
 
+/* ---- the first SA__DEEP characters ---- */
+
+static int dcmp(const void *pa, const void *pb)
+{
+    const struct dseq *a = pa, *b = pb;
+    if (a->len != b->len) return a->len < b->len ? -1 : 1;
+    if (a->open != b->open) return a->open < b->open ? -1 : 1;
+    for (unsigned i = 0; i < a->len; i++)
+        if (a->k[i] != b->k[i]) return a->k[i] < b->k[i] ? -1 : 1;
+    return 0;
+}
+
+static int dgrows(const struct dseq *x)
+{
+    return !x->open && x->len < SA__DEEP;
+}
+
+static void dcount(struct dset *d)
+{
+    d->ngrow = 0;
+    for (size_t i = 0; i < d->n; i++) d->ngrow += dgrows(&DV(d)[i]);
+}
+
+static __attribute__((noinline)) int dgrow(struct reader *r, struct dset *d)
+{
+    size_t ncap = d->v ? d->cap * 2 : 4;
+    struct dseq *nv = sa__realloc(d->v, ncap * sizeof *nv);
+    if (!nv) {
+        r->bad = SA_ENOMEM;
+        return -1;
+    }
+    if (!d->v) nv[0] = d->one;
+    d->v = nv;
+    d->cap = ncap;
+    return 0;
+}
+
+static inline int dpush(struct reader *r, struct dset *d, const struct dseq *x)
+{
+    if (!d->v && !d->n) {
+        d->one = *x;
+    } else {
+        if ((!d->v || d->n == d->cap) && dgrow(r, d)) return -1;
+        d->v[d->n] = *x;
+    }
+    d->n++;
+    d->ngrow += dgrows(x);
+    return 0;
+}
+
+/* The set of the empty match; open: of anything. */
+static void dempty(struct reader *r, struct dset *d, int open)
+{
+    *d = (struct dset){0};
+    dpush(r, d, &(struct dseq){.open = (uint8_t)open});
+}
+
+/* The set of a one-character match. */
+static void dkey(struct reader *r, struct dset *d, uint32_t key)
+{
+    if (key == K_WILD) {
+        dempty(r, d, 1);
+        return;
+    }
+    *d = (struct dset){0};
+    dpush(r, d, &(struct dseq){.k = {key}, .len = 1});
+}
+
+/* Cuts every element to len keys at most. */
+static void dcut(struct dset *d, unsigned len)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (DV(d)[i].len > len) {
+            DV(d)[i].len = (uint8_t)len;
+            DV(d)[i].open = 1;
+        }
+    dcount(d);
+}
+
+/* An open element without keys matches anything: it stands for the whole set. */
+static int dany(const struct dset *d, size_t from)
+{
+    for (size_t i = from; i < d->n; i++)
+        if (!DV(d)[i].len && DV(d)[i].open) return 1;
+    return 0;
+}
+
+static uint64_t dhash(const struct dseq *x)
+{
+    uint64_t h = x->len | (uint64_t)x->open << 8;
+    for (unsigned i = 0; i < x->len; i++) h = (h ^ x->k[i]) * 0x9E3779B97F4A7C15u;
+    return h ^ h >> 29;
+}
+
+/* Drops repeats (a product of sets cut at SA__DEEP characters has many), in one pass over a
+ * hash table; without memory for the table the repeats stay, which only costs time. */
+static void ddedupe(struct dset *d)
+{
+    size_t size = 64;
+    while (size < 2 * d->n) size *= 2;
+    uint32_t *slot = sa__calloc(size, sizeof *slot); /* index + 1 of a kept element */
+    if (!slot) return;
+    size_t j = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        size_t h = (size_t)dhash(&DV(d)[i]) & (size - 1);
+        while (slot[h] && dcmp(&DV(d)[slot[h] - 1], &DV(d)[i])) h = (h + 1) & (size - 1);
+        if (slot[h]) continue;
+        DV(d)[j] = DV(d)[i];
+        slot[h] = (uint32_t)++j;
+    }
+    d->n = j;
+    dcount(d);
+    sa__free(slot);
+}
+
+/* Drops repeats from a set that has grown, and cuts it shorter until it holds DEEP_MAX
+ * elements at most. */
+static void dlimit(struct dset *d, size_t from)
+{
+    if (dany(d, from)) {
+        DV(d)[0] = (struct dseq){.open = 1};
+        d->n = 1;
+        d->ngrow = 0;
+        return;
+    }
+    if (d->n <= DEEP_MAX / 4) return; /* repeats cost less than finding them */
+    ddedupe(d);
+    for (unsigned longest = SA__DEEP; d->n > DEEP_MAX && longest > 0; longest--) {
+        dcut(d, longest - 1);
+        ddedupe(d);
+    }
+}
+
+/* a := a followed by b. The elements b cannot lengthen (open, or SA__DEEP keys long) stay as
+ * they are; each other one gives way to its products with b. Products that would pass 4
+ * DEEP_MAX elements are made with b cut shorter. */
+static void dthen(struct reader *r, struct dset *a, const struct dset *b)
+{
+    if (!a->ngrow) return;
+    struct dset grow = {0}, cut = {0};
+    struct dseq *v = DV(a);
+    size_t kept = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        if (v[i].open || v[i].len == SA__DEEP)
+            v[kept++] = v[i];
+        else if (dpush(r, &grow, &v[i]))
+            goto done;
+    }
+    a->n = kept;
+    a->ngrow = 0;
+    const struct dset *bb = b;
+    if (grow.n * b->n > 4 * DEEP_MAX) {
+        for (size_t i = 0; i < b->n; i++)
+            if (dpush(r, &cut, &DV(b)[i])) goto done;
+        for (unsigned len = SA__DEEP; grow.n * cut.n > 4 * DEEP_MAX && len > 0; len--) {
+            dcut(&cut, len - 1);
+            dlimit(&cut, 0);
+        }
+        bb = &cut;
+    }
+    for (size_t i = 0; i < grow.n; i++) {
+        const struct dseq *x = &DV(&grow)[i];
+        for (size_t j = 0; j < bb->n; j++) {
+            const struct dseq *y = &DV(bb)[j];
+            struct dseq z = *x;
+            unsigned t = 0;
+            while (t < y->len && z.len < SA__DEEP) z.k[z.len++] = y->k[t++];
+            z.open = y->open || t < y->len;
+            if (dpush(r, a, &z)) goto done;
+        }
+    }
+    dlimit(a, kept);
+done:
+    sa__free(grow.v);
+    sa__free(cut.v);
+}
+
+/* a := a | b. */
+static void dor(struct reader *r, struct dset *a, const struct dset *b)
+{
+    size_t from = a->n;
+    for (size_t i = 0; i < b->n; i++)
+        if (dpush(r, a, &DV(b)[i])) return;
+    if (a->n > DEEP_MAX || dany(a, from)) dlimit(a, from);
+}
+
+/* a := a{min,max} (max -1: unbounded). A start of SA__DEEP characters spans SA__DEEP copies at
+ * most, empty copies aside, so a bounded repeat is made of copies. An unbounded one ends in a*,
+ * taken as "empty, or a copy followed by anything": spelling out the copies of \s* in every
+ * "word\s*word" made the lexicon's load half as long again, for little the filter would gain. */
+static void drepeat(struct reader *r, struct dset *a, long min, long max)
+{
+    long lo = min < SA__DEEP ? min : SA__DEEP;
+    long hi = max < 0 || max > SA__DEEP ? SA__DEEP : max;
+    struct dset acc, maybe;
+    dempty(r, &acc, 0);
+    dempty(r, &maybe, 0);
+    if (max < 0) {
+        struct dset opened = {0};
+        for (size_t i = 0; i < a->n && !r->bad; i++) {
+            struct dseq x = DV(a)[i];
+            x.open = 1;
+            dpush(r, &opened, &x);
+        }
+        dor(r, &maybe, &opened);
+        sa__free(opened.v);
+        hi = lo + 1;
+    } else {
+        dor(r, &maybe, a);
+    }
+    for (long i = 0; i < hi && !r->bad; i++) dthen(r, &acc, i < lo ? a : &maybe);
+    sa__free(maybe.v);
+    sa__free(a->v);
+    *a = acc;
+}
+
 /* The first three characters of a followed by b, and its two-character matches: a three
  * character start is a's own, a's two-character match and b's first, a's one-character match
  * and b's first two, or b's own when a may be empty. */
@@ -366,6 +604,7 @@ static void concat(struct reader *r, struct f2 *a, struct f2 *b)
      * the sets stay a's. Literal words, the bulk of every pattern, are here from their fourth
      * letter on, and skip the set work below (the reader's share of the lexicon's load falls
      * by a quarter, 153 -> 115 M instructions). */
+    dthen(r, &a->d, &b->d);
     if (!a->nullable && !a->zw && !a->l1.n && !a->l1.wild && !a->c2.n && !a->c2.wild_first) {
         a->nl = a->nl || b->nl;
         if (b->t.over) { /* as the sets' union below would have it */
@@ -375,7 +614,8 @@ static void concat(struct reader *r, struct f2 *a, struct f2 *b)
         f2_release(b);
         return;
     }
-    struct f2 out = {.nl = a->nl || b->nl};
+    struct f2 out = {.nl = a->nl || b->nl, .d = a->d};
+    a->d = (struct dset){0};
     struct kset fb;
     if (firsts(r, b, &fb)) goto done;
     if (punion(r, &out.p, &a->p) || product(r, &out.p, &a->l1, &fb)) goto done_fb;
@@ -399,6 +639,7 @@ static void alternate(struct reader *r, struct f2 *a, struct f2 *b)
 {
     if (kunion(r, &a->l1, &b->l1) == 0 && punion(r, &a->p, &b->p) == 0) punion(r, &a->c2, &b->c2);
     tunion(r, &a->t, &b->t);
+    dor(r, &a->d, &b->d);
     a->nullable |= b->nullable;
     a->nl |= b->nl;
     a->zw = a->zw && b->zw;
@@ -410,13 +651,15 @@ static void single(struct reader *r, struct f2 *f, uint32_t key)
 {
     memset(f, 0, sizeof *f);
     kadd(r, &f->l1, key);
+    dkey(r, &f->d, key);
 }
 
-static void empty(struct f2 *f, int bstart)
+static void empty(struct reader *r, struct f2 *f, int bstart)
 {
     memset(f, 0, sizeof *f);
     f->nullable = f->zw = 1;
     f->bstart = bstart;
+    dempty(r, &f->d, 0);
 }
 
 /* ---- reading the pattern ---- */
@@ -654,12 +897,19 @@ static void read_class(struct reader *r, struct f2 *out)
     } else {
         out->l1 = k;
     }
+    dempty(r, &out->d, 1);
+    /* a wide class (a range of letters) tells little and would multiply the sets */
+    if (!out->l1.wild && out->l1.n <= 32) {
+        out->d.n = out->d.ngrow = 0;
+        for (size_t i = 0; i < out->l1.n; i++)
+            dpush(r, &out->d, &(struct dseq){.k = {out->l1.v[i]}, .len = 1});
+    }
 }
 
 /* (...) after the "(": groups, lookarounds, option settings, comments. */
 static void read_group(struct reader *r, struct f2 *out)
 {
-    empty(out, 0);
+    empty(r, out, 0);
     int discard = 0, atomic = 0;
     if (r->s < r->e && *r->s == '*') {
         r->bad = 1; /* (*VERB): may end or restart a match anywhere */
@@ -719,6 +969,7 @@ static void read_group(struct reader *r, struct f2 *out)
         f2_release(&in);
         return;
     }
+    f2_release(out);
     *out = in;
 }
 
@@ -784,7 +1035,7 @@ static void read_atom(struct reader *r, struct f2 *out)
     if (c == '^' || c == '$') {
         r->s++;
         r->stretch = 0;
-        empty(out, 0);
+        empty(r, out, 0);
         return;
     }
     if (c == '\\') {
@@ -807,13 +1058,13 @@ static void read_atom(struct reader *r, struct f2 *out)
             return;
         case E_ASSERT:
         case E_NOP:
-            empty(out, 0);
+            empty(r, out, 0);
             return;
         case E_BOUNDARY:
-            empty(out, 1);
+            empty(r, out, 1);
             return;
         case E_QUOTE: {
-            empty(out, 0);
+            empty(r, out, 0);
             while (r->s < r->e && !r->bad) {
                 if (r->s + 1 < r->e && r->s[0] == '\\' && r->s[1] == 'E') {
                     r->s += 2;
@@ -830,7 +1081,7 @@ static void read_atom(struct reader *r, struct f2 *out)
         case E_BAD:
             break;
         }
-        empty(out, 0);
+        empty(r, out, 0);
         r->bad = 1;
         return;
     }
@@ -841,7 +1092,7 @@ static void read_atom(struct reader *r, struct f2 *out)
 
 static void read_seq(struct reader *r, struct f2 *out)
 {
-    empty(out, 0);
+    empty(r, out, 0);
     while (r->s < r->e && *r->s != '|' && *r->s != ')' && !r->bad) {
         struct f2 a;
         read_atom(r, &a);
@@ -851,7 +1102,7 @@ static void read_seq(struct reader *r, struct f2 *out)
         if (q) {
             if (max == 0) {
                 f2_release(&a);
-                empty(&a, 0);
+                empty(r, &a, 0);
             } else {
                 if (max != 1) {
                     /* repeats: a three-character start spans at most three copies */
@@ -869,6 +1120,7 @@ static void read_seq(struct reader *r, struct f2 *out)
                     }
                     sa__free(fa.v);
                 }
+                drepeat(r, &a.d, min, max);
                 if (min == 0) {
                     a.nullable = 1;
                     a.bstart = 0;
@@ -960,6 +1212,70 @@ static void third_chars(const struct f2 *f, struct sa__prefix *out)
     out->has_tri = 1;
 }
 
+/* The first characters' filter, a level for each length L: a table of two bits a slot, picked
+ * by the top bits of the hash of L keys (shift is 64 - log2 of the slots). DEEP_END: some
+ * element is those L keys; DEEP_ON: some longer element begins with them. A candidate may start
+ * a match when its first L keys' slot says DEEP_END at some level; it cannot once a slot says
+ * neither, which is where most candidates stop ("fres" for "free"). Sixteen slots an element
+ * keep a level's false hits near 6%. */
+enum { DEEP_END = 1, DEEP_ON = 2 };
+
+struct sa__deep {
+    unsigned longest;
+    uint8_t shift[SA__DEEP];
+    uint8_t *slots[SA__DEEP];
+};
+
+static uint64_t deep_hash(uint64_t h, uint32_t key)
+{
+    return (h ^ key) * 0x9E3779B97F4A7C15u;
+}
+
+static unsigned deep_slot(const uint8_t *t, uint64_t slot)
+{
+    return t[slot >> 2] >> (2 * (slot & 3)) & 3u;
+}
+
+/* Makes out->deep from d; none when some match may start with anything or none is known. */
+static int deep_build(const struct dset *d, struct sa__prefix *out)
+{
+    size_t count[SA__DEEP] = {0}, bytes = 0;
+    unsigned longest = 0, lg[SA__DEEP] = {0};
+    for (size_t i = 0; i < d->n; i++) {
+        unsigned len = DV(d)[i].len;
+        if (!len) return SA_OK;
+        for (unsigned l = 0; l < len; l++) count[l]++;
+        if (len > longest) longest = len;
+    }
+    if (!longest) return SA_OK;
+    for (unsigned l = 0; l < longest; l++) {
+        lg[l] = 8;
+        while (lg[l] < 20 && (size_t)1 << lg[l] < 16 * count[l]) lg[l]++;
+        bytes += (size_t)1 << (lg[l] - 2);
+    }
+    struct sa__deep *dp = sa__calloc(1, sizeof *dp + bytes);
+    if (!dp) return SA_ENOMEM;
+    uint8_t *at = (uint8_t *)(dp + 1);
+    dp->longest = longest;
+    for (unsigned l = 0; l < longest; l++) {
+        dp->shift[l] = (uint8_t)(64 - lg[l]);
+        dp->slots[l] = at;
+        at += (size_t)1 << (lg[l] - 2);
+    }
+    for (size_t i = 0; i < d->n; i++) {
+        const struct dseq *x = &DV(d)[i];
+        uint64_t h = 0;
+        for (unsigned l = 0; l < x->len; l++) {
+            h = deep_hash(h, x->k[l]);
+            uint64_t slot = h >> dp->shift[l];
+            unsigned what = l + 1 < x->len ? DEEP_ON : DEEP_END;
+            dp->slots[l][slot >> 2] |= (uint8_t)(what << (2 * (slot & 3)));
+        }
+    }
+    out->deep = dp;
+    return SA_OK;
+}
+
 int sa__prefix_analyse(const char *pat, size_t len, struct sa__prefix *out)
 {
     memset(out, 0, sizeof *out);
@@ -997,6 +1313,11 @@ int sa__prefix_analyse(const char *pat, size_t len, struct sa__prefix *out)
         if (w) out->first_words[out->nfirst_words++] = (uint8_t)(i / 8);
     }
     if (!f.t.over) third_chars(&f, out);
+    if (deep_build(&f.d, out) != SA_OK) {
+        sa__prefix_release(out);
+        rc = SA_ENOMEM;
+        goto out;
+    }
     for (size_t i = 0; i < sizeof out->single; i++) out->has_single |= out->single[i] != 0;
     rc = list_pairs(out);
     out->usable = rc == SA_OK;
@@ -1008,6 +1329,7 @@ out:
 
 void sa__prefix_release(struct sa__prefix *p)
 {
+    sa__free(p->deep);
     sa__free(p->pair);
     sa__free(p->pairs);
     memset(p, 0, sizeof *p);
@@ -1143,6 +1465,25 @@ static inline uint64_t kq_of(const unsigned char *s, size_t len, size_t i)
     if (c - 0xC2u < 30u && i + 1 < len && (s[i + 1] & 0xC0) == 0x80)
         return fold2[(c & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu)] | (uint64_t)2 << 32;
     return kq_slow(s, len, i);
+}
+
+int sa__prefix_deep(const struct sa__prefix *p, const char *s, size_t n, size_t at)
+{
+    const struct sa__deep *dp = p->deep;
+    if (!dp) return 1;
+    pthread_once(&fold2_once, fold2_init);
+    const unsigned char *u = (const unsigned char *)s;
+    uint64_t h = 0;
+    for (unsigned l = 0, longest = dp->longest; l < longest; l++) {
+        if (at >= n) return 0; /* the subject ends: no longer match fits */
+        uint64_t kq = kq_of(u, n, at);
+        if ((uint32_t)kq == K_WILD) return 1;
+        h = deep_hash(h, (uint32_t)kq);
+        unsigned what = deep_slot(dp->slots[l], h >> dp->shift[l]);
+        if (what != DEEP_ON) return what != 0; /* DEEP_END, with DEEP_ON or not: 1; neither: 0 */
+        at += (size_t)(kq >> 32);
+    }
+    return 0;
 }
 
 /* sa__keys_build's pass for a text without a WILD character, nearly every page: no row then

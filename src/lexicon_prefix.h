@@ -3,8 +3,10 @@
  * at one byte, so on a page in the search's script nearly every position is a candidate and
  * each costs a full try of a long alternation; two case-folded characters (and, for searches
  * that begin with \b, the word start) rule out almost all of them for the price of a few table
- * lookups. The answers are a superset: every position where the search matches is a candidate
- * (see lexicon_prefix.c for why), so filtered searches give exactly the unfiltered answers. */
+ * lookups, the third character most of the rest, and the first six (sa__prefix_deep) nearly
+ * all the positions left where no match starts. The answers are a superset: every position where
+ * the search matches is a candidate (see lexicon_prefix.c for why), so filtered searches give
+ * exactly the unfiltered answers. */
 #ifndef SA_LEXICON_PREFIX_H
 #define SA_LEXICON_PREFIX_H
 
@@ -32,6 +34,9 @@ struct sa__prefix {
     int has_tri;
     uint8_t open[512];
     uint8_t tri[512];
+    /* The first SA__DEEP characters of its matches, when the reader could tell them (NULL
+     * otherwise): asked at the candidates the filters above let through (sa__prefix_deep). */
+    struct sa__deep *deep;
     /* Asked about a stretch of a text that lies between two '\n' (or the text's ends), the
      * search answers as it does about the whole text from the stretch's start, whenever that
      * answer ends inside the stretch: it has no anchors, and no lookaround, atomic group or
@@ -42,10 +47,17 @@ struct sa__prefix {
     int stretch_safe;
 };
 #define SA__TRI_MASK 0x0FFFu
+#define SA__DEEP     6 /* characters of a match's start that sa__prefix_deep compares */
 
 /* Works out what pat[0..len) can start with. SA_OK (usable or not) or SA_ENOMEM. */
 int sa__prefix_analyse(const char *pat, size_t len, struct sa__prefix *out);
 void sa__prefix_release(struct sa__prefix *p);
+
+/* 0 when no match of p can start at s[at] (at < n) of the subject s[0..n), judged from its
+ * first SA__DEEP characters; 1 when one may. The pair and triple filters of the rows look at
+ * three characters only, and a real word that shares them with a search ("fresh" for "free",
+ * "estate" for "estimated") made nearly every try at their candidates fail. */
+int sa__prefix_deep(const struct sa__prefix *p, const char *s, size_t n, size_t at);
 
 /* One character of a subject: its byte offset, h12 of its key with the flags above bit 12,
  * h16 of its key and the next character's, and h3 of those and the one after (the end of the

@@ -277,6 +277,13 @@ TEST(prefix_every_pattern_never_hides_a_match)
                 size_t ms = pcre2_get_ovector_pointer(md)[0];
                 while (row < k->n && k->all[row].off < ms) row++;
                 ASSERT(row < k->n && k->all[row].off == ms);
+                if (!sa__prefix_deep(&pre, c.text[t], c.len[t], ms)) {
+                    fprintf(stderr,
+                            "\"%s\" matches at %zu of text %zu, ruled out by its first "
+                            "characters: \"%.30s\"\n",
+                            pat, ms, t, c.text[t] + ms);
+                    ASSERT(0);
+                }
                 struct sa__row r = k->all[row];
                 if (!sa__prefix_cand(&pre, r) ||
                     (pre.word_start && !(r.h1 & (SA__KEY_WORDSTART | SA__KEY_WILD1)))) {
@@ -555,6 +562,66 @@ TEST(prefix_reads_constructs_and_filters)
         }
         sa__prefix_release(&p);
     }
+}
+
+/* The first six characters (sa__prefix_deep): a word that shares three letters with a search
+ * ("fresh", "estate") is ruled out, a match never is, and what the reader cannot tell (a wide
+ * class, a WILD character of the text) lets a position through. */
+TEST(prefix_deep_reads_six_characters)
+{
+    static const struct {
+        const char *pat, *text;
+        size_t yes, no; /* byte offsets: one that may start a match, one that cannot */
+    } cases[] = {
+        {"\\bfree\\s+delivery", "fresh free  delivery", 6, 0},
+        {"\\bestimated\\b", "estate estimated", 7, 0},
+        {"\\bde\\s*livery", "de livery delicate", 0, 10}, /* an unbounded repeat */
+        {"\\d{2}-\\d{2}", "12-34 123-4", 0, 6},           /* a bounded one */
+        {"colou?r", "colour colon", 0, 7},                /* an optional letter */
+        {"colou?r", "color colon", 0, 6},
+        {"\\bdelivery", "deliv deliverx", 6, 0},         /* the subject ends */
+        {"\\bκαλάθι", "ΚΑΛΆΘΙ καλός", 0, 13},            /* caseless Greek */
+        {"ตะกร้า", "ตะกละ ตะกร้า", 16, 0},                 /* three-byte characters */
+        {"\\bsku[a-z0-9]+", "skuZ9 skim", 0, 6},         /* a wide class: anything */
+        {"\\bfree(?=\\s)", "free delivery freq", 0, 14}, /* a lookahead reads nothing */
+        {"ab(?:c|.)", "abz axz", 0, 4},                  /* '.': anything follows */
+        {"(?:ship|deliver)(?:ping|y|ed)", "shipping delight", 0, 9},
+        {"\\bkeyword", "ke\xC5\xBFword kexword", 0, 9}, /* long s: WILD */
+    };
+    pcre2_match_data *md = pcre2_match_data_create(8, NULL);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *pat = cases[i].pat, *text = cases[i].text;
+        size_t n = strlen(text);
+        struct sa__prefix p;
+        ASSERT_EQ(sa__prefix_analyse(pat, strlen(pat), &p), SA_OK);
+        ASSERT(p.usable && p.deep != NULL);
+        int yes = sa__prefix_deep(&p, text, n, cases[i].yes);
+        int no = sa__prefix_deep(&p, text, n, cases[i].no);
+        if (yes != 1 || no != 0)
+            fprintf(stderr, "case %zu \"%s\": %d at %zu, %d at %zu\n", i, pat, yes, cases[i].yes,
+                    no, cases[i].no);
+        ASSERT_EQ(yes, 1);
+        ASSERT_EQ(no, 0);
+        /* the position ruled out is one where PCRE2 finds no match either */
+        int ec;
+        PCRE2_SIZE eo;
+        pcre2_code *code = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+                                         FLAGS | PCRE2_ANCHORED, &ec, &eo, NULL);
+        ASSERT(code != NULL);
+        ASSERT(pcre2_match(code, (PCRE2_SPTR)text, n, cases[i].no, 0, md, NULL) < 0);
+        pcre2_code_free(code);
+        sa__prefix_release(&p);
+    }
+    /* a search that may match the empty string, or start with anything, has no such filter */
+    static const char *const none[] = {"a?b?", "(?:x|\\w)yz", "\\b(?:ab|)(?:cd)?"};
+    for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+        struct sa__prefix p;
+        ASSERT_EQ(sa__prefix_analyse(none[i], strlen(none[i]), &p), SA_OK);
+        ASSERT(p.deep == NULL);
+        ASSERT_EQ(sa__prefix_deep(&p, "zzz", 3, 0), 1);
+        sa__prefix_release(&p);
+    }
+    pcre2_match_data_free(md);
 }
 
 /* Which patterns a block may answer from its region (sa__prefix.stretch_safe): consuming a
