@@ -404,6 +404,77 @@ TEST(prefix_lexicon_same_answers_as_unfiltered)
     sa_lexicon_free(lex);
 }
 
+/* URL searches and text searches keep the rows of different first characters (lexicon.c,
+ * starts): every href of the fixtures, asked as a URL and as a text about every concept, one
+ * kind right after the other on the same bytes (the thread's short keys serve both), answers as
+ * the lexicon without the prefilter does. Each lexicon answers all its questions in a row: the
+ * thread's memo is its own. */
+TEST(prefix_url_and_text_searches_same_answers_as_unfiltered)
+{
+    struct corpus c = corpus_get(1);
+    enum { MAX_HREFS = 3000, HREF_MAX = 300 };
+    char(*hrefs)[HREF_MAX + 1] = malloc(MAX_HREFS * sizeof *hrefs);
+    size_t nh = 0;
+    for (size_t t = 0; t < c.n && nh < MAX_HREFS; t++) {
+        const char *p = c.text[t], *e = p + c.len[t];
+        while (nh < MAX_HREFS && (p = memchr(p, 'h', (size_t)(e - p))) && e - p > 6) {
+            if (memcmp(p, "href=\"", 6) != 0) {
+                p++;
+                continue;
+            }
+            p += 6;
+            const char *q = memchr(p, '"', (size_t)(e - p));
+            if (!q) break;
+            size_t n = (size_t)(q - p);
+            if (n && n <= HREF_MAX) {
+                memcpy(hrefs[nh], p, n);
+                hrefs[nh++][n] = '\0';
+            }
+            p = q;
+        }
+    }
+    ASSERT(nh > 500);
+    struct answer {
+        int url, text;
+        struct sa_match m;
+    } * ans[2];
+    for (int pass = 0; pass < 2; pass++) {
+        struct sa_lexicon *lex;
+        char err[256];
+        ASSERT_EQ(sa_lexicon_new(NULL, &lex, err, sizeof err), SA_OK);
+        sa__lexicon_set_prefilter(lex, pass == 0);
+        ans[pass] = calloc(nh * SA_CONCEPT_LAST, sizeof **ans);
+        for (size_t h = 0; h < nh; h++)
+            for (int k = 0; k < SA_CONCEPT_LAST; k++) {
+                struct answer *a = &ans[pass][h * SA_CONCEPT_LAST + (size_t)k];
+                a->url = sa_lexicon_url_match(lex, (enum sa_concept)k, hrefs[h]);
+                a->text =
+                    sa_lexicon_find(lex, (enum sa_concept)k, hrefs[h], strlen(hrefs[h]), &a->m);
+            }
+        sa_lexicon_free(lex);
+    }
+    size_t urls = 0, texts = 0;
+    for (size_t i = 0; i < nh * SA_CONCEPT_LAST; i++) {
+        const struct answer *a = &ans[0][i], *b = &ans[1][i];
+        if (a->url != b->url || a->text != b->text ||
+            (a->text == 1 && (a->m.off != b->m.off || a->m.len != b->m.len))) {
+            fprintf(stderr, "\"%s\", %s: url %d/%d, text %d/%d\n", hrefs[i / SA_CONCEPT_LAST],
+                    sa_concept_name((enum sa_concept)(i % SA_CONCEPT_LAST)), a->url, b->url,
+                    a->text, b->text);
+            ASSERT(0);
+        }
+        urls += a->url == 1;
+        texts += a->text == 1;
+    }
+    fprintf(stderr, "%zu hrefs, %zu URL matches, %zu text matches\n", nh, urls, texts);
+    ASSERT(urls > 100);
+    ASSERT(texts > 20);
+    free(ans[0]);
+    free(ans[1]);
+    free(hrefs);
+    corpus_free(&c);
+}
+
 /* A page text asked about a concept from every start, last first and then in a scrambled
  * order: each answer is the one the same bytes give outside the page (uncached), although the
  * searches stop where answers already known take over. */
