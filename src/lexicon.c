@@ -155,7 +155,15 @@ struct short_keys {
     const struct sa__starts *starts; /* the set the keys were made for */
     uint32_t len1;                   /* length + 1; 0: empty */
     char text[MEMO_TEXT];
-    struct sa__keys keys; /* in rows */
+    /* A text to normalise (Greek, Armenian) is kept normalised too, with its offset map: on a
+     * Greek page every link text needs it, and each was normalised again for every concept
+     * asked (14 000 times on the 200-page bench shop). nlen1: the normalised length + 1; 0:
+     * the text is searched as it is. One whose normalised form is longer than MEMO_TEXT (the
+     * ligature U+0587 doubles) is not kept. */
+    uint32_t nlen1;
+    char norm[MEMO_TEXT];
+    uint32_t map[MEMO_TEXT + 1];
+    struct sa__keys keys; /* of norm when nlen1, else of text; in rows */
     struct sa__row rows[2 * (MEMO_TEXT + 1)];
 };
 
@@ -1347,11 +1355,11 @@ static int search(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match
 }
 
 /* An uncached search. md and mc: the cache's, when the caller holds it, else NULL (made for
- * this call only). given: the text's keys when the caller has them (then the text is one that
- * needs no normalising), else NULL. */
+ * this call only). given: the text's entry in the thread's short keys when the caller has it
+ * (its keys, and its normalised form if it needs one), else NULL. */
 static int find_with(const struct sa_lexicon *lex, const struct rx *rx, pcre2_match_data *md,
                      pcre2_match_context *mc, const char *text, size_t len, size_t start,
-                     struct sa_match *m, const struct sa__keys *given)
+                     struct sa_match *m, const struct short_keys *given)
 {
     if (!lex || !text || start > len) return 0;
     if (!rx->ncode) return 0;
@@ -1374,9 +1382,11 @@ static int find_with(const struct sa_lexicon *lex, const struct rx *rx, pcre2_ma
     int keyed = !given && !lex->no_prefilter && rx->pre && slen < UINT32_MAX &&
                 sa__keys_build_for(subj, slen, rx->starts, &keys, rows,
                                    sizeof rows / sizeof *rows) == SA_OK;
-    const struct sa__keys *kp = given ? given : keyed ? &keys : NULL;
-    rc = search(lex, rx, md, mc, text, len, norm, nlen, map, start, SIZE_MAX, &os, &oe, &lang, NULL,
-                kp);
+    const struct sa__keys *kp = given ? &given->keys : keyed ? &keys : NULL;
+    const char *gn = given && given->nlen1 ? given->norm : norm;
+    size_t gl = given && given->nlen1 ? given->nlen1 - 1 : nlen;
+    const uint32_t *gm = given && given->nlen1 ? given->map : map;
+    rc = search(lex, rx, md, mc, text, len, gn, gl, gm, start, SIZE_MAX, &os, &oe, &lang, NULL, kp);
     if (keyed) sa__keys_release(&keys);
     if (rc == 1 && m) *m = (struct sa_match){os, oe - os, lex->langs[lang]};
     sa__free(norm);
@@ -1648,25 +1658,38 @@ static int find_cached(const struct sa_lexicon *lex, struct cache *ca, enum sa_c
     return rc;
 }
 
-/* The keys of a short text (ht: its hash) from the thread's cache, made on a miss; NULL when
- * the text is to be normalised or memory is short (the caller then keys it itself). */
-static const struct sa__keys *short_keys(struct cache *ca, const struct sa__starts *st,
-                                         const char *text, size_t len, uint64_t ht)
+/* A short text's entry (ht: its hash) in the thread's cache, made on a miss: its keys, and
+ * its normalised form if it needs one. NULL when memory is short or the text does not fit (the
+ * caller then does the work itself). */
+static const struct short_keys *short_keys(struct cache *ca, const struct sa__starts *st,
+                                           const char *text, size_t len, uint64_t ht)
 {
-    if (len > MEMO_TEXT || needs_norm(text, len)) return NULL;
+    if (len > MEMO_TEXT) return NULL;
     if (!ca->sk && !(ca->sk = sa__calloc(SHORT_KEYS, sizeof *ca->sk))) return NULL;
     struct short_keys *e = &ca->sk[(ht ^ ht >> 31) & (SHORT_KEYS - 1)];
     if (e->len1 == len + 1 && e->h == ht && e->starts == st && memcmp(e->text, text, len) == 0)
-        return &e->keys;
+        return e;
     e->len1 = 0;
-    if (sa__keys_build_for(text, len, st, &e->keys, e->rows, sizeof e->rows / sizeof *e->rows) !=
+    e->nlen1 = 0;
+    const char *subj = text;
+    size_t slen = len;
+    if (needs_norm(text, len)) {
+        const unsigned char *u = (const unsigned char *)text;
+        slen = norm_pass(u, len, NULL, NULL);
+        if (slen > MEMO_TEXT) return NULL;
+        norm_pass(u, len, e->norm, e->map);
+        e->map[slen] = (uint32_t)len;
+        e->nlen1 = (uint32_t)slen + 1;
+        subj = e->norm;
+    }
+    if (sa__keys_build_for(subj, slen, st, &e->keys, e->rows, sizeof e->rows / sizeof *e->rows) !=
         SA_OK)
         return NULL;
     memcpy(e->text, text, len);
     e->h = ht;
     e->starts = st;
     e->len1 = (uint32_t)len + 1;
-    return &e->keys;
+    return e;
 }
 
 /* A short text's hash, eight bytes at a time: FNV-1a's multiply a byte was half of find_memo's
@@ -1704,7 +1727,7 @@ static int find_memo(const struct sa_lexicon *lex, struct cache *ca, const struc
         return e->found;
     }
     struct sa_match mm = {0};
-    const struct sa__keys *k =
+    const struct short_keys *k =
         rx->pre && !lex->no_prefilter ? short_keys(ca, rx->starts, text, len, ht) : NULL;
     int rc = find_with(lex, rx, ca->md, ca->mctx, text, len, 0, &mm, k);
     if (rc < 0) return rc;

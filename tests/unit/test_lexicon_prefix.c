@@ -404,35 +404,98 @@ TEST(prefix_lexicon_same_answers_as_unfiltered)
     sa_lexicon_free(lex);
 }
 
-/* URL searches and text searches keep the rows of different first characters (lexicon.c,
- * starts): every href of the fixtures, asked as a URL and as a text about every concept, one
- * kind right after the other on the same bytes (the thread's short keys serve both), answers as
- * the lexicon without the prefilter does. Each lexicon answers all its questions in a row: the
- * thread's memo is its own. */
-TEST(prefix_url_and_text_searches_same_answers_as_unfiltered)
+/* The strings between open and close in the corpus (at most max bytes, none empty; with
+ * nonascii, only those with a byte above 0x7F), appended to out[*n..cap). */
+enum { SHORT_MAX = 300 };
+static void collect(const struct corpus *c, const char *open, char close, size_t max, int nonascii,
+                    char (*out)[SHORT_MAX + 1], size_t *n, size_t cap)
 {
-    struct corpus c = corpus_get(1);
-    enum { MAX_HREFS = 3000, HREF_MAX = 300 };
-    char(*hrefs)[HREF_MAX + 1] = malloc(MAX_HREFS * sizeof *hrefs);
-    size_t nh = 0;
-    for (size_t t = 0; t < c.n && nh < MAX_HREFS; t++) {
-        const char *p = c.text[t], *e = p + c.len[t];
-        while (nh < MAX_HREFS && (p = memchr(p, 'h', (size_t)(e - p))) && e - p > 6) {
-            if (memcmp(p, "href=\"", 6) != 0) {
+    size_t ol = strlen(open);
+    for (size_t t = 0; t < c->n && *n < cap; t++) {
+        const char *p = c->text[t], *e = p + c->len[t];
+        while (*n < cap && (p = memchr(p, open[0], (size_t)(e - p))) && (size_t)(e - p) > ol) {
+            if (memcmp(p, open, ol) != 0) {
                 p++;
                 continue;
             }
-            p += 6;
-            const char *q = memchr(p, '"', (size_t)(e - p));
+            p += ol;
+            const char *q = memchr(p, close, (size_t)(e - p));
             if (!q) break;
-            size_t n = (size_t)(q - p);
-            if (n && n <= HREF_MAX) {
-                memcpy(hrefs[nh], p, n);
-                hrefs[nh++][n] = '\0';
+            while (p < q && (*p == ' ' || *p == '\n')) p++;
+            size_t len = (size_t)(q - p);
+            int high = 0;
+            for (size_t i = 0; i < len && !high; i++) high = (unsigned char)p[i] >= 0x80;
+            if (len && len <= max && (high || !nonascii)) {
+                memcpy(out[*n], p, len);
+                out[(*n)++][len] = '\0';
             }
             p = q;
         }
     }
+}
+
+/* The report's messages in lang (locale/<lang>.json), cut at spaces into pieces of at most 90
+ * bytes, appended to out[*n..cap): Greek with accents, Armenian with its ligature. */
+static void add_messages(const char *lang, char (*out)[SHORT_MAX + 1], size_t *n, size_t cap)
+{
+    const char *src = getenv("SA_SOURCE_DIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/locale/%s.json", src ? src : ".", lang);
+    size_t len;
+    char *json = slurp(path, &len);
+    cJSON *root = json ? cJSON_ParseWithLength(json, len) : NULL;
+    const cJSON *m;
+    cJSON_ArrayForEach(m, cJSON_GetObjectItemCaseSensitive(root, "messages"))
+    {
+        const char *p = cJSON_GetStringValue(m);
+        while (p && *p && *n < cap) {
+            size_t take = strlen(p) <= 90 ? strlen(p) : 90;
+            while (take < strlen(p) && take > 1 && p[take] != ' ') take--;
+            memcpy(out[*n], p, take);
+            out[(*n)++][take] = '\0';
+            p += take;
+            while (*p == ' ') p++;
+        }
+    }
+    cJSON_Delete(root);
+    sa__free(json);
+}
+
+/* URL searches and text searches keep the rows of different first characters (lexicon.c,
+ * starts), and the thread's short keys keep a text to normalise normalised: hrefs and element
+ * texts of the fixtures, the report's Greek and Armenian messages, and Armenian ligatures that
+ * normalise past the keys' room, asked as a URL and as a text about every
+ * concept, one kind right after the other on the same bytes, answers as the lexicon without
+ * the prefilter (and so without short keys) does. Each lexicon answers all its questions in a
+ * row: the thread's memo is its own. */
+TEST(prefix_url_and_text_searches_same_answers_as_unfiltered)
+{
+    struct corpus c = corpus_get(1);
+    enum { MAX_HREFS = 8000 };
+    char(*hrefs)[SHORT_MAX + 1] = malloc(MAX_HREFS * sizeof *hrefs);
+    size_t nh = 0;
+    collect(&c, "href=\"", '"', SHORT_MAX, 0, hrefs, &nh, 2000);
+    collect(&c, ">", '<', 120, 0, hrefs, &nh, 4000);
+    collect(&c, ">", '<', 120, 1, hrefs, &nh, 6000);
+    add_messages("el", hrefs, &nh, 7000);
+    add_messages("hy", hrefs, &nh, MAX_HREFS - 4);
+    /* U+0587 normalises to two letters: 40 of them (80 bytes) do not fit the keys' room */
+    static const char *const lig[] = {"և", "ևա", "\xD5\xA5\xD6\x82"};
+    for (size_t i = 0; i < 3; i++) {
+        hrefs[nh][0] = '\0';
+        for (int k = 0; k < 40 && strlen(hrefs[nh]) + strlen(lig[i]) <= SHORT_MAX; k++)
+            strcat(hrefs[nh], lig[i]);
+        nh++;
+    }
+    strcpy(hrefs[nh++], "Ανάκληση παραγγελίας και επιστροφές εντός 14 ημερών");
+    size_t marked = 0; /* strings with Greek or Armenian letters: most need normalising */
+    for (size_t i = 0; i < nh; i++)
+        for (const unsigned char *u = (const unsigned char *)hrefs[i]; *u; u++)
+            if (*u == 0xCE || *u == 0xCF || (*u >= 0xD4 && *u <= 0xD6)) {
+                marked++;
+                break;
+            }
+    ASSERT(marked > 100);
     ASSERT(nh > 500);
     struct answer {
         int url, text;
@@ -466,7 +529,8 @@ TEST(prefix_url_and_text_searches_same_answers_as_unfiltered)
         urls += a->url == 1;
         texts += a->text == 1;
     }
-    fprintf(stderr, "%zu hrefs, %zu URL matches, %zu text matches\n", nh, urls, texts);
+    fprintf(stderr, "%zu strings (%zu Greek or Armenian), %zu URL matches, %zu text matches\n", nh,
+            marked, urls, texts);
     ASSERT(urls > 100);
     ASSERT(texts > 20);
     free(ans[0]);
