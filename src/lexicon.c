@@ -145,10 +145,10 @@ struct memo_table {
     struct memo slot[MEMO_SLOTS];
 };
 
-/* Keys of the short texts asked about lately, by content. A link text is asked about several
- * concepts, by several checks, and its keys cost more than the searches they save: on the
- * bench shop each text missing the memo was asked about 8 concepts. Texts to normalise (Greek,
- * Armenian) are keyed afresh each time. */
+/* Keys of the short texts asked about lately, by content and by the set of searches they were
+ * made for (text or URL). A link text is asked about several concepts, by several checks, and
+ * its keys cost more than the searches they save: on the bench shop each text missing the memo
+ * was asked about 8 concepts. */
 #define SHORT_KEYS 64u
 struct short_keys {
     uint64_t h;
