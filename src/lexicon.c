@@ -198,6 +198,7 @@ struct cache {
     size_t nnorms, capnorms;
     struct memo_table *memo;         /* made on first use; kept across pages */
     struct short_keys *sk;           /* SHORT_KEYS, made on first use; kept across pages */
+    struct sa__spare spare;          /* the last page texts' largest keys block, for the next */
     const struct sa__starts *starts; /* the text searches': keys keep the rows they may start at */
     struct tmpl tmpl[SA_LEXICON_SCOPE_MAX]; /* by the index of the page's text */
     int slot[SA_LEXICON_SCOPE_MAX];         /* scope[i] is texts[slot[i]] */
@@ -1052,7 +1053,7 @@ static void cache_clear(struct cache *ca)
     for (size_t i = 0; i < ca->nnorms; i++) {
         if (!ca->norms[i].norm_borrowed) sa__free(ca->norms[i].norm);
         sa__free(ca->norms[i].map);
-        sa__keys_release(&ca->norms[i].keys);
+        sa__keys_release_spare(&ca->norms[i].keys, &ca->spare);
     }
     ca->nnorms = 0;
     ca->owner = NULL;
@@ -1084,6 +1085,7 @@ static void cache_destroy(void *p)
     sa__free(ca->norms);
     sa__free(ca->memo);
     sa__free(ca->sk);
+    sa__spare_free(&ca->spare);
     pcre2_match_data_free(ca->md);
     pcre2_match_context_free(ca->mctx);
     sa__free(ca);
@@ -1536,7 +1538,8 @@ static const struct normed *normed_for(struct cache *ca, const char *text, size_
      * the text is searched unfiltered: the same answers, only slower. */
     size_t slen = n->norm ? n->nlen : len;
     if (slen >= LEX_PREFILTER_MIN &&
-        sa__keys_build_for(n->norm ? n->norm : text, slen, ca->starts, &n->keys, NULL, 0) != SA_OK)
+        sa__keys_build_spare(n->norm ? n->norm : text, slen, ca->starts, &n->keys, &ca->spare) !=
+            SA_OK)
         memset(&n->keys, 0, sizeof n->keys);
     ca->nnorms++;
     return n;

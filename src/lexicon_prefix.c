@@ -25,6 +25,24 @@
 #include "shopaudit/common.h"
 #include "utf8.h"
 
+/* An idle spare is poisoned under AddressSanitizer, so a read through keys released into it
+ * still reports, as a read of freed memory would. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SA__ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SA__ASAN 1
+#endif
+#endif
+#ifdef SA__ASAN
+#include <sanitizer/asan_interface.h>
+#define spare_poison(p, n)   ASAN_POISON_MEMORY_REGION(p, n)
+#define spare_unpoison(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
+#else
+#define spare_poison(p, n)   ((void)(p), (void)(n))
+#define spare_unpoison(p, n) ((void)(p), (void)(n))
+#endif
+
 #define K_DIGIT 0x110000u
 #define K_SPACE 0x110001u
 #define K_END   0x110002u
@@ -1564,8 +1582,61 @@ int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row
     return sa__keys_build_for(s, len, NULL, k, buf, cap);
 }
 
+/* Blocks kept in a spare: from glibc's default mmap threshold (smaller ones come back from its
+ * heap without faults) up to a text of some 170 000 characters, so that one hostile page does
+ * not pin its memory for the rest of the audit. */
+#define SPARE_MIN ((size_t)128 << 10)
+#define SPARE_MAX ((size_t)8 << 20)
+
+static int keys_build(const char *s, size_t len, const struct sa__starts *st, struct sa__keys *k,
+                      struct sa__row *buf, size_t cap, struct sa__spare *sp);
+
 int sa__keys_build_for(const char *s, size_t len, const struct sa__starts *st, struct sa__keys *k,
                        struct sa__row *buf, size_t cap)
+{
+    return keys_build(s, len, st, k, buf, cap, NULL);
+}
+
+int sa__keys_build_spare(const char *s, size_t len, const struct sa__starts *st, struct sa__keys *k,
+                         struct sa__spare *sp)
+{
+    return keys_build(s, len, st, k, NULL, 0, sp);
+}
+
+void sa__keys_release_spare(struct sa__keys *k, struct sa__spare *sp)
+{
+    if (!k->borrowed && k->block && k->cap >= SPARE_MIN && k->cap <= SPARE_MAX &&
+        k->cap > sp->size) {
+        sa__spare_free(sp);
+        sp->block = k->block;
+        sp->size = k->cap;
+        spare_poison(sp->block, sp->size);
+        memset(k, 0, sizeof *k);
+        return;
+    }
+    sa__keys_release(k);
+}
+
+void sa__spare_free(struct sa__spare *sp)
+{
+    if (sp->block) spare_unpoison(sp->block, sp->size);
+    sa__free(sp->block);
+    *sp = (struct sa__spare){0};
+}
+
+/* sp's block when it holds size bytes, taken out of sp (its size in *got); NULL otherwise. */
+static void *spare_take(struct sa__spare *sp, size_t size, size_t *got)
+{
+    if (!sp->block || sp->size < size) return NULL;
+    void *b = sp->block;
+    *got = sp->size;
+    *sp = (struct sa__spare){0};
+    spare_unpoison(b, *got);
+    return b;
+}
+
+static int keys_build(const char *s, size_t len, const struct sa__starts *st, struct sa__keys *k,
+                      struct sa__row *buf, size_t cap, struct sa__spare *sp)
 {
     pthread_once(&fold2_once, fold2_init);
     memset(k, 0, sizeof *k);
@@ -1588,7 +1659,10 @@ int sa__keys_build_for(const char *s, size_t len, const struct sa__starts *st, s
         /* one allocation, not one per array: glibc then serves the next page's keys from the
          * memory this page's gave back instead of fresh pages to fault in (page faults of a
          * 2 000-page audit: 100 000 -> 30 000) */
-        block = sa__malloc(l.size);
+        if (!sp || l.size < SPARE_MIN || !(block = spare_take(sp, l.size, &k->cap))) {
+            block = sa__malloc(l.size);
+            k->cap = l.size;
+        }
         if (!block) return SA_ENOMEM;
         k->block = block;
         k->all = (struct sa__row *)(block + 2 * sizeof(struct sa__index));

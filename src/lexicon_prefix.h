@@ -106,6 +106,7 @@ struct sa__keys {
     struct sa__index *ix;    /* in block; a view's is whole's */
     struct sa__index *ix_ws; /* the same of the word-start rows (ws), with ix */
     void *block; /* unless borrowed: the one allocation holding rows, word starts and index */
+    size_t cap;  /* block's size in bytes */
 };
 
 /* Subjects of at least this many characters get an index. */
@@ -136,6 +137,22 @@ int sa__keys_build_for(const char *s, size_t len, const struct sa__starts *st, s
 /* All rows: keys for any search. */
 int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row *buf, size_t cap);
 void sa__keys_release(struct sa__keys *k);
+
+/* A keys block kept from one long text for the next, per thread (the lexicon's cache holds
+ * one). A page text's block is megabytes, beyond glibc's mmap threshold: freed, its pages went
+ * back to the kernel and the next page faulted them in again, a 4 KiB page at a time (2 000
+ * pages from disk, one page thread: 38 000 page faults -> 16 000, kernel time -45%). Zeroed is
+ * empty. */
+struct sa__spare {
+    void *block;
+    size_t size;
+};
+/* sa__keys_build_for without a buffer, the block taken from sp when it is large enough. */
+int sa__keys_build_spare(const char *s, size_t len, const struct sa__starts *st, struct sa__keys *k,
+                         struct sa__spare *sp);
+/* sa__keys_release, keeping k's block in sp when it is the larger. */
+void sa__keys_release_spare(struct sa__keys *k, struct sa__spare *sp);
+void sa__spare_free(struct sa__spare *sp);
 /* A view of whole's rows for its subject's bytes [at, at + len), as keys of that stretch taken
  * as a subject of its own. Valid while whole is. The stretch must start whole's subject or
  * follow a '\n' there: its first character is then a word start in both. Past its end the rows

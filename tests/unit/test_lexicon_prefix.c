@@ -1015,6 +1015,78 @@ TEST(prefix_keys_in_reused_memory_same_rows)
     corpus_free(&c);
 }
 
+/* A spare keeps the larger of the long texts' blocks for the next text (sa__keys_build_spare):
+ * keys made in a block that held other keys are the keys made afresh, a block is taken only by
+ * a text it holds, and short texts' blocks and huge ones are not kept. */
+TEST(prefix_keys_spare_reused_same_rows)
+{
+    /* texts of 6 000 to 60 000 bytes, joined from fixture pages, in a shuffled order of sizes */
+    struct corpus c = corpus_get(1);
+    struct sa_buf all;
+    sa__buf_init(&all, 1 << 22);
+    for (size_t t = 0; t < c.n && all.len < 200000; t++)
+        ASSERT_EQ(sa__buf_append(&all, c.text[t], c.len[t]), SA_OK);
+    ASSERT(all.len >= 120000);
+    static const size_t sizes[] = {20000, 6000, 60000, 30000, 59000, 8000, 60000, 45000};
+    struct sa__spare sp = {0};
+    size_t taken = 0, kept_largest = 0;
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        const char *t = all.ptr + (i * 7919) % (all.len - sizes[i]);
+        void *had = sp.block;
+        size_t had_size = sp.size;
+        struct sa__keys a, fresh;
+        ASSERT_EQ(sa__keys_build_spare(t, sizes[i], NULL, &a, &sp), SA_OK);
+        if (had && a.block == had) {
+            taken++;
+            ASSERT(sp.block == NULL); /* taken out while in use */
+        } else {
+            ASSERT(sp.block == had); /* a spare too small stays */
+        }
+        ASSERT_EQ(sa__keys_build(t, sizes[i], &fresh, NULL, 0), SA_OK);
+        ASSERT(a.cap >= fresh.cap); /* a block the text's keys fit in */
+        ASSERT(same_keys(&a, &fresh));
+        sa__keys_release(&fresh);
+        size_t cap = a.cap;
+        void *block = a.block;
+        sa__keys_release_spare(&a, &sp);
+        ASSERT(a.block == NULL);
+        /* the spare now holds the larger of the two */
+        size_t want = cap > had_size || !had || block == had ? cap : had_size;
+        ASSERT_EQ(sp.size, want);
+        kept_largest += sp.size == want;
+    }
+    ASSERT(taken >= 3);
+    ASSERT_EQ(kept_largest, sizeof sizes / sizeof *sizes);
+    /* two texts at once (a page's text and a long block of it): the first takes the spare,
+     * the second gets a block of its own, and the spare keeps the larger when both return */
+    struct sa__keys x, y;
+    ASSERT_EQ(sa__keys_build_spare(all.ptr, 50000, NULL, &x, &sp), SA_OK);
+    ASSERT(sp.block == NULL);
+    ASSERT_EQ(sa__keys_build_spare(all.ptr + 50000, 9000, NULL, &y, &sp), SA_OK);
+    size_t xcap = x.cap;
+    sa__keys_release_spare(&x, &sp);
+    sa__keys_release_spare(&y, &sp);
+    ASSERT_EQ(sp.size, xcap);
+    /* a short text's block and a huge text's are freed, the spare kept */
+    size_t big = sp.size;
+    struct sa__keys k;
+    ASSERT_EQ(sa__keys_build_spare(all.ptr, 1500, NULL, &k, &sp), SA_OK);
+    ASSERT(k.block != NULL && k.block != sp.block && k.cap < big);
+    sa__keys_release_spare(&k, &sp);
+    ASSERT_EQ(sp.size, big);
+    char *huge = malloc(400000);
+    for (size_t i = 0; i < 400000; i++) huge[i] = all.ptr[i % all.len];
+    ASSERT_EQ(sa__keys_build_spare(huge, 400000, NULL, &k, &sp), SA_OK);
+    ASSERT(k.cap > big);
+    sa__keys_release_spare(&k, &sp);
+    ASSERT_EQ(sp.size, big); /* past the spare's limit: freed, not kept */
+    free(huge);
+    sa__spare_free(&sp);
+    ASSERT(sp.block == NULL && sp.size == 0);
+    sa__buf_release(&all);
+    corpus_free(&c);
+}
+
 /* Keys of a stretch, as a view of the whole text's keys, list the stretch's characters only,
  * with the stretch's own offsets, and an empty or invalid text is harmless. */
 TEST(prefix_keys_views_and_odd_input)
