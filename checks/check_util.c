@@ -2,6 +2,7 @@
 #include "check_util.h"
 
 #include "alloc.h"
+#include "hash.h"
 #include "verdict.h"
 
 #include <stdint.h>
@@ -172,9 +173,7 @@ static uint64_t memo_hash(const char *s, size_t n, unsigned salt)
         h = (h ^ w) * 0x9E3779B97F4A7C15u; /* the finaliser below spreads it */
         h ^= h >> 32;
     }
-    uint64_t w = 0;
-    memcpy(&w, s + i, n - i);
-    return memo_mix(h ^ w ^ 0x9E3779B97F4A7C15u);
+    return memo_mix(h ^ sa__tail_le(s, n, i) ^ 0x9E3779B97F4A7C15u);
 }
 
 /* Makes way w of order the most recently used. */

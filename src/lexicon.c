@@ -44,6 +44,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "hash.h"
 #include "lexicon_data.h"
 #include "lexicon_page.h"
 #include "lexicon_prefix.h"
@@ -1707,9 +1708,7 @@ static uint64_t text_hash(const char *s, size_t n)
         h = (h ^ w) * 0xBF58476D1CE4E5B9u;
         h ^= h >> 31;
     }
-    uint64_t w = 0;
-    memcpy(&w, s + i, n - i);
-    h = (h ^ w) * 0x94D049BB133111EBu;
+    h = (h ^ sa__tail_le(s, n, i)) * 0x94D049BB133111EBu;
     return h ^ h >> 29;
 }
 
@@ -1729,6 +1728,10 @@ static int find_memo(const struct sa_lexicon *lex, struct cache *ca, const struc
         if (e->found && m) *m = e->m;
         return e->found;
     }
+    /* a miss fills the slot after the search: its lines are fetched meanwhile (a store that
+     * missed the cache was a quarter of find_memo's cycles) */
+    __builtin_prefetch(e, 1);
+    __builtin_prefetch((const char *)e + 64, 1);
     struct sa_match mm = {0};
     const struct short_keys *k =
         rx->pre && !lex->no_prefilter ? short_keys(ca, rx->starts, text, len, ht) : NULL;
