@@ -215,6 +215,11 @@ static struct sa__memo_slot *memo_slot(struct sa__memo *mo, const struct sa_lexi
     *hit = w < MEMO_WAYS;
     if (!*hit) {
         w = set->order >> 6; /* the least recently used */
+        /* the slot is filled after the search: its lines are fetched meanwhile (the fill's
+         * stores missed the cache: 3% of an audit's cycles on the read that followed them) */
+        __builtin_prefetch(&slots[w], 1);
+        __builtin_prefetch((const char *)&slots[w] + 64, 1);
+        __builtin_prefetch((const char *)&slots[w] + 128, 1);
         set->h[w] = tag;
         set->key[w] = (uint8_t)key;
         set->len1[w] = 0; /* empty until filled */
