@@ -165,15 +165,7 @@ static uint64_t memo_mix(uint64_t h)
 
 static uint64_t memo_hash(const char *s, size_t n, unsigned salt)
 {
-    uint64_t h = memo_mix((uint64_t)n << 32 ^ salt);
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        h = (h ^ w) * 0x9E3779B97F4A7C15u; /* the finaliser below spreads it */
-        h ^= h >> 32;
-    }
-    return memo_mix(h ^ sa__tail_le(s, n, i) ^ 0x9E3779B97F4A7C15u);
+    return memo_mix(sa__hash_bytes(s, n, memo_mix(salt)));
 }
 
 /* Makes way w of order the most recently used. */

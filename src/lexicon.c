@@ -1700,16 +1700,7 @@ static const struct short_keys *short_keys(struct cache *ca, const struct sa__st
  * own instructions (29 -> 15 M on the 200-page bench shop). */
 static uint64_t text_hash(const char *s, size_t n)
 {
-    uint64_t h = 0x9E3779B97F4A7C15u ^ n;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        h = (h ^ w) * 0xBF58476D1CE4E5B9u;
-        h ^= h >> 31;
-    }
-    h = (h ^ sa__tail_le(s, n, i)) * 0x94D049BB133111EBu;
-    return h ^ h >> 29;
+    return sa__hash_bytes(s, n, 0x9E3779B97F4A7C15u);
 }
 
 /* find() from the start of a short text through the thread's memo. */

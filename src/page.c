@@ -21,6 +21,7 @@
 #include "alloc.h"
 #include "arena.h"
 #include "buf.h"
+#include "hash.h"
 #include "html.h"
 #include "lexicon_page.h"
 #include "url.h"
@@ -557,13 +558,10 @@ static void joins_key_make(void)
     joins_key_ok = pthread_key_create(&joins_key, joins_free) == 0;
 }
 
+/* (ab, c) and (a, bc) hash apart: each part's length goes into its hash. */
 static uint64_t join_hash(const char *a, size_t na, const char *b, size_t nb)
 {
-    uint64_t h = 0xCBF29CE484222325u;
-    for (size_t i = 0; i < na; i++) h = (h ^ (unsigned char)a[i]) * 0x100000001B3u;
-    h = (h ^ 0xFF) * 0x100000001B3u; /* (ab, c) and (a, bc) differ */
-    for (size_t i = 0; i < nb; i++) h = (h ^ (unsigned char)b[i]) * 0x100000001B3u;
-    return h ^ h >> 32;
+    return sa__hash_bytes(b, nb, sa__hash_bytes(a, na, 0xCBF29CE484222325u));
 }
 
 /* Where a join of ref against b's base is kept (slot NULL: it is not to be kept). */
