@@ -852,10 +852,32 @@ void sa__xml_quiet_end(const struct sa__xml_quiet *q)
 /* The script and style elements libxml2 makes, in the order it makes them (sa__raw_restore). */
 struct made {
     startElementSAXFunc start; /* libxml2's own */
+    charactersSAXFunc chars;   /* libxml2's own */
     xmlNodePtr *v;
     size_t n, cap;
+    const struct sa__raw *raw; /* with the original document, for the taken runs */
+    const char *src;
+    size_t runs; /* runs given back */
+    htmlParserCtxtPtr ctxt;
     int failed;
 };
+
+static void emit_chars(void *ctx, const char *p, size_t n)
+{
+    struct made *m = ctx;
+    m->chars(m->ctxt, (const xmlChar *)p, (int)n);
+}
+
+/* libxml2's characters() with the taken runs put back where their marks are. */
+static void characters(void *ctx, const xmlChar *ch, int len)
+{
+    htmlParserCtxtPtr ctxt = ctx;
+    struct made *m = ctxt->_private;
+    if (m->failed) return;
+    if (sa__raw_text(m->raw, m->src, (const char *)ch, (size_t)len, &m->runs, emit_chars, m) !=
+        SA_OK)
+        m->failed = 1;
+}
 
 static void start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
@@ -901,9 +923,14 @@ static int parse_with(const char *s, size_t len, const char *url, struct made *m
             m->start = ctxt->sax->startElement;
             ctxt->sax->startElement = start_element;
             ctxt->_private = m;
+            m->ctxt = ctxt;
+            if (m->raw && m->raw->nruns) {
+                m->chars = ctxt->sax->characters;
+                ctxt->sax->characters = characters;
+            }
         }
     }
-    if (m && !m->start) m->failed = 1;
+    if (m && (!m->start || (m->raw && m->raw->nruns && !m->chars))) m->failed = 1;
     /* No HTML_PARSE_HUGE: libxml2 then stops at a nesting depth of 256, and the page keeps
      * what came before. */
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
@@ -937,10 +964,11 @@ static int parse_taken(const char *utf8, size_t len, const char *url, xmlDocPtr 
     struct sa__raw raw;
     int rc = sa__raw_take(utf8, len, &raw);
     if (rc <= 0) return rc;
-    struct made m = {0};
+    struct made m = {.raw = &raw, .src = utf8};
     xmlDocPtr d;
     rc = parse_with(raw.doc, raw.len, url, &m, &d);
-    if (rc == SA_OK) rc = m.failed ? SA_EPARSE : sa__raw_restore(&raw, utf8, (void **)m.v, m.n);
+    if (rc == SA_OK)
+        rc = m.failed ? SA_EPARSE : sa__raw_restore(&raw, utf8, (void **)m.v, m.n, m.runs);
     if (rc == SA_OK) {
         *out = d;
     } else {

@@ -1,11 +1,11 @@
-/* Script and style text taken out of a document before libxml2 parses it, and put back after
- * (see html_raw.h for why). The reader below follows libxml2 2.9.14's HTML parser only as far
- * as it must to know where each script and style text begins and ends: comments, the doctype,
- * processing instructions, end tags, and start tags with their attributes, quoted or not. Where
- * it is not sure to read as libxml2 does (an unterminated quote or comment, a quoted doctype it
- * cannot pair, a name past libxml2's 100 bytes, a text libxml2 would change as it copies it) it
- * takes nothing, and the document is parsed as it is. What it gets wrong despite that, the
- * restore catches. */
+/* Script, style and plain text taken out of a document before libxml2 parses it, and put back
+ * after (see html_raw.h for why). The reader below follows libxml2 2.9.14's HTML parser only as
+ * far as it must to know where each script and style text begins and ends, and which text
+ * follows markup: comments, the doctype, processing instructions, end tags, and start tags with
+ * their attributes, quoted or not. Where it is not sure to read as libxml2 does (an unterminated
+ * quote or comment, a quoted doctype it cannot pair, a name past libxml2's 100 bytes, a text
+ * libxml2 would change as it copies it) it takes nothing, and the document is parsed as it is.
+ * What it gets wrong despite that, the restore catches. */
 #include "html_raw.h"
 
 #include <string.h>
@@ -17,6 +17,8 @@
 
 /* A text shorter than this costs libxml2 less than its marker's node costs us. */
 #define RAW_MIN_TEXT 64
+/* A run of plain text shorter than this costs libxml2 less than the call that gives it back. */
+#define RAW_MIN_RUN 16
 /* Below this in all, the copy of the document costs more than the reading it saves. */
 #define RAW_MIN_TOTAL 1024
 /* htmlParseHTMLName stops at HTML_PARSER_BUFFER_SIZE bytes and reads on from there. */
@@ -131,12 +133,23 @@ static size_t doctype_end(const unsigned char *s, size_t i, size_t len)
     return gt;
 }
 
-/* Whether libxml2 copies text as it is: htmlParseScript drops the characters XML does not
- * allow (C0 controls but tab, newline and carriage return; U+FFFE and U+FFFF). The text is
- * valid UTF-8 without NUL. */
+/* Whether libxml2 copies text as it is: htmlParseScript and htmlParseCharData drop the
+ * characters XML does not allow (C0 controls but tab, newline and carriage return; U+FFFE and
+ * U+FFFF). The text is valid UTF-8 without NUL. */
 static int copied_as_is(const unsigned char *s, size_t n)
 {
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     for (size_t i = 0; i < n; i++) {
+        /* eight bytes at once while none is below 0x20 or is 0xEF, U+FFFE's first byte */
+        if (i + 8 <= n) {
+            uint64_t w, x;
+            memcpy(&w, s + i, 8);
+            x = w ^ (ones * 0xEF);
+            if ((((w - ones * 0x20) & ~w) | ((x - ones) & ~x)) & highs) goto bytes;
+            i += 7;
+            continue;
+        }
+    bytes:;
         unsigned char c = s[i];
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return 0;
         if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF))
@@ -174,6 +187,50 @@ static int add_elem(struct sa__raw *r, struct sa__raw_elem e)
         r->cap = cap;
     }
     r->el[r->n++] = e;
+    return SA_OK;
+}
+
+static int add_run(struct sa__raw *r, size_t at, size_t len)
+{
+    if (r->nruns == r->capruns) {
+        size_t cap = r->capruns ? 2 * r->capruns : 64;
+        struct sa__raw_run *v = sa__realloc(r->runs, cap * sizeof *v);
+        if (!v) return SA_ENOMEM;
+        r->runs = v;
+        r->capruns = cap;
+    }
+    r->runs[r->nruns++] = (struct sa__raw_run){(uint32_t)at, (uint32_t)len};
+    return SA_OK;
+}
+
+/* Takes the runs of the text s[a..b) that follows markup, where libxml2 reads text: no '<' in
+ * it. htmlParseCharData reads up to a '<' or a '&' and hands what it read to characters(), 1 000
+ * bytes at a time; the chunks are joined into one node, and whether a chunk is blank only
+ * decides whether an implied <p> is opened first, which a run's first non-blank character
+ * decides the same way as the mark in its place. So a run is taken from its first non-blank
+ * character to its last: blanks around it stay, for the prolog's SKIP_BLANKS reads them
+ * (leading text after the doctype loses them). After a '&' libxml2 reads a reference first; a
+ * run may begin after the ';' of "&name;" or "&#digits;", where libxml2 reads text again
+ * (after the ';', or from it when it does not know the name), but not after anything else. */
+static int text_runs(struct sa__raw *r, const unsigned char *s, size_t a, size_t b, size_t *taken)
+{
+    while (a < b) {
+        const unsigned char *amp = memchr(s + a, '&', b - a);
+        size_t e = amp ? (size_t)(amp - s) : b, x = a, y = e;
+        while (x < y && blank(s[x])) x++;
+        while (y > x && blank(s[y - 1])) y--;
+        if (y - x >= RAW_MIN_RUN && copied_as_is(s + x, y - x)) {
+            if (add_run(r, x, y - x) != SA_OK) return SA_ENOMEM;
+            *taken += y - x;
+        }
+        if (!amp) break;
+        size_t k = e + 1;
+        if (k < b && s[k] == '#') k++;
+        size_t name = k;
+        while (k < b && (letter(s[k]) || (s[k] >= '0' && s[k] <= '9'))) k++;
+        if (k == name || k >= b || s[k] != ';') break;
+        a = k + 1;
+    }
     return SA_OK;
 }
 
@@ -247,23 +304,32 @@ static size_t markup(struct sa__raw *r, const unsigned char *s, size_t i, size_t
     return i + 1;
 }
 
-/* Writes the document libxml2 is to read: each taken text replaced by its element's number. */
+/* Writes the document libxml2 is to read: each taken script or style text replaced by its
+ * element's number, each run by SA__RAW_MARK (both lists are in document order). */
 static int rewrite(struct sa__raw *r, const unsigned char *s, size_t len)
 {
-    /* every taken text is longer than its marker, so the copy is not longer than s */
+    /* every taken text is longer than what stands for it, so the copy is not longer than s */
     char *d = sa__malloc(len + 1);
     if (!d) return SA_ENOMEM;
-    size_t o = 0, from = 0;
-    for (size_t k = 0; k < r->n; k++) {
-        const struct sa__raw_elem *e = &r->el[k];
-        if (!e->len) continue;
-        memcpy(d + o, s + from, e->at - from);
-        o += e->at - from;
-        char m[24];
-        size_t ml = marker(k, m);
-        memcpy(d + o, m, ml);
-        o += ml;
-        from = (size_t)e->at + e->len;
+    size_t o = 0, from = 0, k = 0, j = 0;
+    for (;;) {
+        while (k < r->n && !r->el[k].len) k++;
+        int run = j < r->nruns && (k == r->n || r->runs[j].at < r->el[k].at);
+        if (!run && k == r->n) break;
+        size_t at = run ? r->runs[j].at : r->el[k].at;
+        memcpy(d + o, s + from, at - from);
+        o += at - from;
+        if (run) {
+            memcpy(d + o, SA__RAW_MARK, SA__RAW_MARK_LEN);
+            o += SA__RAW_MARK_LEN;
+            from = at + r->runs[j++].len;
+        } else {
+            char m[24];
+            size_t ml = marker(k, m);
+            memcpy(d + o, m, ml);
+            o += ml;
+            from = at + r->el[k++].len;
+        }
     }
     memcpy(d + o, s + from, len - from);
     o += len - from;
@@ -273,6 +339,25 @@ static int rewrite(struct sa__raw *r, const unsigned char *s, size_t len)
     return SA_OK;
 }
 
+/* Whether the text at s[i] follows markup that ended with its '>'. Where markup() read a '<'
+ * as text or dropped "</" or "<?", libxml2 looked at the character after them to decide, and
+ * the reader may not decide as it does (libxml2 takes "<?" and a Thai letter for a processing
+ * instruction); a mark there would change libxml2's reading, not only stand for the text. The
+ * text before the first '<' is the prolog's, which libxml2 reads its own way. */
+static int after_markup(const unsigned char *s, size_t i)
+{
+    return i > 0 && s[i - 1] == '>';
+}
+
+static int has_mark(const unsigned char *s, size_t len)
+{
+    for (const unsigned char *p = s, *e = s + len; (p = memchr(p, 0xEE, (size_t)(e - p)));) {
+        if (e - p >= SA__RAW_MARK_LEN && memcmp(p, SA__RAW_MARK, SA__RAW_MARK_LEN) == 0) return 1;
+        p++;
+    }
+    return 0;
+}
+
 int sa__raw_take(const char *text, size_t len, struct sa__raw *r)
 {
     memset(r, 0, sizeof *r);
@@ -280,21 +365,48 @@ int sa__raw_take(const char *text, size_t len, struct sa__raw *r)
     /* offsets are 32-bit; libxml2 reads NUL its own way (sa__charset_to_utf8 drops them) */
     if (len > UINT32_MAX || len < RAW_MIN_TOTAL || memchr(s, 0, len)) return 0;
     size_t i = 0, taken = 0;
-    int rc = SA_OK;
+    int rc = SA_OK, runs = !has_mark(s, len);
     const unsigned char *p;
     /* a '<' that ends the document is text */
     while (i + 1 < len && (p = memchr(s + i, '<', len - 1 - i))) {
-        i = markup(r, s, (size_t)(p - s), len, &taken, &rc);
+        size_t at = (size_t)(p - s);
+        if (runs && after_markup(s, i) && (rc = text_runs(r, s, i, at, &taken)) != SA_OK) break;
+        i = markup(r, s, at, len, &taken, &rc);
         if (rc != SA_OK || i == GIVE_UP) break;
     }
+    if (rc == SA_OK && i != GIVE_UP && runs && after_markup(s, i) && i < len)
+        rc = text_runs(r, s, i, s[len - 1] == '<' ? len - 1 : len, &taken);
     if (rc == SA_OK && i != GIVE_UP && taken >= RAW_MIN_TOTAL) rc = rewrite(r, s, len);
     if (rc != SA_OK || !r->doc) sa__raw_release(r);
     return rc != SA_OK ? rc : r->doc != NULL;
 }
 
-int sa__raw_restore(const struct sa__raw *r, const char *s, void *const *nodes, size_t n)
+int sa__raw_text(const struct sa__raw *r, const char *s, const char *ch, size_t len, size_t *next,
+                 void (*emit)(void *ctx, const char *p, size_t n), void *ctx)
 {
-    if (n != r->n) return SA_EPARSE;
+    const char *from = ch, *end = ch + len;
+    for (const char *p = ch; (p = memchr(p, 0xEE, (size_t)(end - p)));) {
+        if (end - p < SA__RAW_MARK_LEN || memcmp(p, SA__RAW_MARK, SA__RAW_MARK_LEN) != 0) {
+            p++;
+            continue;
+        }
+        if (*next >= r->nruns) return SA_EPARSE;
+        if (p > from) emit(ctx, from, (size_t)(p - from));
+        const struct sa__raw_run *run = &r->runs[(*next)++];
+        emit(ctx, s + run->at, run->len);
+        p += SA__RAW_MARK_LEN;
+        from = p;
+    }
+    if (end > from) emit(ctx, from, (size_t)(end - from));
+    return SA_OK;
+}
+
+int sa__raw_restore(const struct sa__raw *r, const char *s, void *const *nodes, size_t n,
+                    size_t runs)
+{
+    /* a run libxml2 did not hand characters() was read as something else: an attribute, a
+     * comment, a script's text */
+    if (n != r->n || runs != r->nruns) return SA_EPARSE;
     for (size_t k = 0; k < n; k++) {
         xmlNode *e = nodes[k];
         const struct sa__raw_elem *el = &r->el[k];
@@ -319,5 +431,6 @@ void sa__raw_release(struct sa__raw *r)
 {
     sa__free(r->doc);
     sa__free(r->el);
+    sa__free(r->runs);
     memset(r, 0, sizeof *r);
 }

@@ -1,8 +1,9 @@
-/* Script and style texts read before libxml2 (src/html_raw.c): every document must give the
- * tree libxml2 builds when it reads the texts itself, node for node (sa__html_outline), whether
- * the texts were taken out, or the reader gave up, or the restore saw the readings differ. The
- * hostile cases are the constructs where a reader that does not follow libxml2 2.9.14 would
- * cut in the wrong place; the random documents mix them; the fixture sites are real pages. */
+/* Script, style and plain texts read before libxml2 (src/html_raw.c): every document must give
+ * the tree libxml2 builds when it reads the texts itself, node for node (sa__html_outline),
+ * whether the texts were taken out, or the reader gave up, or the restore saw the readings
+ * differ. The hostile cases are the constructs where a reader that does not follow libxml2
+ * 2.9.14 would cut in the wrong place; the random documents mix them; the fixture sites are real
+ * pages. */
 #define _XOPEN_SOURCE 700
 #include <ftw.h>
 #include <stdint.h>
@@ -218,22 +219,194 @@ TEST(html_raw_restore_refuses_elements_out_of_line)
         for (size_t i = 0; i < k; i++) pv[i] = v[i];
         int rc;
         if (round == 0) { /* in line */
-            rc = sa__raw_restore(&r, d.ptr, pv, k);
+            rc = sa__raw_restore(&r, d.ptr, pv, k, r.nruns);
             EXPECT_EQ(rc, SA_OK);
             EXPECT_EQ(strlen((const char *)v[2]->children->content), strlen(big));
         } else if (round == 1) { /* one missing */
-            EXPECT_EQ(sa__raw_restore(&r, d.ptr, pv, k - 1), SA_EPARSE);
+            EXPECT_EQ(sa__raw_restore(&r, d.ptr, pv, k - 1, r.nruns), SA_EPARSE);
         } else if (round == 2) { /* two scripts swapped: each holds the other's number */
             void *t = pv[0];
             pv[0] = pv[2];
             pv[2] = t;
-            EXPECT_EQ(sa__raw_restore(&r, d.ptr, pv, k), SA_EPARSE);
+            EXPECT_EQ(sa__raw_restore(&r, d.ptr, pv, k, r.nruns), SA_EPARSE);
         } else { /* a script where a style belongs */
             pv[1] = pv[0];
-            EXPECT_EQ(sa__raw_restore(&r, d.ptr, pv, k), SA_EPARSE);
+            EXPECT_EQ(sa__raw_restore(&r, d.ptr, pv, k, r.nruns), SA_EPARSE);
         }
         xmlFreeDoc(doc);
     }
+    sa__raw_release(&r);
+    sa__buf_release(&d);
+}
+
+/* Plain text around the places where libxml2 does not simply copy it: references, blanks the
+ * prolog skips, characters it drops, a '<' that is text, chunks of 1 000 bytes, our own mark. */
+struct tcase {
+    const char *fragment;
+    int runs; /* the runs the reader must take from the fragment; -1: any number */
+};
+
+static const struct tcase tcases[] = {
+    {"Delivery within three working days", 1},
+    {"Delivery and payment terms &amp; returns within 14 days &nbsp;free for orders over 50 "
+     "&#8364; or &#x20AC;50 and even more",
+     4},
+    {"An unknown entity here &foo; reference in the middle of a long text", 2},
+    /* after a reference without its ';' libxml2 may read a name: nothing more is taken */
+    {"A long enough reference &foo bar without its semicolon, and long text after it", 1},
+    {"Broken &#abc; and &#12a; character references in a long enough text", 1},
+    {"A long enough text first &; then &# then & alone and a long enough text after it", 1},
+    {"&amp;&lt;&gt;&quot; only references, then a text long enough", 1},
+    {"\n\n      Leading and trailing blanks around a long text      \n\n", 1},
+    {"a < b and a text long enough to be taken, <3 too, <! and <? as well", -1},
+    {"</ p>Text after a dropped end tag, long enough to be taken", -1},
+    {"<![CDATA[Text in a bogus CDATA section, long enough]]>", -1},
+    {"A control \x01 character in a long enough text", 0},
+    {"A long enough text that ends in a control character\x02", 0},
+    {"1234567\x01 is at the eighth byte of a long text", 0},
+    {"12345678\x1F is at the ninth byte of a long text", 0},
+    {"A U+FFFE \xEF\xBF\xBE in a long enough text", 0},
+    {"A U+FFFF \xEF\xBF\xBF in a long enough text", 0},
+    {"A U+FFFD \xEF\xBF\xBD replacement character in a long enough text", 1},
+    {"Line one of a long text\r\nline two of the same text\rline three\n", 1},
+    {"\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0", 1},
+    {"Корзина пуста. Доставка по России от 3 дней, самовывоз бесплатно", 1},
+    {"ตะกร้าสินค้าว่างเปล่า จัดส่งฟรีเมื่อสั่งซื้อครบ 500 บาท", 1},
+    {"Το καλάθι σας είναι άδειο. Δωρεάν αποστολή για παραγγελίες", 1},
+    {"Ձեր զամբյուղը դատարկ է։ Անվճար առաքում Երևանում", 1},
+    {"<textarea>A long text in a text area, read as text</textarea>", 1},
+    {"<title>A long title in the body, read as text</title>", 1},
+    {"<select>A stray text in a select element<option>An option long enough</option></select>", 2},
+    {"<table>Stray text in a table, long enough<tr><td>A cell long enough to "
+     "take</td></tr></table>",
+     2},
+    {"<div title=\"A long attribute value is not text\">and a text that is</div>", 1},
+    {"<!-- a comment with a long text in it, not taken -->after it, a long text", 1},
+    {"</body></html>Text after the end of the document, long enough", 1},
+    {"A private-use \xEE\x80\x80 character in the page keeps its texts in", 0},
+};
+
+TEST(html_raw_text_runs_same_tree_as_libxml2)
+{
+    for (size_t i = 0; i < sizeof tcases / sizeof *tcases; i++) {
+        const char *f = tcases[i].fragment;
+        int taken = 0;
+        if (!hostile(f, strlen(f), &taken)) {
+            T_FAIL("case %zu: %s", i, f);
+            continue;
+        }
+        /* the runs of the fragment alone: the frame around it has none but "a" */
+        make_big();
+        struct sa_buf d;
+        sa__buf_init(&d, SIZE_MAX);
+        sa__buf_printf(&d, "<html><body><script>%s</script><p>", big);
+        sa__buf_puts(&d, f);
+        sa__buf_puts(&d, "<p>");
+        struct sa__raw r;
+        ASSERT(d.ptr && sa__raw_take(d.ptr, d.len, &r) == 1);
+        if (tcases[i].runs >= 0 && r.nruns != (size_t)tcases[i].runs)
+            T_FAIL("case %zu: %zu runs taken, not %d: %s", i, r.nruns, tcases[i].runs, f);
+        for (size_t k = 0; k < r.nruns; k++) { /* a run never begins or ends with a blank */
+            const char *p = d.ptr + r.runs[k].at, *e = p + r.runs[k].len - 1;
+            EXPECT(*p != ' ' && *p != '\n' && *e != ' ' && *e != '\n' && r.runs[k].len >= 16);
+        }
+        sa__raw_release(&r);
+        sa__buf_release(&d);
+    }
+}
+
+/* The prolog: libxml2 skips the blanks before the first '<', after the doctype and after the
+ * comments before the content, so a run there must leave them out. */
+TEST(html_raw_text_after_prolog_same_tree_as_libxml2)
+{
+    make_big();
+    static const char *const heads[] = {
+        "<!DOCTYPE html>\n   Text right after the doctype, long enough to take",
+        "<!DOCTYPE html><!-- c -->\n\n Text after a comment in the prolog, long enough",
+        "<?xml version=\"1.0\"?>   Text after a declaration, long enough to take",
+        "\n  Text before any markup at all, long enough to take<p>x",
+        "<html>   Text right in html, before the head, long enough to take<head>",
+        "<html><head>   Text in the head, long enough to take</head>",
+        "<html><head></head>   Text between head and body, long enough<body>",
+    };
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
+        struct sa_buf d;
+        sa__buf_init(&d, SIZE_MAX);
+        sa__buf_printf(&d, "%s<script>%s</script><p>Body text, long enough to take</p>", heads[i],
+                       big);
+        int taken = 0;
+        EXPECT(d.ptr && same_tree(d.ptr, d.len, &taken));
+        EXPECT_EQ(taken, 1);
+        sa__buf_release(&d);
+    }
+}
+
+/* A run past libxml2's 1 000-byte chunks: blank chunks inside it and at its end. */
+TEST(html_raw_long_runs_same_tree_as_libxml2)
+{
+    static const int shapes[][3] = {{10, 1200, 10}, {10, 2500, 0}, {1990, 5, 3000}, {0, 999, 1}};
+    for (size_t i = 0; i < sizeof shapes / sizeof *shapes; i++) {
+        struct sa_buf f;
+        sa__buf_init(&f, SIZE_MAX);
+        sa__buf_puts(&f, "Words before the blanks");
+        for (int k = 0; k < shapes[i][0]; k++) sa__buf_puts(&f, "word ");
+        for (int k = 0; k < shapes[i][1]; k++) sa__buf_puts(&f, k % 50 ? " " : "\n");
+        sa__buf_puts(&f, "Words after the blanks");
+        for (int k = 0; k < shapes[i][2]; k++) sa__buf_puts(&f, " ");
+        int taken = 0;
+        EXPECT(f.ptr && hostile(f.ptr, f.len, &taken));
+        EXPECT_EQ(taken, 1);
+        sa__buf_release(&f);
+    }
+}
+
+struct emitted {
+    char s[256];
+    size_t n;
+};
+
+static void emit_into(void *ctx, const char *p, size_t n)
+{
+    struct emitted *e = ctx;
+    if (e->n + n < sizeof e->s) memcpy(e->s + e->n, p, n);
+    e->n += n;
+}
+
+/* A mark libxml2 does not hand characters() (it read the run as something else) or a mark too
+ * many: the restore refuses, and the page is parsed as it is. */
+TEST(html_raw_restore_refuses_runs_not_read_as_text)
+{
+    make_big();
+    struct sa_buf d;
+    sa__buf_init(&d, SIZE_MAX);
+    sa__buf_printf(&d,
+                   "<html><body><script>%s</script><p>A first long text to take</p>"
+                   "<p>A second long text to take</p></body></html>",
+                   big);
+    ASSERT(d.ptr);
+    struct sa__raw r;
+    ASSERT(sa__raw_take(d.ptr, d.len, &r) == 1);
+    EXPECT_EQ(r.nruns, 2);
+    EXPECT_EQ(sa__raw_restore(&r, d.ptr, NULL, 0, 0), SA_EPARSE); /* nothing made */
+    void *doc = NULL;
+    ASSERT(sa__html_parse_way(r.doc, r.len, "https://shop.test/", 0, &doc, NULL) == SA_OK);
+    xmlNode *v[2];
+    void *pv[2];
+    size_t k = 0;
+    collect(((xmlDoc *)doc)->children, v, &k, 2);
+    EXPECT_EQ(k, 1);
+    pv[0] = v[0];
+    EXPECT_EQ(sa__raw_restore(&r, d.ptr, pv, k, 1), SA_EPARSE); /* a run not given back */
+    EXPECT_EQ(sa__raw_restore(&r, d.ptr, pv, k, 2), SA_OK);
+    xmlFreeDoc(doc);
+    /* a third mark, where two runs were taken */
+    struct emitted out = {.n = 0};
+    size_t next = 0;
+    static const char text[] = "x" SA__RAW_MARK "y" SA__RAW_MARK SA__RAW_MARK;
+    EXPECT_EQ(sa__raw_text(&r, d.ptr, text, sizeof text - 1, &next, emit_into, &out), SA_EPARSE);
+    EXPECT_EQ(next, 2);
+    out.s[out.n] = '\0';
+    EXPECT_STREQ(out.s, "xA first long text to takeyA second long text to take");
     sa__raw_release(&r);
     sa__buf_release(&d);
 }
@@ -258,6 +431,24 @@ static uint64_t rng = 0x5A17AD17u;
 static unsigned rnd(unsigned n)
 {
     return t_rand(&rng, n);
+}
+
+/* n bytes or so of plain text from a random place of a multilingual page's, cut between
+ * characters: blanks and new lines inside, at either end, or all blanks. */
+static void plain(struct sa_buf *d, unsigned n)
+{
+    static const char words[] =
+        "Free delivery over 50 euro. Returns within 30 days.\n  Корзина пуста, доставка "
+        "по России.   ตะกร้าสินค้า จัดส่งฟรี \t Το καλάθι σας. Ձեր զամբյուղը։ \r\n"
+        "                                                                               ";
+    const size_t len = sizeof words - 1;
+    while (n > 0) {
+        size_t from = rnd((unsigned)len), to = from + n < len ? from + n : len;
+        while (from > 0 && ((unsigned char)words[from] & 0xC0) == 0x80) from--;
+        while (to < len && ((unsigned char)words[to] & 0xC0) == 0x80) to++;
+        sa__buf_append(d, words + from, to - from);
+        n = to - from < n ? n - (unsigned)(to - from) : 0;
+    }
 }
 
 TEST(html_raw_random_documents_same_tree_as_libxml2)
@@ -289,16 +480,55 @@ TEST(html_raw_random_documents_same_tree_as_libxml2)
         "<img alt=<b>>",
         "<?xml version='1.0'?>",
         "</p>",
+        "#",
+        "<p>#</p>",
+        " # &nbsp;# ",
+        "#&amp;#",
+        "<li><a href='/x'>#</a></li>",
     };
     /* the hostile pieces, alone */
     static const char *const wild[] = {
-        "<script>",  "</script>",  "<style>",   "</style>", "<SCRIPT type=\"a>b\">",
-        "<script/>", "</scriptx>", "<!--",      "-->",      "--!>",
-        "<!-->",     "\"",         "'",         ">",        "<",
-        "</",        "<div ",      "<p class=", "=",        " ",
-        "\r\n",      "x",          "<![CDATA[", "]]>",      "<textarea>",
-        "\x01",      "<?",         "?>",        "/>",       "<style media=print>",
-        "</ p>",     "<!x>",       "<_x ",      "@",
+        "<script>",
+        "</script>",
+        "<style>",
+        "</style>",
+        "<SCRIPT type=\"a>b\">",
+        "<script/>",
+        "</scriptx>",
+        "<!--",
+        "-->",
+        "--!>",
+        "<!-->",
+        "\"",
+        "'",
+        ">",
+        "<",
+        "</",
+        "<div ",
+        "<p class=",
+        "=",
+        " ",
+        "\r\n",
+        "x",
+        "<![CDATA[",
+        "]]>",
+        "<textarea>",
+        "\x01",
+        "<?",
+        "?>",
+        "/>",
+        "<style media=print>",
+        "</ p>",
+        "<!x>",
+        "<_x ",
+        "@",
+        "#",
+        "&",
+        "&#",
+        ";",
+        "&foo",
+        "\xEE\x80\x80",
+        "\xEF\xBF\xBE",
     };
     const unsigned ntame = sizeof tame / sizeof *tame, nwild = sizeof wild / sizeof *wild;
     int ntaken = 0, n = 4000;
@@ -309,10 +539,13 @@ TEST(html_raw_random_documents_same_tree_as_libxml2)
         int k = 4 + (int)rnd(40);
         for (int j = 0; j < k; j++) {
             const char *p = rnd(10) < wildness ? wild[rnd(nwild)] : tame[rnd(ntame)];
-            /* '@' stands for a text worth taking */
-            for (const char *at; (at = strchr(p, '@')); p = at + 1) {
+            /* '@' stands for a script text worth taking, '#' for a plain text */
+            for (const char *at; (at = strpbrk(p, "@#")); p = at + 1) {
                 sa__buf_append(&d, p, (size_t)(at - p));
-                sa__buf_append(&d, big, 100 + rnd(1400));
+                if (*at == '@')
+                    sa__buf_append(&d, big, 100 + rnd(1400));
+                else
+                    plain(&d, rnd(10) ? 1 + rnd(80) : 900 + rnd(1200));
             }
             sa__buf_puts(&d, p);
         }
