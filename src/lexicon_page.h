@@ -29,7 +29,8 @@ size_t sa__lexicon_stretched(const struct sa_lexicon *lex, size_t *missed);
 
 /* Turns the prefilter (lexicon_prefix.h) on or off; it is on in every new lexicon. Off, every
  * search runs over the whole text as PCRE2 alone would, and a block is searched on its own,
- * never answered from its region: tests compare the two. */
+ * never answered from its region: tests compare the two. A change drops the answers the calling
+ * thread keeps across pages (its memo, the regions it would replay), found the other way. */
 void sa__lexicon_set_prefilter(struct sa_lexicon *lex, int on);
 
 /* Lexicons made after sa__lexicon_jit(0) skip JIT compilation, as on a system without JIT or

@@ -404,6 +404,62 @@ TEST(prefix_lexicon_same_answers_as_unfiltered)
     sa_lexicon_free(lex);
 }
 
+/* Short page texts (a block alone, a heading, a price) get their keys too: each line of the
+ * corpus up to 300 bytes, a page of its own, gives the same matches with the prefilter as
+ * without, Greek and Armenian lines (searched in their normal form) among them. */
+TEST(prefix_short_page_texts_same_answers_as_unfiltered)
+{
+    struct sa_lexicon *lex;
+    char err[256];
+    ASSERT_EQ(sa_lexicon_new(NULL, &lex, err, sizeof err), SA_OK);
+    struct corpus c = corpus_get(1);
+    ASSERT(c.n >= 150);
+    enum { MAX = 256 };
+    struct sa_match a[MAX], b[MAX];
+    size_t lines = 0, found = 0, normed = 0;
+    for (size_t t = 0; t < c.n; t++)
+        for (size_t at = 0; at < c.len[t];) {
+            const char *p = c.text[t] + at, *nl = memchr(p, '\n', c.len[t] - at);
+            size_t n = nl ? (size_t)(nl - p) : c.len[t] - at;
+            at += n + 1;
+            if (!n || n > 300) continue;
+            lines++;
+            normed += memchr(p, 0xCE, n) || memchr(p, 0xCF, n) || memchr(p, 0xD4, n) ||
+                      memchr(p, 0xD5, n) || memchr(p, 0xD6, n);
+            struct sa_str text = {p, n};
+            for (int c2 = 0; c2 < SA_CONCEPT_LAST; c2++) {
+                size_t na = 0, nb = 0;
+                for (int pass = 0; pass < 2; pass++) {
+                    int page;
+                    sa__lexicon_set_prefilter(lex, pass == 0);
+                    sa__lexicon_page_begin(lex, &page, &text, 1);
+                    size_t k = all_matches(lex, (enum sa_concept)c2, p, n, pass ? b : a, MAX);
+                    sa__lexicon_page_end(lex, &page);
+                    if (pass)
+                        nb = k;
+                    else
+                        na = k;
+                }
+                ASSERT_EQ(na, nb);
+                for (size_t i = 0; i < na; i++)
+                    if (a[i].off != b[i].off || a[i].len != b[i].len ||
+                        strcmp(a[i].lang, b[i].lang) != 0) {
+                        fprintf(stderr, "%s in \"%.*s\": %zu+%zu %s vs %zu+%zu %s\n",
+                                sa_concept_name((enum sa_concept)c2), (int)n, p, a[i].off, a[i].len,
+                                a[i].lang, b[i].off, b[i].len, b[i].lang);
+                        ASSERT(0);
+                    }
+                found += na;
+            }
+        }
+    sa__lexicon_set_prefilter(lex, 1);
+    fprintf(stderr, "%zu short page texts (%zu Greek or Armenian), %zu matches\n", lines, normed,
+            found);
+    ASSERT(lines > 5000 && normed > 30 && found > 1000);
+    corpus_free(&c);
+    sa_lexicon_free(lex);
+}
+
 /* The strings between open and close in the corpus (at most max bytes, none empty; with
  * nonascii, only those with a byte above 0x7F), appended to out[*n..cap). */
 enum { SHORT_MAX = 300 };
