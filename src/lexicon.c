@@ -1071,8 +1071,7 @@ static _Thread_local struct cache *tls_cache;
 /* Drops the answers kept across pages: the memo's and the regions' kept for the next page. */
 static void forget_answers(struct cache *ca)
 {
-    sa__free(ca->memo);
-    ca->memo = NULL;
+    if (ca->memo) memset(ca->memo->tag, 0, sizeof ca->memo->tag); /* all slots empty */
     for (size_t i = 0; i < SA_LEXICON_SCOPE_MAX; i++) {
         tmpl_release(&ca->tmpl[i]);
         sa__free(ca->tmpl[i].text);
@@ -1128,8 +1127,10 @@ static struct cache *thread_cache(const struct sa_lexicon *lex, int create)
     }
     ca->owner = NULL;
     cache_clear(ca);
-    forget_answers(ca); /* another lexicon's */
-    sa__free(ca->sk);   /* keys for another lexicon's searches */
+    sa__free(ca->memo); /* answers of another lexicon */
+    ca->memo = NULL;
+    forget_answers(ca);
+    sa__free(ca->sk); /* keys for another lexicon's searches */
     ca->sk = NULL;
     ca->starts = &lex->starts[0];
     pcre2_match_data_free(ca->md);
