@@ -849,7 +849,9 @@ void sa__xml_quiet_end(const struct sa__xml_quiet *q)
     xmlSetStructuredErrorFunc(q->structured_ctx, q->structured);
 }
 
-/* The script and style elements libxml2 makes, in the order it makes them (sa__raw_restore). */
+/* What a parse of a document with its texts taken out learns from libxml2's SAX calls: the
+ * script and style elements it makes, in the order it makes them, and the runs given back
+ * through characters() (sa__raw_restore checks both). */
 struct made {
     startElementSAXFunc start; /* libxml2's own */
     charactersSAXFunc chars;   /* libxml2's own */

@@ -35,7 +35,8 @@ struct sa__raw_run {
 };
 
 struct sa__raw {
-    char *doc; /* the document to parse: each taken text replaced by its element's number */
+    char *doc; /* the document to parse: each taken script or style text replaced by its
+                * element's number, each run by SA__RAW_MARK */
     size_t len;
     struct sa__raw_elem *el; /* every script and style element the document opens */
     size_t n, cap;
