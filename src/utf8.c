@@ -41,6 +41,11 @@ int sa__utf8_valid(const char *s, size_t n)
             if (i < n && p[i] < 0x80) i++;
             continue;
         }
+        /* two-byte letters (Cyrillic, Greek, Armenian) without a call */
+        if (p[i] - 0xC2u < 30u && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
         size_t k = sa__utf8_seq(p + i, n - i);
         if (!k) return 0;
         i += k;

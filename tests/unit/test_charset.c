@@ -172,15 +172,15 @@ TEST(charset_invalid_utf8_replaced)
                                   "cd</p>"));
 }
 
-/* Validation reads ASCII eight bytes at a time: a good or bad sequence (cut short, stray,
- * overlong, a surrogate, past U+10FFFF) is judged the same after any run of ASCII and before
- * any. */
+/* Validation reads ASCII eight bytes at a time, and two-byte letters apart: a good or bad
+ * sequence (cut short, stray, overlong, a lead byte without its continuation, a surrogate, past
+ * U+10FFFF) is judged the same after any run of ASCII and before any. */
 TEST(charset_utf8_valid_at_every_alignment)
 {
     static const char *const seqs[] = {
         "\xD0\x96", "\xE0\xB8\x81", "\xF0\x9F\x9B\x92", /* valid: Ж, ก, 🛒 */
         "\xFF",     "\xC0\xAF",     "\xED\xA0\x80",     "\xE0\x80\xAF", "\xF4\x90\x80\x80", "\xD0",
-        "\xE0\xB8", "\x80"};
+        "\xE0\xB8", "\x80",         "\xC1\xBF",         "\xDF\xC0",     "\xD0\xD0\x96"};
     char buf[64];
     size_t checked = 0;
     for (size_t s = 0; s < sizeof seqs / sizeof *seqs; s++) {
