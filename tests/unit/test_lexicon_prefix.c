@@ -462,32 +462,36 @@ static void add_messages(const char *lang, char (*out)[SHORT_MAX + 1], size_t *n
 }
 
 /* Text p[0..n) as a page of its own, every concept, with the prefilter and without: 1 when the
- * matches are the same (their number added to *found), 0 after saying where they differ. */
+ * matches are the same (their number added to *found), 0 after saying where they differ. The
+ * prefilter is switched twice a text, not twice a concept: a switch empties the memo. */
 static int same_page_answers(struct sa_lexicon *lex, const char *p, size_t n, size_t *found)
 {
     enum { MAX = 256 };
-    static struct sa_match a[MAX], b[MAX];
+    static struct sa_match a[SA_CONCEPT_LAST][MAX], b[MAX];
+    size_t ka[SA_CONCEPT_LAST];
     struct sa_str text = {p, n};
-    for (int c2 = 0; c2 < SA_CONCEPT_LAST; c2++) {
-        size_t k[2];
-        for (int pass = 0; pass < 2; pass++) {
-            int page;
-            sa__lexicon_set_prefilter(lex, pass == 0);
-            sa__lexicon_page_begin(lex, &page, &text, 1);
-            k[pass] = all_matches(lex, (enum sa_concept)c2, p, n, pass ? b : a, MAX);
-            sa__lexicon_page_end(lex, &page);
-        }
-        for (size_t i = 0; i < k[0] || i < k[1]; i++)
-            if (k[0] != k[1] || a[i].off != b[i].off || a[i].len != b[i].len ||
-                strcmp(a[i].lang, b[i].lang) != 0) {
-                fprintf(stderr, "%s in \"%.*s\": %zu matches vs %zu, #%zu %zu+%zu vs %zu+%zu\n",
-                        sa_concept_name((enum sa_concept)c2), (int)n, p, k[0], k[1], i, a[i].off,
-                        a[i].len, b[i].off, b[i].len);
-                return 0;
+    int page;
+    sa__lexicon_set_prefilter(lex, 1);
+    sa__lexicon_page_begin(lex, &page, &text, 1);
+    for (int c2 = 0; c2 < SA_CONCEPT_LAST; c2++)
+        ka[c2] = all_matches(lex, (enum sa_concept)c2, p, n, a[c2], MAX);
+    sa__lexicon_page_end(lex, &page);
+    sa__lexicon_set_prefilter(lex, 0);
+    sa__lexicon_page_begin(lex, &page, &text, 1);
+    int same = 1;
+    for (int c2 = 0; c2 < SA_CONCEPT_LAST && same; c2++) {
+        size_t kb = all_matches(lex, (enum sa_concept)c2, p, n, b, MAX);
+        for (size_t i = 0; same && (i < ka[c2] || i < kb); i++)
+            if (ka[c2] != kb || a[c2][i].off != b[i].off || a[c2][i].len != b[i].len ||
+                strcmp(a[c2][i].lang, b[i].lang) != 0) {
+                fprintf(stderr, "%s in \"%.*s\": %zu matches vs %zu, #%zu\n",
+                        sa_concept_name((enum sa_concept)c2), (int)n, p, ka[c2], kb, i);
+                same = 0;
             }
-        *found += k[0];
+        *found += ka[c2];
     }
-    return 1;
+    sa__lexicon_page_end(lex, &page);
+    return same;
 }
 
 /* Short page texts (a block alone, a heading, a price) get their keys too: each line up to 300
