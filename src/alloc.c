@@ -15,14 +15,17 @@
 
 /* Page workers (--jobs) allocate too: the counters are atomic, relaxed because only their own
  * values matter, and the exemption is per thread, as the parse it covers is. Failure injection
- * itself wants one thread (tests run with --jobs 1) to fail a reproducible allocation. */
+ * itself wants one thread (tests run with --jobs 1) to fail a reproducible allocation.
+ * Nothing counts until a test arms the injector: an audit's page threads, libxml2 and libcurl
+ * all allocate through here, and one counter shared by every thread moved its cache line
+ * between the cores on each allocation. */
 static atomic_ulong alloc_count, fail_at;
-static atomic_int fail_once;
+static atomic_int fail_once, armed;
 static _Thread_local int exempt;
 
 static int should_fail(void)
 {
-    if (exempt) return 0;
+    if (exempt || !atomic_load_explicit(&armed, memory_order_relaxed)) return 0;
     unsigned long n = atomic_fetch_add_explicit(&alloc_count, 1, memory_order_relaxed) + 1;
     unsigned long at = atomic_load_explicit(&fail_at, memory_order_relaxed);
     if (!at) return 0;
@@ -31,6 +34,7 @@ static int should_fail(void)
 
 void sa__alloc_fail_at(unsigned long n)
 {
+    atomic_store(&armed, 1);
     atomic_store(&fail_at, n);
     atomic_store(&fail_once, 0);
     atomic_store(&alloc_count, 0);
@@ -38,6 +42,7 @@ void sa__alloc_fail_at(unsigned long n)
 
 void sa__alloc_fail_only(unsigned long n)
 {
+    atomic_store(&armed, 1);
     atomic_store(&fail_at, n);
     atomic_store(&fail_once, 1);
     atomic_store(&alloc_count, 0);

@@ -32,6 +32,8 @@ void sa__alloc_fail_at(unsigned long n);
 /* Fail allocation number n only, as curl's torture tests do: the code after it runs with
  * memory again, so its recovery is exercised too. 0 turns failure injection off. */
 void sa__alloc_fail_only(unsigned long n);
+/* Allocations since the last sa__alloc_fail_at or _fail_only call; they are counted only once
+ * one of those has been called (a test's), so that an audit's threads share no counter. */
 unsigned long sa__alloc_count(void);
 /* While on (calls nest; per thread), allocations neither count nor fail: for a third-party step
  * known to crash when its allocator fails, so the torture test covers everything around it. */
