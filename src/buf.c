@@ -48,6 +48,25 @@ static int grow(struct sa_buf *b, size_t n)
     return SA_OK;
 }
 
+int sa__buf_reserve(struct sa_buf *b, size_t n)
+{
+    size_t need = b->len + n + 1;
+    if (need <= b->len || need > b->max) {
+        sa__buf_release(b);
+        return SA_ETOOBIG;
+    }
+    if (need <= b->cap) return SA_OK;
+    char *p = sa__realloc(b->ptr, need);
+    if (!p) {
+        sa__buf_release(b);
+        return SA_ENOMEM;
+    }
+    if (!b->ptr) p[0] = '\0';
+    b->ptr = p;
+    b->cap = need;
+    return SA_OK;
+}
+
 int sa__buf_append(struct sa_buf *b, const void *data, size_t n)
 {
     int rc = grow(b, n);

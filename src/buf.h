@@ -16,6 +16,9 @@ struct sa_buf {
 void sa__buf_init(struct sa_buf *b, size_t max);
 /* SA_OK, SA_ETOOBIG (would pass max) or SA_ENOMEM; on error the buffer is released. */
 int sa__buf_append(struct sa_buf *b, const void *data, size_t n);
+/* Room for n more bytes (and the NUL) at once, when the final size is known up front: a page
+ * read in 16 KiB pieces otherwise moved by realloc two or three times. Same errors. */
+int sa__buf_reserve(struct sa_buf *b, size_t n);
 int sa__buf_puts(struct sa_buf *b, const char *s);
 int sa__buf_printf(struct sa_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)

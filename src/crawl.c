@@ -509,6 +509,12 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *ud)
             x->not_html = 1;
             return 0; /* abort: images, PDFs, archives are not pages */
         }
+        /* The whole body in one allocation when its length is announced and fits (a gzip
+         * body announces its compressed length: the buffer then grows from there). */
+        curl_off_t cl = -1;
+        if (curl_easy_getinfo(x->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl) == CURLE_OK &&
+            cl > 0 && (uint64_t)cl < x->body.max && sa__buf_reserve(&x->body, (size_t)cl) != SA_OK)
+            return 0;
     }
     size_t room = x->body.max - 1 - x->body.len;
     if (n > room) {

@@ -284,6 +284,21 @@ class CrawlTests(harness.AuditTestCase):
         self.assertEqual(page(report, "/bomb.html")["bytes"], 400 * 1024)
         self.assertIn("max_bytes", report["site"]["limits_hit"])
 
+    def test_max_bytes_exact_with_announced_length(self):
+        # /long.html comes with its Content-Length, and the crawler takes that much room at once:
+        # a cap of exactly its length keeps it whole, one byte less cuts it there.
+        srv = self.serve("big")
+        report, _ = self.audit(srv.url("/"), "--max-bytes", "1M")
+        size = page(report, "/long.html")["bytes"]
+        self.assertGreater(size, 290000)
+        report, _ = self.audit(srv.url("/"), "--max-bytes", str(size))
+        self.assertEqual(page(report, "/long.html")["status"], 200)
+        self.assertEqual(page(report, "/long.html")["bytes"], size)
+        report, _ = self.audit(srv.url("/"), "--max-bytes", str(size - 1))
+        self.assertEqual(page(report, "/long.html")["status"], 200)
+        self.assertEqual(page(report, "/long.html")["bytes"], size - 1)
+        self.assertEqual(page(report, "/long.html")["title"], "Generated")
+
     def test_no_limit_hit_when_pages_fit(self):
         srv = self.serve("minimal")
         report, _ = self.audit(srv.url("/"))
