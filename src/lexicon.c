@@ -1244,7 +1244,7 @@ static int run_filtered(const struct rx *rx, size_t i, pcre2_match_data *md,
     int rc = PCRE2_ERROR_NOMATCH;
     struct sa__cands cands;
     size_t at;
-    if (sa__cands_init(&cands, pre, keys, start)) {
+    if (sa__cands_init(&cands, pre, keys, start, limit)) {
         /* a long text's index: only the rows of the search's first pairs are visited */
         while (sa__cands_next(&cands, &at) && at < limit) {
             if (!sa__prefix_deep(pre, s, n, at)) continue;

@@ -1820,7 +1820,7 @@ static int add_list(struct sa__cands *c, const struct sa__index *ix, uint32_t b,
 }
 
 int sa__cands_init(struct sa__cands *c, const struct sa__prefix *p, const struct sa__keys *k,
-                   size_t from)
+                   size_t from, size_t upto)
 {
     const struct sa__index *ix = p->word_start ? k->ix_ws : k->ix;
     if (!ix || p->has_single || !p->pairs) return 0;
@@ -1829,6 +1829,7 @@ int sa__cands_init(struct sa__cands *c, const struct sa__prefix *p, const struct
     c->rows = ix->rows;
     c->base = k->base;
     c->end = k->all[k->n].off;
+    if (upto < c->end - k->base) c->end = (uint32_t)(k->base + upto);
     c->win = at;
     c->n = c->nbuf = c->next = 0;
     /* Two pairs may share a bucket: the list then goes in twice, and the repeats are dropped

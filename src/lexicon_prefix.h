@@ -182,10 +182,12 @@ struct sa__cands {
     uint32_t cur[SA__CANDS_LISTS], stop[SA__CANDS_LISTS]; /* the lists' stretches of rows */
     uint32_t buf[SA__CANDS_BUF];                          /* candidates' offsets */
 };
-/* Starts c at subject offset from. 0 when the index does not apply (no index, a search with
- * single-character starts or too many pairs present): the caller walks the rows instead. */
+/* Starts c at subject offset from, for the candidates before offset upto (SIZE_MAX: all of
+ * them): a search that needs a match before an earlier language's then gathers no rows past
+ * it. 0 when the index does not apply (no index, a search with single-character starts or too
+ * many pairs present): the caller walks the rows instead. */
 int sa__cands_init(struct sa__cands *c, const struct sa__prefix *p, const struct sa__keys *k,
-                   size_t from);
+                   size_t from, size_t upto);
 /* 1 and the next candidate's subject offset in *off; 0 when there is none left. */
 int sa__cands_next(struct sa__cands *c, size_t *off);
 

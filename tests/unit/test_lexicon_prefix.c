@@ -1331,26 +1331,28 @@ TEST(prefix_lexicon_without_jit_same_answers)
     sa_lexicon_free(plain);
 }
 
-/* The candidates of p in k from offset from, by walking the rows as run_filtered does without
- * an index. */
+/* The candidates of p in k at offsets [from, upto), by walking the rows as run_filtered does
+ * without an index. */
 static size_t walk_cands(const struct sa__prefix *p, const struct sa__keys *k, size_t from,
-                         size_t *out, size_t max)
+                         size_t upto, size_t *out, size_t max)
 {
     const struct sa__row *rows = p->word_start ? k->ws : k->all;
     size_t nrows = p->word_start ? k->nws : k->n, n = 0;
-    for (size_t j = sa__keys_find(rows, nrows, k->base + from); j < nrows && n < max; j++)
+    for (size_t j = sa__keys_find(rows, nrows, k->base + from); j < nrows && n < max; j++) {
+        if (rows[j].off - k->base >= upto) break;
         if (sa__prefix_cand(p, rows[j])) out[n++] = rows[j].off - k->base;
+    }
     return n;
 }
 
-/* 1 when the index gives exactly the walk's candidates in k from offset from; -1 when the
- * index does not apply to p. */
-static int index_agrees(const struct sa__prefix *p, const struct sa__keys *k, size_t from,
-                        size_t *want, size_t max, size_t *compared)
+/* 1 when the index gives exactly the walk's candidates in k at offsets [from, upto), and none
+ * past them; -1 when the index does not apply to p. */
+static int index_agrees_upto(const struct sa__prefix *p, const struct sa__keys *k, size_t from,
+                             size_t upto, size_t *want, size_t max, size_t *compared)
 {
     struct sa__cands it;
-    if (!sa__cands_init(&it, p, k, from)) return -1;
-    size_t n = walk_cands(p, k, from, want, max), got = 0, off;
+    if (!sa__cands_init(&it, p, k, from, upto)) return -1;
+    size_t n = walk_cands(p, k, from, upto, want, max), got = 0, off;
     while (sa__cands_next(&it, &off)) {
         if (got >= n || want[got] != off) {
             fprintf(stderr, "candidate %zu: index says %zu, walk %zu\n", got, off,
@@ -1361,6 +1363,12 @@ static int index_agrees(const struct sa__prefix *p, const struct sa__keys *k, si
     }
     *compared += got;
     return got == n;
+}
+
+static int index_agrees(const struct sa__prefix *p, const struct sa__keys *k, size_t from,
+                        size_t *want, size_t max, size_t *compared)
+{
+    return index_agrees_upto(p, k, from, SIZE_MAX, want, max, compared);
 }
 
 /* The index of a long text gives every search exactly the candidates a walk over its rows
@@ -1403,6 +1411,12 @@ TEST(prefix_index_gives_the_walks_candidates)
                 ASSERT(rc != 0);
                 views += rc == 1;
                 ASSERT(index_agrees(&p, &view, vlen / 2, want, max, &compared) != 0);
+                /* a search that must start before an earlier match: none past it */
+                ASSERT(index_agrees_upto(&p, &k, 0, c.len[t] / 2, want, max, &compared) != 0);
+                ASSERT(index_agrees_upto(&p, &k, c.len[t] / 3, c.len[t] / 3 + 200, want, max,
+                                         &compared) != 0);
+                ASSERT(index_agrees_upto(&p, &view, vlen / 4, vlen / 2, want, max, &compared) != 0);
+                ASSERT(index_agrees_upto(&p, &k, 100, 100, want, max, &compared) != 0);
             }
             sa__prefix_release(&p);
         }
@@ -1500,8 +1514,8 @@ TEST(prefix_keys_for_a_set_keep_its_candidates)
         sa__keys_view(&part, at, vlen, &pview);
         for (size_t i = 0; i < npats; i++) {
             if (!in[i]) continue;
-            size_t nw = walk_cands(&pre[i], &full, 0, want, max);
-            size_t ng = walk_cands(&pre[i], &part, 0, got, max);
+            size_t nw = walk_cands(&pre[i], &full, 0, SIZE_MAX, want, max);
+            size_t ng = walk_cands(&pre[i], &part, 0, SIZE_MAX, got, max);
             if (!same_cands(want, nw, got, ng)) {
                 fprintf(stderr, "\"%s\" in text %zu: %zu candidates with all rows, %zu kept\n",
                         pats[i], t, nw, ng);
@@ -1512,8 +1526,8 @@ TEST(prefix_keys_for_a_set_keep_its_candidates)
             int rc = index_agrees(&pre[i], &part, 0, got, max, &compared);
             ASSERT(rc != 0);
             indexed += rc == 1;
-            nw = walk_cands(&pre[i], &fview, 0, want, max);
-            ng = walk_cands(&pre[i], &pview, 0, got, max);
+            nw = walk_cands(&pre[i], &fview, 0, SIZE_MAX, want, max);
+            ng = walk_cands(&pre[i], &pview, 0, SIZE_MAX, got, max);
             ASSERT(same_cands(want, nw, got, ng));
             if (nw) ASSERT(sa__prefix_may(&pre[i], &pview));
         }
