@@ -11,6 +11,14 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* Routes libxml2 (and cJSON, libcurl) through the library's allocator once, as sa_audit_new
+ * does, so that the harnesses parse pages into the DOM arena (xml_arena.h) as an audit does. */
+static inline void fuzz_route(void)
+{
+    static int routed;
+    if (!routed) routed = sa__alloc_route_libs(0) == 0;
+}
+
 /* A NUL-terminated copy of data[0..n), or NULL when memory runs out. sa__free it. */
 static inline char *fuzz_cstr(const uint8_t *data, size_t n)
 {

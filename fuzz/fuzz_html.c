@@ -16,6 +16,7 @@ static const char words[] = "Free delivery over 50 euro, returns in 30 days\n";
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fuzz_route();
     struct sa_buf in;
     sa__buf_init(&in, (size_t)64 << 20);
     int rc = SA_OK;

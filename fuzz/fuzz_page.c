@@ -11,6 +11,7 @@ static struct sa_lexicon *lex;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fuzz_route();
     if (!lex) {
         char err[256];
         if (sa_lexicon_new(NULL, &lex, err, sizeof err) != 0) return 0;

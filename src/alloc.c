@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xml_arena.h"
+
 /* Page workers (--jobs) allocate too: the counters are atomic, relaxed because only their own
  * values matter, and the exemption is per thread, as the parse it covers is. Failure injection
  * itself wants one thread (tests run with --jobs 1) to fail a reproducible allocation.
@@ -126,7 +128,10 @@ int sa__alloc_route_libs(long curl_flags)
     if (routed) return 0;
     cJSON_Hooks hooks = {cjson_malloc, sa__free};
     cJSON_InitHooks(&hooks);
-    if (xmlMemSetup(sa__free, sa__malloc, sa__realloc, sa__strdup) != 0) return -1;
+    /* libxml2 through the DOM arena (xml_arena.h), which uses these wrappers outside a parse */
+    struct sa__xml_hooks xh;
+    sa__xml_arena_hooks(&xh);
+    if (xmlMemSetup(xh.free_fn, xh.malloc_fn, xh.realloc_fn, xh.strdup_fn) != 0) return -1;
     if (curl_global_init_mem(curl_flags, sa__malloc, sa__free, sa__realloc, sa__strdup,
                              sa__calloc) != CURLE_OK)
         return -1;

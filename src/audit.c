@@ -27,6 +27,7 @@
 #include "shopaudit/audit.h"
 #include "url.h"
 #include "verdict.h"
+#include "xml_arena.h"
 
 /* A check's state is its own: page workers (--jobs) may run different checks on different
  * pages at once, so each slot has the lock its observe() runs under. */
@@ -653,4 +654,5 @@ void sa_audit_free(struct sa_audit *a)
     sa_lexicon_free(a->lex);
     sa__catalog_free(a->cat);
     sa__free(a);
+    sa__xml_arena_free(); /* pages parsed on this thread (--jobs 1) */
 }

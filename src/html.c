@@ -24,6 +24,7 @@
 #include "html_raw.h"
 #include "shopaudit/common.h"
 #include "utf8.h"
+#include "xml_arena.h"
 
 /* WHATWG Encoding: the labels a page may use, mapped to the canonical name we report and to
  * the name glibc's iconv knows. Labels absent here are not WHATWG labels (or name encodings we
@@ -992,13 +993,22 @@ int sa__html_parse_way(const char *utf8, size_t len, const char *url, int take, 
      * context; borrow them for the parse and give the embedding program its own back. */
     struct sa__xml_quiet q;
     sa__xml_quiet_begin(&q);
+    sa__xml_arena_begin();
     xmlDocPtr d = NULL;
     int rc = take ? parse_taken(utf8, len, url, &d) : SA_OK;
     if (taken) *taken = d != NULL;
     if (rc == SA_OK && !d) rc = parse_with(utf8, len, url, NULL, &d);
+    sa__xml_arena_end(d != NULL);
     *doc = d;
     sa__xml_quiet_end(&q);
     return rc;
+}
+
+void sa__html_free(void *doc)
+{
+    if (!doc) return;
+    xmlFreeDoc(doc);
+    sa__xml_arena_drop();
 }
 
 int sa__html_parse(const char *utf8, size_t len, const char *url, void **doc)
@@ -1061,7 +1071,7 @@ int sa__html_outline(const char *utf8, size_t len, int take, struct sa_buf *out,
     int rc = sa__html_parse_way(utf8, len, "https://shop.test/", take, &doc, taken);
     sa__buf_init(out, SIZE_MAX);
     if (rc == SA_OK) rc = dom_outline(doc, out);
-    xmlFreeDoc(doc);
+    sa__html_free(doc);
     return rc;
 }
 

@@ -30,9 +30,11 @@ int sa__charset_to_utf8(const char *in, size_t len, const char *charset, char **
 int sa__html_is_html(const char *body, size_t len, const char *content_type);
 
 /* Parses UTF-8 HTML with libxml2 (recover, no network, no errors printed, no depth blow-up).
- * utf8 is valid UTF-8, as sa__charset_to_utf8 gives it. *doc is an xmlDocPtr the caller frees
- * with xmlFreeDoc. SA_OK, SA_EPARSE or SA_ENOMEM. */
+ * utf8 is valid UTF-8, as sa__charset_to_utf8 gives it. *doc is an xmlDocPtr, read-only, that
+ * the caller frees with sa__html_free on this same thread: its memory is this thread's DOM
+ * arena (xml_arena.h). SA_OK, SA_EPARSE or SA_ENOMEM. */
 int sa__html_parse(const char *utf8, size_t len, const char *url, void **doc);
+void sa__html_free(void *doc);
 
 /* sa__html_parse, for the differential tests and fuzz_html that compare its two ways: take == 0
  * has libxml2 read the script and style texts itself; take == 1 reads them first where it can

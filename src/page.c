@@ -2157,7 +2157,7 @@ out:
 void sa__page_drop_dom(struct sa_page *p)
 {
     if (!p || !p->dom) return;
-    xmlFreeDoc(p->dom);
+    sa__html_free(p->dom);
     p->dom = NULL;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "html.h"
+#include "xml_arena.h"
 
 static void *worker(void *arg)
 {
@@ -39,6 +40,7 @@ static void *worker(void *arg)
         pthread_mutex_lock(&p->mu);
     }
     pthread_mutex_unlock(&p->mu);
+    sa__xml_arena_free(); /* every page this thread parsed is freed */
     sa__xml_quiet_end(&q);
     return NULL;
 }

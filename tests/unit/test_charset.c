@@ -307,7 +307,7 @@ TEST(html_parse_empty_body_gives_document)
     void *doc = NULL;
     EXPECT_EQ(sa__html_parse("", 0, "https://shop.test/", &doc), SA_OK);
     EXPECT(doc != NULL);
-    xmlFreeDoc(doc);
+    sa__html_free(doc);
 }
 
 TEST_MAIN()

@@ -233,7 +233,7 @@ TEST(html_raw_restore_refuses_elements_out_of_line)
             pv[1] = pv[0];
             EXPECT_EQ(sa__raw_restore(&r, d.ptr, pv, k, r.nruns), SA_EPARSE);
         }
-        xmlFreeDoc(doc);
+        sa__html_free(doc);
     }
     sa__raw_release(&r);
     sa__buf_release(&d);
@@ -398,7 +398,7 @@ TEST(html_raw_restore_refuses_runs_not_read_as_text)
     pv[0] = v[0];
     EXPECT_EQ(sa__raw_restore(&r, d.ptr, pv, k, 1), SA_EPARSE); /* a run not given back */
     EXPECT_EQ(sa__raw_restore(&r, d.ptr, pv, k, 2), SA_OK);
-    xmlFreeDoc(doc);
+    sa__html_free(doc);
     /* a third mark, where two runs were taken */
     struct emitted out = {.n = 0};
     size_t next = 0;
