@@ -12,8 +12,6 @@
 #include "crawl.h"
 
 #include <curl/curl.h>
-#if defined(__GLIBC__)
-#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
