@@ -22,26 +22,9 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "asan.h"
 #include "shopaudit/common.h"
 #include "utf8.h"
-
-/* An idle spare is poisoned under AddressSanitizer, so a read through keys released into it
- * still reports, as a read of freed memory would. */
-#if defined(__SANITIZE_ADDRESS__)
-#define SA__ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SA__ASAN 1
-#endif
-#endif
-#ifdef SA__ASAN
-#include <sanitizer/asan_interface.h>
-#define spare_poison(p, n)   ASAN_POISON_MEMORY_REGION(p, n)
-#define spare_unpoison(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
-#else
-#define spare_poison(p, n)   ((void)(p), (void)(n))
-#define spare_unpoison(p, n) ((void)(p), (void)(n))
-#endif
 
 #define K_DIGIT 0x110000u
 #define K_SPACE 0x110001u
@@ -1610,7 +1593,7 @@ void sa__keys_release_spare(struct sa__keys *k, struct sa__spare *sp)
         sa__spare_free(sp);
         sp->block = k->block;
         sp->size = k->cap;
-        spare_poison(sp->block, sp->size);
+        sa__poison(sp->block, sp->size); /* idle: a read through released keys reports */
         memset(k, 0, sizeof *k);
         return;
     }
@@ -1619,7 +1602,7 @@ void sa__keys_release_spare(struct sa__keys *k, struct sa__spare *sp)
 
 void sa__spare_free(struct sa__spare *sp)
 {
-    if (sp->block) spare_unpoison(sp->block, sp->size);
+    if (sp->block) sa__unpoison(sp->block, sp->size);
     sa__free(sp->block);
     *sp = (struct sa__spare){0};
 }
@@ -1631,7 +1614,7 @@ static void *spare_take(struct sa__spare *sp, size_t size, size_t *got)
     void *b = sp->block;
     *got = sp->size;
     *sp = (struct sa__spare){0};
-    spare_unpoison(b, *got);
+    sa__unpoison(b, *got);
     return b;
 }
 

@@ -13,22 +13,7 @@
 #include <string.h>
 
 #include "alloc.h"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define XA_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define XA_ASAN 1
-#endif
-#endif
-#ifdef XA_ASAN
-#include <sanitizer/asan_interface.h>
-#define poison(p, n)   ASAN_POISON_MEMORY_REGION(p, n)
-#define unpoison(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
-#else
-#define poison(p, n)   ((void)(p), (void)(n))
-#define unpoison(p, n) ((void)(p), (void)(n))
-#endif
+#include "asan.h"
 
 #define HDR       16u
 #define CHUNK_MIN ((size_t)64 << 10)
@@ -55,10 +40,10 @@ static _Thread_local struct arena xa;
 static size_t cap_of(const void *p)
 {
     const unsigned char *h = (const unsigned char *)p - HDR;
-    unpoison(h, sizeof(size_t));
+    sa__unpoison(h, sizeof(size_t));
     size_t cap;
     memcpy(&cap, h, sizeof cap);
-    poison(h, sizeof(size_t));
+    sa__poison(h, sizeof(size_t));
     return cap;
 }
 
@@ -93,14 +78,14 @@ static void *cut(size_t n)
         c->next = NULL;
         *tail = c;
         xa.total += size;
-        poison(c->data, size);
+        sa__poison(c->data, size);
     }
     xa.cur = c;
     unsigned char *h = c->data + c->used;
     c->used += need;
-    unpoison(h, HDR + n);
+    sa__unpoison(h, HDR + n);
     memcpy(h, &need, sizeof need); /* the capacity, header included */
-    poison(h, HDR);
+    sa__poison(h, HDR);
     return h + HDR;
 }
 
@@ -116,7 +101,7 @@ static void xml_free(void *p)
         sa__free(p);
         return;
     }
-    poison(p, cap_of(p) - HDR); /* kept until the arena is reset */
+    sa__poison(p, cap_of(p) - HDR); /* kept until the arena is reset */
 }
 
 static void *xml_realloc(void *p, size_t n)
@@ -125,16 +110,16 @@ static void *xml_realloc(void *p, size_t n)
     if (!in_arena(p)) return sa__realloc(p, n);
     size_t cap = cap_of(p) - HDR;
     if (n <= cap) {
-        unpoison(p, n);
-        poison((unsigned char *)p + n, cap - n);
+        sa__unpoison(p, n);
+        sa__poison((unsigned char *)p + n, cap - n);
         return p;
     }
     void *q = xa.on ? cut(n) : sa__malloc(n);
     if (!q) return NULL;
     /* the old bytes, all of which the caller may have written (its size is not kept) */
-    unpoison(p, cap);
+    sa__unpoison(p, cap);
     memcpy(q, p, cap);
-    poison(p, cap);
+    sa__poison(p, cap);
     return q;
 }
 
@@ -167,13 +152,13 @@ static void reset(void)
         struct chunk *c = *pc;
         if (kept + c->size <= KEEP_MAX) {
             kept += c->size;
-            poison(c->data, c->size);
+            sa__poison(c->data, c->size);
             c->used = 0;
             pc = &c->next;
         } else {
             *pc = c->next;
             xa.total -= c->size;
-            unpoison(c->data, c->size);
+            sa__unpoison(c->data, c->size);
             sa__free(c);
         }
     }
@@ -204,7 +189,7 @@ void sa__xml_arena_free(void)
     while (xa.head) {
         struct chunk *c = xa.head;
         xa.head = c->next;
-        unpoison(c->data, c->size);
+        sa__unpoison(c->data, c->size);
         sa__free(c);
     }
     xa.cur = NULL;
