@@ -8,6 +8,8 @@
 
 #include "shopaudit/lexicon.h"
 
+struct sa__starts;
+
 #define SA_LEXICON_SCOPE_MAX 8 /* text buffers per page: one per region */
 
 /* Opens the scope of page (any address that names it) over texts[0..n), which must stay
@@ -32,6 +34,10 @@ size_t sa__lexicon_stretched(const struct sa_lexicon *lex, size_t *missed);
  * never answered from its region: tests compare the two. A change drops the answers the calling
  * thread keeps across pages (its memo, the regions it would replay), found the other way. */
 void sa__lexicon_set_prefilter(struct sa_lexicon *lex, int on);
+
+/* Where the lexicon's text searches may start (lexicon_prefix.h): the rows page texts' keys
+ * keep. Tests see which rows that is. */
+const struct sa__starts *sa__lexicon_text_starts(const struct sa_lexicon *lex);
 
 /* Lexicons made after sa__lexicon_jit(0) skip JIT compilation, as on a system without JIT or
  * executable memory: tests check that searches then give the same answers. */

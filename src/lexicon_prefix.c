@@ -155,6 +155,7 @@ struct f2 {
     int nullable;   /* may match the empty string */
     int zw;         /* only ever matches the empty string (assertions) */
     int bstart;     /* every match, empty or not, asserts \b at its start */
+    int nwb;        /* every match starts where the character before is not \w, if any */
     struct kset l1; /* the characters of its one-character matches */
     struct pset p;  /* the first two characters of its longer matches */
     struct pset c2; /* its two-character matches (a subset of p) */
@@ -627,6 +628,7 @@ static void concat(struct reader *r, struct f2 *a, struct f2 *b)
     out.nullable = a->nullable && b->nullable;
     out.zw = a->zw && b->zw;
     out.bstart = a->bstart || (a->zw && b->bstart);
+    out.nwb = a->nwb || (a->zw && b->nwb);
 done_fb:
     sa__free(fb.v);
 done:
@@ -645,6 +647,7 @@ static void alternate(struct reader *r, struct f2 *a, struct f2 *b)
     a->nl |= b->nl;
     a->zw = a->zw && b->zw;
     a->bstart = a->bstart && b->bstart;
+    a->nwb = a->nwb && b->nwb;
     f2_release(b);
 }
 
@@ -908,10 +911,26 @@ static void read_class(struct reader *r, struct f2 *out)
 }
 
 /* (...) after the "(": groups, lookarounds, option settings, comments. */
+/* 1 when s[0..n) is "\w" or a class "[...]" that holds \w: a negative lookbehind of it then
+ * lets a match start only where the character before is not a word character. */
+static int holds_w(const char *s, size_t n)
+{
+    if (n == 2 && s[0] == '\\' && s[1] == 'w') return 1;
+    if (n < 4 || s[0] != '[' || s[1] == '^' || s[n - 1] != ']') return 0;
+    int w = 0;
+    for (size_t i = 1; i < n - 1; i++) {
+        if (s[i] == ']' || s[i] == '[') return 0; /* not one plain class */
+        if (s[i] != '\\') continue;
+        w |= s[i + 1] == 'w';
+        i++;
+    }
+    return w;
+}
+
 static void read_group(struct reader *r, struct f2 *out)
 {
     empty(r, out, 0);
-    int discard = 0, atomic = 0;
+    int discard = 0, atomic = 0, not_after = 0;
     if (r->s < r->e && *r->s == '*') {
         r->bad = 1; /* (*VERB): may end or restart a match anywhere */
         return;
@@ -926,6 +945,7 @@ static void read_group(struct reader *r, struct f2 *out)
             r->s++;
             discard = 1;
         } else if (c == '<' && r->s + 1 < r->e && (r->s[1] == '=' || r->s[1] == '!')) {
+            not_after = r->s[1] == '!';
             r->s += 2;
             discard = 1;
         } else if (c == '<' || c == '\'') {
@@ -956,11 +976,13 @@ static void read_group(struct reader *r, struct f2 *out)
         }
     }
     if (r->bad) return;
+    const char *inside = r->s;
     struct f2 in;
     read_alt(r, &in);
     if (r->s >= r->e || *r->s != ')') {
         if (!r->bad) r->bad = 1;
     } else {
+        not_after = not_after && holds_w(inside, (size_t)(r->s - inside));
         r->s++;
     }
     /* A lookaround or an atomic group that may read a '\n' may see past a stretch's end in its
@@ -968,6 +990,7 @@ static void read_group(struct reader *r, struct f2 *out)
     if ((discard || atomic) && in.nl) r->stretch = 0;
     if (discard) {
         f2_release(&in);
+        out->nwb = not_after && !r->bad;
         return;
     }
     f2_release(out);
@@ -1124,7 +1147,7 @@ static void read_seq(struct reader *r, struct f2 *out)
                 drepeat(r, &a.d, min, max);
                 if (min == 0) {
                     a.nullable = 1;
-                    a.bstart = 0;
+                    a.bstart = a.nwb = 0;
                 }
             }
         }
@@ -1307,7 +1330,8 @@ int sa__prefix_analyse(const char *pat, size_t len, struct sa__prefix *out)
             set_bit(out->pair, h16(a, b));
         words &= is_word(a);
     }
-    out->word_start = f.bstart && words;
+    /* a key's word start is a row whose character before is not surely \w (is_word) */
+    out->word_start = (f.bstart && words) || f.nwb;
     for (size_t i = 0; i < sizeof out->first; i += 8) {
         uint64_t w;
         memcpy(&w, out->first + i, 8);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -743,7 +744,14 @@ TEST(prefix_reads_constructs_and_filters)
         {"\\bcash\\b", "xcash CASH", 1, 1, 6, 1}, /* not a word start */
         {"\\b(?:sign|log)\\s*-?\\s*in\\b", "Log-in or sign up", 1, 1, 0, 4},
         {"(?:free\\h+)?shipping", "free shipping", 1, 0, 0, 1},
-        {"(?<![\\w$])[$€]\\h?\\d++", "from $ 25 or €9", 1, 0, 5, 0},
+        /* not after \w: only where a key's word starts, whatever the first character */
+        {"(?<![\\w$])[$€]\\h?\\d++", "from $ 25 or €9", 1, 1, 5, 0},
+        {"(?<![\\w.])(?:wa|t)\\.me/", "at.me/ t.me/", 1, 1, 7, 1},
+        {"(?<!\\w)ab", "xab ab", 1, 1, 4, 1},
+        {"(?<!\\d)ab", "1ab", 1, 0, 1, 0},          /* a digit is not all of \w */
+        {"(?<=[\\w])ab", "xab", 1, 0, 1, 0},        /* only after one */
+        {"(?<![^\\w])ab", "xab", 1, 0, 1, 0},       /* the same */
+        {"(?:(?<![\\w])ab)?cd", "xcd", 1, 0, 1, 0}, /* the lookbehind may be skipped */
         {"\\b\\d{1,2}\\h*(?:days?|hours?)", "in 3 days", 1, 1, 3, 0},
         {"(?=(?-i:[0-9\\x{660}-\\x{10ffff}]))\\d+\\s?руб", "цена 100 руб", 1, 0, 9, 0},
         {"\\bкорзин\\w*", "Корзина", 1, 1, 0, 2},
@@ -1445,6 +1453,47 @@ static int same_cands(const size_t *a, size_t na, const size_t *b, size_t nb)
  * them, or the word starts), through the index, in a view of some lines, and the same "may"
  * of the bitmaps whenever a candidate exists. The set is every third pattern and those that
  * may match one character, so that rows only the others may start at are really dropped. */
+/* A search that mixes patterns opening with \b with others starts anywhere, but the first
+ * characters of its \b patterns only start words: the lexicon's keys keep no row inside a word
+ * for them, and the search still finds what it finds without keys. */
+TEST(prefix_mixed_search_keeps_no_rows_inside_words_for_its_word_patterns)
+{
+    char dir[] = "/tmp/sa_prefix_XXXXXX";
+    ASSERT(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/en.json", dir);
+    FILE *f = fopen(path, "w");
+    ASSERT(f);
+    fputs("{\"lang\": \"en\", \"concepts\": {\"delivery\": [\"\\\\bterms\\\\b\", "
+          "\"zq\\\\d\"]}}",
+          f);
+    fclose(f);
+    struct sa_lexicon *lex = NULL;
+    char err[256];
+    ASSERT_EQ(sa_lexicon_new(dir, &lex, err, sizeof err), SA_OK);
+    const char *text = "xterms terms xzq1";
+    struct sa__keys k;
+    ASSERT_EQ(sa__keys_build_for(text, strlen(text), sa__lexicon_text_starts(lex), &k, NULL, 0),
+              SA_OK);
+    int inside = 0, start = 0, anywhere = 0;
+    for (size_t i = 0; i < k.n; i++) {
+        inside |= k.all[i].off == 1;    /* the "te" of "xterms" */
+        start |= k.all[i].off == 7;     /* the word "terms" */
+        anywhere |= k.all[i].off == 14; /* "zq1" inside "xzq1" */
+    }
+    EXPECT(!inside);
+    EXPECT(start && anywhere);
+    struct sa_match m;
+    EXPECT_EQ(sa_lexicon_find(lex, SA_CONCEPT_DELIVERY, text, strlen(text), &m), 1);
+    EXPECT_EQ(m.off, 7u);
+    EXPECT_EQ(sa_lexicon_find(lex, SA_CONCEPT_DELIVERY, text + 8, strlen(text + 8), &m), 1);
+    EXPECT_EQ(m.off, 6u);
+    sa__keys_release(&k);
+    sa_lexicon_free(lex);
+    ASSERT_EQ(remove(path), 0);
+    ASSERT_EQ(rmdir(dir), 0);
+}
+
 TEST(prefix_keys_for_a_set_keep_its_candidates)
 {
     char **pats;
