@@ -183,15 +183,19 @@ static int body_selector(const char *s, size_t n)
  * vw: they depend on the screen). */
 static double css_px(const char *v, size_t n, double base, double root)
 {
+    /* lengths kept with the names: a page's styles ask thousands of values */
+#define K(s) s, sizeof s - 1
     static const struct {
         const char *k;
+        size_t n;
         double px;
-    } keys[] = {{"xx-small", 9}, {"x-small", 10}, {"small", 13},    {"medium", 16},
-                {"large", 18},   {"x-large", 24}, {"xx-large", 32}, {"xxx-large", 48},
-                {"smaller", -2}, {"larger", -3},  {NULL, 0}};
-    for (size_t i = 0; keys[i].k; i++)
-        if (n == strlen(keys[i].k) && strncasecmp(v, keys[i].k, n) == 0)
-            return keys[i].px == -2 ? base * 0.833 : keys[i].px == -3 ? base * 1.2 : keys[i].px;
+    } keys[] = {{K("xx-small"), 9}, {K("x-small"), 10}, {K("small"), 13},    {K("medium"), 16},
+                {K("large"), 18},   {K("x-large"), 24}, {K("xx-large"), 32}, {K("xxx-large"), 48},
+                {K("smaller"), -2}, {K("larger"), -3}};
+    if (n && (v[0] | 0x20) >= 'a' && (v[0] | 0x20) <= 'z')
+        for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+            if (n == keys[i].n && strncasecmp(v, keys[i].k, n) == 0)
+                return keys[i].px == -2 ? base * 0.833 : keys[i].px == -3 ? base * 1.2 : keys[i].px;
     double x = 0, scale = 1;
     size_t i = 0;
     int any = 0;
@@ -206,13 +210,16 @@ static double css_px(const char *v, size_t n, double base, double root)
     size_t un = n - i;
     static const struct {
         const char *u;
+        size_t n;
         double f;
         int rel; /* 0 absolute, 1 of base, 2 of root */
-    } units[] = {{"px", 1, 0},         {"pt", 4.0 / 3, 0},   {"pc", 16, 0},  {"in", 96, 0},
-                 {"cm", 96 / 2.54, 0}, {"mm", 96 / 25.4, 0}, {"rem", 1, 2},  {"em", 1, 1},
-                 {"%", 0.01, 1},       {"ex", 0.5, 1},       {"ch", 0.5, 1}, {NULL, 0, 0}};
-    for (size_t k = 0; units[k].u; k++)
-        if (un == strlen(units[k].u) && strncasecmp(u, units[k].u, un) == 0)
+    } units[] = {{K("px"), 1, 0},   {K("pt"), 4.0 / 3, 0},   {K("pc"), 16, 0},
+                 {K("in"), 96, 0},  {K("cm"), 96 / 2.54, 0}, {K("mm"), 96 / 25.4, 0},
+                 {K("rem"), 1, 2},  {K("em"), 1, 1},         {K("%"), 0.01, 1},
+                 {K("ex"), 0.5, 1}, {K("ch"), 0.5, 1}};
+#undef K
+    for (size_t k = 0; k < sizeof units / sizeof *units; k++)
+        if (un == units[k].n && strncasecmp(u, units[k].u, un) == 0)
             return x * units[k].f * (units[k].rel == 1 ? base : units[k].rel == 2 ? root : 1);
     return -1;
 }
