@@ -910,9 +910,9 @@ static void read_class(struct reader *r, struct f2 *out)
     }
 }
 
-/* (...) after the "(": groups, lookarounds, option settings, comments. */
 /* 1 when s[0..n) is "\w" or a class "[...]" that holds \w: a negative lookbehind of it then
- * lets a match start only where the character before is not a word character. */
+ * lets a match start only where the character before is not a word character (under UCP, a
+ * superset of is_word's). */
 static int holds_w(const char *s, size_t n)
 {
     if (n == 2 && s[0] == '\\' && s[1] == 'w') return 1;
@@ -921,12 +921,14 @@ static int holds_w(const char *s, size_t n)
     for (size_t i = 1; i < n - 1; i++) {
         if (s[i] == ']' || s[i] == '[') return 0; /* not one plain class */
         if (s[i] != '\\') continue;
+        if (s[i + 1] == 'Q') return 0; /* quoted: the "\w" may be letters */
         w |= s[i + 1] == 'w';
         i++;
     }
     return w;
 }
 
+/* (...) after the "(": groups, lookarounds, option settings, comments. */
 static void read_group(struct reader *r, struct f2 *out)
 {
     empty(r, out, 0);

@@ -751,6 +751,7 @@ TEST(prefix_reads_constructs_and_filters)
         {"(?<!\\d)ab", "1ab", 1, 0, 1, 0},          /* a digit is not all of \w */
         {"(?<=[\\w])ab", "xab", 1, 0, 1, 0},        /* only after one */
         {"(?<![^\\w])ab", "xab", 1, 0, 1, 0},       /* the same */
+        {"(?<![\\Q\\w\\E])ab", "xab", 0, 0, 0, 0},  /* quoted in a class: not read */
         {"(?:(?<![\\w])ab)?cd", "xcd", 1, 0, 1, 0}, /* the lookbehind may be skipped */
         {"\\b\\d{1,2}\\h*(?:days?|hours?)", "in 3 days", 1, 1, 3, 0},
         {"(?=(?-i:[0-9\\x{660}-\\x{10ffff}]))\\d+\\s?руб", "цена 100 руб", 1, 0, 9, 0},
