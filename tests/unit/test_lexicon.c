@@ -6,6 +6,7 @@
 #include "shopaudit/lexicon.h"
 
 #include <cjson/cJSON.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "test.h"
 
 static struct sa_lexicon *lex_get(void)
@@ -172,6 +174,40 @@ TEST(lexicon_bad_pattern_reports_file_concept_index)
     EXPECT_EQ(rc, SA_EPARSE);
     EXPECT_STREQ(err,
                  "ru.json: concept \"cart\", pattern 3: missing closing parenthesis at offset 2");
+}
+
+/* Patterns each fine alone whose join PCRE2 cannot compile: concept c's search fails. */
+static void add_too_large(struct sa_buf *j, const char *concept)
+{
+    EXPECT_EQ(sa__buf_printf(j, "%s\"%s\": [", j->len > 40 ? ", " : "", concept), SA_OK);
+    for (int i = 0; i < 40; i++) {
+        EXPECT_EQ(sa__buf_puts(j, i ? ", \"" : "\""), SA_OK);
+        for (int k = 0; k < 2000; k++)
+            EXPECT_EQ(sa__buf_printf(j, "%c", 'a' + (k * 7 + i) % 26), SA_OK);
+        EXPECT_EQ(sa__buf_puts(j, "\""), SA_OK);
+    }
+    EXPECT_EQ(sa__buf_puts(j, "]"), SA_OK);
+}
+
+/* The concepts' searches are built on two threads, even concepts and odd ones: a failure is
+ * still the one the first failing concept gives, whichever thread meets it. */
+TEST(lexicon_build_failure_is_the_first_concepts)
+{
+    const char *const sets[][2] = {{"buy", "request_quote"}, {"cart", "buy"}};
+    for (int t = 0; t < 2; t++) {
+        struct sa_buf j;
+        sa__buf_init(&j, SIZE_MAX);
+        EXPECT_EQ(sa__buf_puts(&j, "{\"lang\": \"en\", \"concepts\": {"), SA_OK);
+        add_too_large(&j, sets[t][1]); /* the later concept first in the file */
+        add_too_large(&j, sets[t][0]);
+        EXPECT_EQ(sa__buf_puts(&j, "}}"), SA_OK);
+        char err[256];
+        EXPECT_EQ(load_one(j.ptr, err, sizeof err), SA_EPARSE);
+        char want[64];
+        snprintf(want, sizeof want, "concept \"%s\": ", sets[t][0]);
+        if (strncmp(err, want, strlen(want)) != 0) T_FAIL("%s: %s", sets[t][0], err);
+        sa__buf_release(&j);
+    }
 }
 
 TEST(lexicon_bad_url_pattern_reports_section)
