@@ -1172,6 +1172,15 @@ TEST(prefix_keys_spare_reused_same_rows)
     sa__keys_release_spare(&k, &sp);
     ASSERT_EQ(sp.size, big); /* past the spare's limit: freed, not kept */
     free(huge);
+    /* a new block for the spare has room for a somewhat longer text: the next page a little
+     * longer than every one before reuses it instead of faulting in a block of its own */
+    sa__spare_free(&sp);
+    ASSERT_EQ(sa__keys_build_spare(all.ptr, 40000, NULL, &k, &sp), SA_OK);
+    void *first = k.block;
+    sa__keys_release_spare(&k, &sp);
+    ASSERT_EQ(sa__keys_build_spare(all.ptr, 52000, NULL, &k, &sp), SA_OK);
+    ASSERT(k.block == first);
+    sa__keys_release_spare(&k, &sp);
     sa__spare_free(&sp);
     ASSERT(sp.block == NULL && sp.size == 0);
     sa__buf_release(&all);
