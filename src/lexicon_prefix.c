@@ -1586,6 +1586,32 @@ static struct layout layout_of(size_t len, int indexed, uint32_t nb)
     return l;
 }
 
+/* The layout of a block of cap bytes (at least layout_of's size) for a text of len: the arrays
+ * share out the whole block and the heads take its end, so that in a kept block they start at
+ * the same places whatever the text's length. A text touches only the rows it keeps, a part
+ * of each array's start, and the next text the same pages again: laid out by each text's
+ * length, the arrays moved over the block from page to page until every page of it had been
+ * faulted in and stayed resident. */
+static struct layout layout_in(size_t len, int indexed, uint32_t nb, size_t cap)
+{
+    struct layout l = layout_of(len, indexed, nb);
+    if (cap <= l.size) return l;
+    size_t heads = indexed ? 2 * (nb + 2) * sizeof(uint32_t) : 0, at = 2 * sizeof(struct sa__index);
+    size_t narrays = indexed ? 4 : 2, sz = sizeof(struct sa__row);
+    /* room for the heads of the longest text the block holds, so that the arrays' places do
+     * not depend on this one's buckets either (8: the heads' alignment) */
+    size_t most = indexed ? 2 * (index_buckets(cap / (narrays * sz)) + 2) * sizeof(uint32_t) : 0;
+    if (most < heads) most = heads;
+    if (cap - l.size < most - heads + 8) return l; /* no room to spare for them */
+    size_t rows = (cap - at - most - 8) / narrays / sz * sz;
+    l.ws = at + rows;
+    l.ixrows = l.ws + rows;
+    l.ixwsrows = l.ixrows + rows;
+    l.head = indexed ? (cap - heads) & ~(size_t)7 : l.ixrows;
+    l.size = cap;
+    return l;
+}
+
 int sa__keys_build(const char *s, size_t len, struct sa__keys *k, struct sa__row *buf, size_t cap)
 {
     return sa__keys_build_for(s, len, NULL, k, buf, cap);
@@ -1679,6 +1705,7 @@ static int keys_build(const char *s, size_t len, const struct sa__starts *st, st
             k->cap = want;
         }
         if (!block) return SA_ENOMEM;
+        l = layout_in(len, indexed, nb, k->cap);
         k->block = block;
         k->all = (struct sa__row *)(block + 2 * sizeof(struct sa__index));
         k->ws = (struct sa__row *)(block + l.ws);

@@ -1180,6 +1180,16 @@ TEST(prefix_keys_spare_reused_same_rows)
     sa__keys_release_spare(&k, &sp);
     ASSERT_EQ(sa__keys_build_spare(all.ptr, 52000, NULL, &k, &sp), SA_OK);
     ASSERT(k.block == first);
+    const struct sa__row *ws = k.ws, *ixrows = k.ix->rows;
+    sa__keys_release_spare(&k, &sp);
+    /* and a kept block's arrays start where they did, whatever the text's length: a page
+     * touches the memory the pages before it did, not new pages of the block */
+    ASSERT_EQ(sa__keys_build_spare(all.ptr + 1000, 30000, NULL, &k, &sp), SA_OK);
+    ASSERT(k.block == first && k.ws == ws && k.ix->rows == ixrows);
+    struct sa__keys fresh;
+    ASSERT_EQ(sa__keys_build(all.ptr + 1000, 30000, &fresh, NULL, 0), SA_OK);
+    ASSERT(same_keys(&k, &fresh));
+    sa__keys_release(&fresh);
     sa__keys_release_spare(&k, &sp);
     sa__spare_free(&sp);
     ASSERT(sp.block == NULL && sp.size == 0);
