@@ -554,6 +554,9 @@ static int easy_setup(struct crawl *c, CURL *e)
     SET(CURLOPT_XFERINFOFUNCTION, on_xferinfo);
     SET(CURLOPT_XFERINFODATA, c);
     SET(CURLOPT_WRITEFUNCTION, on_body);
+    /* a page in one or two reads rather than four or five of libcurl's 16 KiB (2 000 pages
+     * over nginx: recvfrom calls 9 400 -> 4 700, poll 11 500 -> 6 700, system time -5%) */
+    SET(CURLOPT_BUFFERSIZE, 64L * 1024);
     if (c->o->insecure) {
         SET(CURLOPT_SSL_VERIFYPEER, 0L);
         SET(CURLOPT_SSL_VERIFYHOST, 0L);
