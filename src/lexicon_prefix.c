@@ -1696,9 +1696,9 @@ static int keys_build(const char *s, size_t len, const struct sa__starts *st, st
          * 2 000-page audit: 100 000 -> 30 000) */
         if (!sp || l.size < SPARE_MIN || !(block = spare_take(sp, l.size, &k->cap))) {
             /* A block for the spare with room to spare: each larger block is fresh memory,
-             * faulted in a page at a time as the arrays, laid out by the text's length, reach
-             * new parts of it (2 000-page bench shop, one page thread: 8 blocks, some 5 000
-             * faults, more than half the audit's). Pages never touched cost nothing. */
+             * faulted in a page at a time (2 000-page bench shop, one page thread: 8 new
+             * blocks, some 5 000 faults, more than half the audit's). Pages never touched cost
+             * nothing (layout_in). */
             size_t want = sp && l.size >= SPARE_MIN ? l.size + l.size / 2 : l.size;
             if (want > SPARE_MAX && l.size <= SPARE_MAX) want = SPARE_MAX;
             block = sa__malloc(want);

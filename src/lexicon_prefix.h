@@ -16,7 +16,8 @@
 /* What one pattern can start with. usable == 0: anything (the prefilter does not apply). */
 struct sa__prefix {
     int usable;
-    int word_start;     /* every match starts at \b before a word character */
+    int word_start;     /* every match starts where a key's word does: at \b before a word
+                         * character, or after (?<![\w...]) */
     uint8_t first[512]; /* h12(c1): the first character may start a match */
     /* the 8-byte words of first that are not zero, in order: a subject's bitmaps are compared
      * with these only (a search's first characters are few) */
