@@ -144,11 +144,6 @@ struct attrs {
     const char *v[A_LAST]; /* NULL when absent, "" for a bare attribute */
 };
 
-static int name_cmp(const void *key, const void *elem)
-{
-    return strcmp(key, *(const char *const *)elem);
-}
-
 /* ---- the build state ---- */
 
 struct vec {
@@ -339,13 +334,15 @@ static int has_token(const char *s, const char *lit)
     return 0;
 }
 
+static int attr_of(const char *name);
+
 static void read_attrs(struct build *b, const xmlNode *e, struct attrs *at)
 {
     memset(at, 0, sizeof *at);
     for (const xmlAttr *x = e->properties; x; x = x->next) {
-        const char *const *k = bsearch(x->name, attr_names, A_LAST, sizeof attr_names[0], name_cmp);
-        if (!k) continue;
-        size_t i = (size_t)(k - attr_names);
+        int k = attr_of((const char *)x->name);
+        if (k < 0) continue;
+        size_t i = (size_t)k;
         if (at->v[i]) continue; /* the first of duplicates wins, as in browsers */
         const xmlNode *c = x->children;
         if (!c) {
@@ -782,17 +779,54 @@ static const struct tag_name {
 #undef TAG_ROW
 };
 
-static int tag_cmp(const void *key, const void *elem)
+/* The element and attribute names by hash, made once: a page's names are looked up tens of
+ * thousands of times, and a bsearch cost five or six strcmp() calls each (strcmp was 3% of an
+ * audit's cycles). A slot holds a name's index + 1; 0 is empty. */
+#define NAME_SLOTS 256
+static uint8_t tag_slots[NAME_SLOTS], attr_slots[NAME_SLOTS];
+static pthread_once_t names_once = PTHREAD_ONCE_INIT;
+
+static unsigned name_hash(const char *s)
 {
-    return strcmp(key, ((const struct tag_name *)elem)->name);
+    unsigned h = 0;
+    for (; *s; s++) h = h * 31u + (unsigned char)*s;
+    return h & (NAME_SLOTS - 1);
+}
+
+static void name_put(uint8_t *slots, const char *name, size_t i)
+{
+    unsigned h = name_hash(name);
+    while (slots[h]) h = (h + 1) & (NAME_SLOTS - 1);
+    slots[h] = (uint8_t)(i + 1);
+}
+
+static void names_init(void)
+{
+    for (size_t i = 0; i < sizeof tag_names / sizeof tag_names[0]; i++)
+        name_put(tag_slots, tag_names[i].name, i);
+    for (size_t i = 0; i < A_LAST; i++) name_put(attr_slots, attr_names[i], i);
 }
 
 static const struct tag_name *tag_of(const char *name)
 {
     static const struct tag_name other = {"", T_OTHER, 0};
-    const struct tag_name *t = bsearch(name, tag_names, sizeof tag_names / sizeof tag_names[0],
-                                       sizeof tag_names[0], tag_cmp);
-    return t ? t : &other;
+    pthread_once(&names_once, names_init);
+    for (unsigned h = name_hash(name);; h = (h + 1) & (NAME_SLOTS - 1)) {
+        unsigned v = tag_slots[h];
+        if (!v) return &other;
+        if (strcmp(tag_names[v - 1].name, name) == 0) return &tag_names[v - 1];
+    }
+}
+
+/* The attribute's index in attr_names, or -1. */
+static int attr_of(const char *name)
+{
+    pthread_once(&names_once, names_init);
+    for (unsigned h = name_hash(name);; h = (h + 1) & (NAME_SLOTS - 1)) {
+        unsigned v = attr_slots[h];
+        if (!v) return -1;
+        if (strcmp(attr_names[v - 1], name) == 0) return (int)v - 1;
+    }
 }
 
 /* Class names guess a site header or footer only this close to <html> (html > body > wrapper
