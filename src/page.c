@@ -130,7 +130,7 @@ enum {
     A_VALUE,
     A_LAST
 };
-/* Sorted (strcmp order) for bsearch; the index is the enum above. */
+/* The index is the enum above (names_init hashes them). */
 static const char *const attr_names[A_LAST] = {
     "action",    "alt",         "aria-disabled", "aria-hidden", "aria-label", "aria-required",
     "class",     "content",     "data",          "data-src",    "datetime",   "disabled",
@@ -725,8 +725,7 @@ static const struct region_word region_words[] = {
 };
 
 /* The elements the page model tells apart. Each element's name is looked up once (tag_of), so
- * the many questions enter() asks about it are integer compares, not strcmp()s. Sorted by name,
- * for bsearch. */
+ * the many questions enter() asks about it are integer compares, not strcmp()s. */
 enum {
     TF_BLOCK = 1,   /* starts a new line of text */
     TF_SKIP = 2,    /* content a buyer never reads as text */
@@ -783,6 +782,8 @@ static const struct tag_name {
  * thousands of times, and a bsearch cost five or six strcmp() calls each (strcmp was 3% of an
  * audit's cycles). A slot holds a name's index + 1; 0 is empty. */
 #define NAME_SLOTS 256
+_Static_assert(sizeof tag_names / sizeof tag_names[0] < NAME_SLOTS / 2 && A_LAST < NAME_SLOTS / 2,
+               "name tables at most half full, indexes in a byte");
 static uint8_t tag_slots[NAME_SLOTS], attr_slots[NAME_SLOTS];
 static pthread_once_t names_once = PTHREAD_ONCE_INIT;
 
