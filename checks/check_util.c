@@ -3,6 +3,7 @@
 
 #include "alloc.h"
 #include "hash.h"
+#include "pipeline.h"
 #include "verdict.h"
 
 #include <stdint.h>
@@ -128,12 +129,13 @@ int sa__terms_block(const struct sa_page *p, const struct sa_block *b, int facts
  * product links that pass through evict one another; two ways let three menu entries of one
  * set evict each other on every page. A set's tags share one cache line and are all a lookup
  * reads besides the one text it compares; the ways never move, an order byte says which was
- * used last. About 140 KiB per check that keeps one. Longer texts are rarely menu items and go
- * to the lexicon (which keeps the page's own). */
+ * used last. About 140 KiB per check that keeps one, for each thread that runs it. Longer
+ * texts are rarely menu items and go to the lexicon (which keeps the page's own). */
 #define MEMO_SETS  256u
 #define MEMO_WAYS  4u
 #define MEMO_TEXT  104u
 #define MEMO_FRESH 0xE4u /* ways 0, 1, 2, 3 from the most recently used: two bits each */
+_Static_assert(SA__MEMO_THREADS == SA_PIPE_MAX_WORKERS + 1, "a table for every page thread");
 
 struct memo_set {
     uint32_t h[MEMO_WAYS];    /* the text's hash, high half */
@@ -185,20 +187,20 @@ static struct sa__memo_slot *memo_slot(struct sa__memo *mo, const struct sa_lexi
                                        unsigned c, unsigned url, const char *text, size_t len,
                                        int *hit, uint16_t **len1)
 {
-    if (mo->lex != lex && mo->table) {
-        sa__free(mo->table); /* another lexicon's answers */
-        mo->table = NULL;
-    }
+    if (mo->lex != lex) sa__memo_release(mo); /* another lexicon's answers */
     mo->lex = lex;
-    if (!mo->table) {
-        if (!(mo->table = sa__calloc(1, sizeof *mo->table))) return NULL;
-        for (unsigned s = 0; s < MEMO_SETS; s++) mo->table->sets[s].order = MEMO_FRESH;
+    unsigned self = sa__pipe_self();
+    if (self >= SA__MEMO_THREADS) return NULL;
+    struct sa__memo_table *t = mo->table[self];
+    if (!t) {
+        if (!(t = mo->table[self] = sa__calloc(1, sizeof *t))) return NULL;
+        for (unsigned s = 0; s < MEMO_SETS; s++) t->sets[s].order = MEMO_FRESH;
     }
     uint64_t h = memo_hash(text, len, c << 1 | url);
     unsigned si = (unsigned)(h & (MEMO_SETS - 1)), key = c << 1 | url;
     uint32_t tag = (uint32_t)(h >> 32);
-    struct memo_set *set = &mo->table->sets[si];
-    struct sa__memo_slot *slots = &mo->table->slots[MEMO_WAYS * si];
+    struct memo_set *set = &t->sets[si];
+    struct sa__memo_slot *slots = &t->slots[MEMO_WAYS * si];
     unsigned w = 0;
     for (; w < MEMO_WAYS; w++)
         if (set->h[w] == tag && set->len1[w] == len + 1 && set->key[w] == key &&
@@ -291,8 +293,10 @@ const struct sa_link *sa__memo_live_link(struct sa__memo *mo, const struct sa_pa
 
 void sa__memo_release(struct sa__memo *mo)
 {
-    sa__free(mo->table);
-    mo->table = NULL;
+    for (unsigned i = 0; i < SA__MEMO_THREADS; i++) {
+        sa__free(mo->table[i]);
+        mo->table[i] = NULL;
+    }
     mo->lex = NULL;
 }
 

@@ -23,12 +23,15 @@ const char *sa__request_quote_label(const struct sa_page *p, const char **where)
  * each question of a text outside the page's regions costs a prefilter and PCRE2 run (about
  * 5 000 instructions), answered here a hash and a compare. Keyed by the bytes, so an answer is
  * exact whatever page the text came from; kept in the check's state, so it lives for one audit
- * (one lexicon) and the check's lock guards it. Zeroed is empty; memory is taken on first use
- * (without it, questions go to the lexicon as before). */
+ * (one lexicon) and the check's lock guards it. Each thread that runs the check has a table of
+ * its own: one table shared by two page threads moved between their cores' caches page after
+ * page, and the audit took 3.5% more CPU than with no memo at all. Zeroed is empty; memory is
+ * taken on first use (without it, questions go to the lexicon as before). */
+#define SA__MEMO_THREADS 17 /* the caller's thread and up to 16 page threads (pipeline.h) */
 struct sa__memo_table;
 struct sa__memo {
     const struct sa_lexicon *lex;
-    struct sa__memo_table *table;
+    struct sa__memo_table *table[SA__MEMO_THREADS]; /* by sa__pipe_self() */
 };
 /* sa_lexicon_find(lex, c, text, len, m), remembered. */
 int sa__memo_find(struct sa__memo *mo, const struct sa_lexicon *lex, enum sa_concept c,

@@ -10,6 +10,13 @@
 #include "html.h"
 #include "xml_arena.h"
 
+static _Thread_local unsigned self; /* sa__pipe_self() */
+
+unsigned sa__pipe_self(void)
+{
+    return self;
+}
+
 static void *worker(void *arg)
 {
     struct sa__pipe *p = arg;
@@ -17,6 +24,7 @@ static void *worker(void *arg)
     struct sa__xml_quiet q;
     sa__xml_quiet_begin(&q);
     pthread_mutex_lock(&p->mu);
+    self = ++p->nstarted;
     for (;;) {
         while (!p->todo && !p->closing) pthread_cond_wait(&p->has_work, &p->mu);
         if (p->closing) break;

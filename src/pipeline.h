@@ -25,6 +25,7 @@ struct sa__pipe {
     int closing;
     pthread_t threads[SA_PIPE_MAX_WORKERS];
     unsigned nthreads;
+    unsigned nstarted; /* workers that took their number (sa__pipe_self) */
     void (*work)(void *ud, struct sa__pipe_job *job); /* runs on a worker, without mu */
     void (*wake)(void *ud);                           /* after a job lands in done */
     void *ud;
@@ -44,6 +45,9 @@ size_t sa__pipe_pending(struct sa__pipe *p);
 /* Takes back the jobs no worker has started, oldest first (the caller owns them); jobs in work
  * still finish and come back through sa__pipe_take_done. */
 struct sa__pipe_job *sa__pipe_cancel(struct sa__pipe *p);
+/* The calling thread's number among its pipe's workers, 1..SA_PIPE_MAX_WORKERS; 0 on a thread
+ * that is no pipe's worker. Two threads at work on one audit never share a number. */
+unsigned sa__pipe_self(void);
 /* Waits for the jobs in work, joins every worker and destroys the locks. Jobs still queued
  * stay queued: take them with sa__pipe_cancel, and the finished ones with sa__pipe_take_done,
  * which both still work after the stop. Safe on a zeroed pipe that never started, and twice. */

@@ -2,12 +2,14 @@
  * found/not found, offsets and language on a first question and on every repeat, after its
  * sets have overflowed and evicted, for URLs and links, and for another lexicon at once. The
  * lexicon asked directly is the oracle. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "../checks/check_util.h"
+#include "pipeline.h"
 #include "test.h"
 
 static struct sa_lexicon *lex_new(const char *dir)
@@ -171,6 +173,69 @@ TEST(check_memo_forgets_another_lexicons_answers)
     sa__memo_release(&mo);
     sa_lexicon_free(a);
     sa_lexicon_free(b);
+}
+
+/* Two page threads that take turns with one check's memo (under the check's lock, as the
+ * engine runs observe) each fill a table of their own, and answer as the lexicon does. */
+struct turns {
+    struct sa__pipe_job job; /* first: the pipe hands it back */
+    struct shared *sh;
+    unsigned self;
+    int same;
+};
+struct shared {
+    struct sa__memo mo;
+    const struct sa_lexicon *lex;
+    pthread_mutex_t check_lock;
+    pthread_barrier_t both_in; /* each job holds its worker until the other job has one too */
+};
+
+static void take_turn(void *ud, struct sa__pipe_job *job)
+{
+    (void)ud;
+    struct turns *t = (struct turns *)job;
+    pthread_barrier_wait(&t->sh->both_in);
+    t->self = sa__pipe_self();
+    t->same = 1;
+    pthread_mutex_lock(&t->sh->check_lock);
+    for (size_t i = 0; i < NTEXTS; i++)
+        t->same &= same_answer(&t->sh->mo, t->sh->lex, SA_CONCEPT_CART, texts[i]);
+    pthread_mutex_unlock(&t->sh->check_lock);
+}
+
+static void no_wake(void *ud)
+{
+    (void)ud;
+}
+
+TEST(check_memo_keeps_a_table_for_each_page_thread)
+{
+    struct sa_lexicon *lex = lex_new(NULL);
+    struct shared sh = {.lex = lex};
+    ASSERT(pthread_mutex_init(&sh.check_lock, NULL) == 0);
+    ASSERT(pthread_barrier_init(&sh.both_in, NULL, 2) == 0);
+    struct sa__pipe pipe;
+    ASSERT(sa__pipe_start(&pipe, 2, take_turn, no_wake, NULL) == 2);
+    struct turns t[2] = {{.sh = &sh}, {.sh = &sh}};
+    sa__pipe_push(&pipe, &t[0].job);
+    sa__pipe_push(&pipe, &t[1].job);
+    /* a stop drops the jobs no worker has taken: wait for both to come back first */
+    for (size_t done = 0; done < 2; usleep(1000))
+        for (struct sa__pipe_job *j = sa__pipe_take_done(&pipe); j; j = j->next) done++;
+    sa__pipe_stop(&pipe);
+    EXPECT(t[0].same && t[1].same);
+    EXPECT(t[0].self >= 1 && t[0].self <= 2 && t[1].self >= 1 && t[1].self <= 2);
+    EXPECT(t[0].self != t[1].self);
+    EXPECT(sh.mo.table[0] == NULL); /* this thread asked nothing yet */
+    EXPECT(sh.mo.table[1] && sh.mo.table[2] && sh.mo.table[1] != sh.mo.table[2]);
+    EXPECT_EQ(sa__pipe_self(), 0u);
+    EXPECT(same_answer(&sh.mo, lex, SA_CONCEPT_CART, texts[0]));
+    EXPECT(sh.mo.table[0] != NULL);
+    sa__memo_release(&sh.mo);
+    EXPECT(!sh.mo.table[0] && !sh.mo.table[1] && !sh.mo.table[2]);
+    pthread_barrier_destroy(&sh.both_in);
+    pthread_mutex_destroy(&sh.check_lock);
+    sa_lexicon_free(lex);
 }
 
 TEST_MAIN()
