@@ -120,6 +120,14 @@ struct sa__pipe_job *sa__pipe_take_done(struct sa__pipe *p)
     return detach(p, &p->done, &p->done_tail, &p->ndone);
 }
 
+int sa__pipe_has_done(struct sa__pipe *p)
+{
+    lock(p);
+    int has = p->done != NULL;
+    unlock(p);
+    return has;
+}
+
 size_t sa__pipe_pending(struct sa__pipe *p)
 {
     lock(p);

@@ -40,6 +40,8 @@ unsigned sa__pipe_start(struct sa__pipe *p, unsigned n, void (*work)(void *, str
 void sa__pipe_push(struct sa__pipe *p, struct sa__pipe_job *job);
 /* Takes every finished job, oldest first, as a list (NULL when none); the caller owns them. */
 struct sa__pipe_job *sa__pipe_take_done(struct sa__pipe *p);
+/* 1 when a finished job waits to be taken. */
+int sa__pipe_has_done(struct sa__pipe *p);
 /* Jobs queued, being worked on, or done and not taken yet. */
 size_t sa__pipe_pending(struct sa__pipe *p);
 /* Takes back the jobs no worker has started, oldest first (the caller owns them); jobs in work
