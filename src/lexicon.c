@@ -928,6 +928,8 @@ static int build_all(struct loader *ld)
         for (size_t i = 0; i < sizeof to->pair; i++) to->pair[i] |= from->pair[i];
     }
     sa__free(h[1].ld.starts);
+    sa__starts_seal(&lex->starts[0]);
+    sa__starts_seal(&lex->starts[1]);
     const struct half *f = h[0].at <= h[1].at ? &h[0] : &h[1];
     if (f->rc != SA_OK && f->err[0] && ld->err && ld->errlen)
         snprintf(ld->err, ld->errlen, "%s", f->err);

@@ -126,8 +126,18 @@ struct sa__starts {
      * (two bits per pair kept the table in L1 but cost more in shifts than the 0.6% more L1
      * misses the bytes cause: 200-page bench, -1.1% instructions) */
     uint8_t single[4096], pair[65536];
+    /* The same verdict for every pair of ASCII characters, by their bytes (b0 << 7 | b1): bit
+     * 0 where the first is inside a word, bit 1 where it starts one. Made by sa__starts_seal,
+     * it decides a position of ASCII text with one lookup instead of decoding, folding and
+     * hashing two characters. */
+    uint8_t ascii[128 * 128];
+    int sealed;
 };
+/* Adds p's starts to st; before sa__starts_seal. */
 void sa__starts_add(struct sa__starts *st, const struct sa__prefix *p);
+/* Makes st's ASCII table once the set is complete; keys made for a set that is not sealed
+ * take the general way at every position, with the same rows. */
+void sa__starts_seal(struct sa__starts *st);
 
 /* Keys for s[0..len); len must be below 4 GiB. They go in buf when it holds 2 * (len + 1) rows
  * (buf may be NULL), else in memory of their own. With st, only rows some search of st may
