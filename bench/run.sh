@@ -3,8 +3,9 @@
 # 127.0.0.1, and times shopaudit (all checks, default concurrency) against wget --recursive on
 # it, alternating, BENCH_RUNS times each. Prints wall time, pages/s, CPU ms per page and peak
 # RSS per run, shopaudit's CPU per page against a bare libxml2 parse of the same pages (over
-# HTTP, and from disk with one page thread: the `shopaudit-disk` row), a gzip run, callgrind instructions and cachegrind data misses per page on a small shop (figures
-# machine noise cannot move), and, last, the ratios pages/s and peak RSS shopaudit/wget.
+# HTTP, and from disk with one page thread: the `shopaudit-disk` row), a gzip run, callgrind
+# instructions and cachegrind data misses per page on a small shop (figures machine noise
+# cannot move), and, last, the ratios pages/s and peak RSS shopaudit/wget.
 # Nothing is asserted: see bench/README.md for the targets.
 #
 # Usage: bench/run.sh [BUILD_DIR]
