@@ -954,9 +954,9 @@ static void work(void *ud, struct sa__pipe_job *link)
 }
 
 /* A worker's finished page wakes this thread only from its poll: a wake is a system call on
- * the worker and an interrupt on the other core, 40 to 70 microseconds between them on this
- * kind of virtual machine, and a thread still at work takes the page on its way to the poll
- * anyway (before sleeping it says so, then looks at the done queue once more). */
+ * the worker and an interrupt on the other core (perf: some 37 microseconds of the worker's
+ * own time on this virtual machine), and a thread still at work takes the page on its way to
+ * the poll anyway (before sleeping it says so, then looks at the done queue once more). */
 static void wake(void *ud)
 {
     struct crawl *c = ud;
