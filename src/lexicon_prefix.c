@@ -1377,6 +1377,7 @@ static void spread(const uint8_t *bm, size_t n, uint8_t *out, unsigned bit)
 void sa__starts_add(struct sa__starts *st, const struct sa__prefix *p)
 {
     if (!p->usable) return;
+    st->sealed = 0; /* the ASCII table no longer says all: sa__starts_seal makes it again */
     unsigned bit = p->word_start ? 2 : 1;
     spread(p->single, sizeof p->single, st->single, bit);
     spread(p->pair, 8192, st->pair, bit);

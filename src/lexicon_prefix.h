@@ -133,7 +133,8 @@ struct sa__starts {
     uint8_t ascii[128 * 128];
     int sealed;
 };
-/* Adds p's starts to st; before sa__starts_seal. */
+/* Adds p's starts to st. A sealed st is unsealed (its keys then take the general way) until
+ * sealed again. */
 void sa__starts_add(struct sa__starts *st, const struct sa__prefix *p);
 /* Makes st's ASCII table once the set is complete; keys made for a set that is not sealed
  * take the general way at every position, with the same rows. */

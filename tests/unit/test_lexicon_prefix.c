@@ -1550,6 +1550,18 @@ TEST(prefix_keys_for_a_set_keep_its_candidates)
     ASSERT(sealed);
     memcpy(sealed, st, sizeof *st);
     sa__starts_seal(sealed);
+    ASSERT(sealed->sealed);
+    /* a search added after the seal could start where the table says none does */
+    struct sa__starts *late = malloc(sizeof *late);
+    ASSERT(late);
+    memcpy(late, sealed, sizeof *late);
+    for (size_t i = 0; i < npats; i++)
+        if (pre[i].usable && !in[i]) {
+            sa__starts_add(late, &pre[i]);
+            break;
+        }
+    ASSERT(!late->sealed);
+    free(late);
     struct corpus c = corpus_get(3);
     size_t max = 1u << 20, *want = malloc(max * sizeof *want), *got = malloc(max * sizeof *got);
     ASSERT(want && got);
