@@ -850,6 +850,89 @@ TEST(prefix_deep_reads_six_characters)
     pcre2_match_data_free(md);
 }
 
+/* An alternation is a set: the order of its branches changes nothing the reader makes. Sets
+ * are merged, sorted and rid of repeats on the way (a union appends one to another), and a
+ * sorted set is searched by halves, so a branch order that left a set unsorted or a repeat
+ * in it would show as other tables here. The branches share first letters and pairs, repeat,
+ * and are two, three and more characters long, so every table gets entries from many. */
+static char *branches_joined(const char *const *w, size_t n, const size_t *order)
+{
+    struct sa_buf b;
+    sa__buf_init(&b, 1u << 20);
+    for (size_t i = 0; i < n; i++) {
+        if (i) sa__buf_puts(&b, "|");
+        sa__buf_puts(&b, w[order[i]]);
+    }
+    return b.ptr;
+}
+
+TEST(prefix_analysis_does_not_depend_on_branch_order)
+{
+    enum { N = 240 };
+    /* two-letter starts (Latin, Cyrillic, Greek), then an ending: many first pairs, shared
+     * first letters, and every word made twice */
+    static const char *const first[] = {"d", "l", "a", "з", "κ", "s", "x", "д"};
+    static const char *const second[] = {"e", "i", "b", "а", "α", "o", "\\d", "(?:h|o)"};
+    static const char *const tail[] = {"", "l", "ery", "ivery", "\\s*cost", "ка", "λά", "[0-9]"};
+    char words[N][48];
+    const char *w[N];
+    size_t order[3][N];
+    unsigned seed = 12345;
+    for (size_t i = 0; i < N; i++) {
+        size_t j = i % (N / 2);
+        snprintf(words[i], sizeof words[i], "%s%s%s", first[j % 8], second[j / 8 % 8],
+                 tail[(j / 8 + j) % 8]);
+        w[i] = words[i];
+        order[0][i] = i;
+        order[1][i] = N - 1 - i;
+        order[2][i] = i;
+    }
+    for (size_t i = N - 1; i > 0; i--) { /* a fixed shuffle */
+        seed = seed * 1103515245u + 12345u;
+        size_t j = (seed >> 8) % (i + 1), t = order[2][i];
+        order[2][i] = order[2][j];
+        order[2][j] = t;
+    }
+    struct sa__prefix p[3];
+    for (int k = 0; k < 3; k++) {
+        char *pat = branches_joined(w, N, order[k]);
+        ASSERT(pat != NULL);
+        ASSERT_EQ(sa__prefix_analyse(pat, strlen(pat), &p[k]), SA_OK);
+        sa__free(pat);
+        ASSERT(p[k].usable && p[k].has_tri && p[k].deep != NULL);
+    }
+    ASSERT(p[0].npairs > 20); /* listed, and enough of them to need sorting */
+    for (int k = 1; k < 3; k++) {
+        ASSERT(memcmp(p[0].first, p[k].first, sizeof p[0].first) == 0);
+        ASSERT(memcmp(p[0].single, p[k].single, sizeof p[0].single) == 0);
+        ASSERT(memcmp(p[0].pair, p[k].pair, 8192) == 0);
+        ASSERT_EQ(p[0].npairs, p[k].npairs);
+        ASSERT(memcmp(p[0].pairs, p[k].pairs, p[0].npairs * sizeof *p[0].pairs) == 0);
+        ASSERT(memcmp(p[0].open, p[k].open, sizeof p[0].open) == 0);
+        ASSERT(memcmp(p[0].tri, p[k].tri, sizeof p[0].tri) == 0);
+        ASSERT_EQ(p[0].word_start, p[k].word_start);
+        /* the first six characters: the same verdict at the start of every branch's text and of
+         * texts one letter off */
+        for (size_t i = 0; i < N; i++) {
+            char text[sizeof words[0] + 4];
+            snprintf(text, sizeof text, "%.47s zq", words[i]);
+            for (size_t at = 0; at < 3 && text[at]; at++)
+                ASSERT_EQ(sa__prefix_deep(&p[0], text, strlen(text), at),
+                          sa__prefix_deep(&p[k], text, strlen(text), at));
+        }
+    }
+    /* the list holds every pair of the bitmap, in ascending order, each once */
+    uint32_t bits = 0;
+    for (size_t i = 0; i < 8192; i++)
+        for (unsigned b = p[0].pair[i]; b; b &= b - 1) bits++;
+    ASSERT_EQ(p[0].npairs, bits);
+    for (uint32_t i = 0; i < p[0].npairs; i++) {
+        ASSERT((p[0].pair[p[0].pairs[i] >> 3] >> (p[0].pairs[i] & 7)) & 1);
+        ASSERT(i == 0 || p[0].pairs[i - 1] < p[0].pairs[i]);
+    }
+    for (int k = 0; k < 3; k++) sa__prefix_release(&p[k]);
+}
+
 /* Which patterns a block may answer from its region (sa__prefix.stretch_safe): consuming a
  * '\n' is fine (the answer then ends past the block, and the block is searched on its own);
  * reading one where no answer shows it (a lookaround, an atomic group, a possessive repeat), or
