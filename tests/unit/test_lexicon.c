@@ -220,6 +220,50 @@ TEST(lexicon_bad_url_pattern_reports_section)
                       "class at offset 8");
 }
 
+/* A URL search tells its languages apart by groups named after them: a pattern that names a
+ * group so is refused, and groups of a pattern's own (numbered, named, or reset by "(?|") do
+ * not stop the slugs of the languages after it from matching. */
+TEST(lexicon_url_groups_of_patterns_and_languages)
+{
+    char err[256];
+    EXPECT_EQ(load_one("{\"lang\": \"ru\", \"url\": {\"cart\": [\"(?<sa__L0>korzin)\"]}}", err,
+                       sizeof err),
+              SA_EPARSE);
+    EXPECT_STREQ(err, "url \"cart\": a pattern names a group sa__L0, a name kept for the lexicon's "
+                      "own groups");
+    char dir[64];
+    tmp_with(dir, sizeof dir, "el.json",
+             "{\"lang\": \"el\", \"url\": {\"cart\": [\"(?|(ka)(la)|(ca))thi\", "
+             "\"(?<x>k)othi\"]}}");
+    add_file(dir, "ru.json", "{\"lang\": \"ru\", \"url\": {\"cart\": [\"(k)orzin(a)\"]}}");
+    struct sa_lexicon *lex = NULL;
+    ASSERT(sa_lexicon_new(dir, &lex, err, sizeof err) == SA_OK);
+    EXPECT_EQ(sa_lexicon_url_match(lex, SA_CONCEPT_CART, "https://x.gr/kalathi"), 1);
+    EXPECT_EQ(sa_lexicon_url_match(lex, SA_CONCEPT_CART, "https://x.gr/cathi"), 1);
+    EXPECT_EQ(sa_lexicon_url_match(lex, SA_CONCEPT_CART, "https://x.ru/korzina"), 1);
+    EXPECT_EQ(sa_lexicon_url_match(lex, SA_CONCEPT_CART, "https://x.ru/kozina"), 0);
+    sa_lexicon_free(lex);
+    rm_tmp(dir);
+}
+
+/* The embedded lexicon's patterns are not compiled one by one at load: its files are, here,
+ * loaded from their folder, where each must pass every check a pattern gets. */
+TEST(lexicon_source_files_pass_every_pattern_check)
+{
+    const char *root = getenv("SA_SOURCE_DIR");
+    char dir[1024], err[512] = "";
+    snprintf(dir, sizeof dir, "%s/checks/lexicon", root ? root : ".");
+    struct sa_lexicon *lex = NULL;
+    int rc = sa_lexicon_new(dir, &lex, err, sizeof err);
+    if (rc != SA_OK) T_FAIL("%s: %s", dir, err);
+    ASSERT(rc == SA_OK);
+    const char *const *a = sa_lexicon_languages(lex), *const *b = sa_lexicon_languages(lex_get());
+    size_t i = 0;
+    for (; a[i] && b[i]; i++) EXPECT_STREQ(a[i], b[i]);
+    EXPECT(a[i] == NULL && b[i] == NULL);
+    sa_lexicon_free(lex);
+}
+
 TEST(lexicon_unknown_concept_is_an_error)
 {
     char err[256];
