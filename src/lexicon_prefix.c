@@ -1228,6 +1228,18 @@ static int list_pairs(struct sa__prefix *p)
             for (unsigned b = p->pair[j]; b; b &= b - 1)
                 p->pairs[p->npairs++] = (uint16_t)(j * 8 + (unsigned)__builtin_ctz(b));
     }
+    uint32_t slots = 16;
+    while (slots < 2 * n) slots *= 2;
+    p->pair_set = sa__calloc(slots, sizeof *p->pair_set);
+    if (!p->pair_set) return SA_ENOMEM;
+    p->pair_mask = slots - 1;
+    for (uint32_t k = 0; k < n; k++) {
+        unsigned h2 = p->pairs[k];
+        p->pair_bloom[h2 >> 6 & 3] |= (uint64_t)1 << (h2 & 63);
+        uint32_t i = (h2 ^ h2 >> 8) & p->pair_mask;
+        while (p->pair_set[i]) i = (i + 1) & p->pair_mask;
+        p->pair_set[i] = h2 + 1;
+    }
     return SA_OK;
 }
 
@@ -1377,6 +1389,13 @@ int sa__prefix_analyse(const char *pat, size_t len, struct sa__prefix *out)
         memcpy(&w, out->first + i, 8);
         if (w) out->first_words[out->nfirst_words++] = (uint8_t)(i / 8);
     }
+    for (unsigned j = 0; j < out->nfirst_words; j++)
+        for (uint32_t h = out->first_words[j] * 64u, e = h + 64; h < e; h++) {
+            if (!(out->first[h >> 3] & (1u << (h & 7)))) continue;
+            out->first_bloom |= (uint64_t)1 << (h & 63);
+            if (out->nfirsts < SA__FIRSTS) out->firsts[out->nfirsts] = (uint16_t)h;
+            if (out->nfirsts <= SA__FIRSTS) out->nfirsts++;
+        }
     if (!f.t.over) third_chars(&f, out);
     if (deep_build(&f.d, out) != SA_OK) {
         sa__prefix_release(out);
@@ -1397,6 +1416,7 @@ void sa__prefix_release(struct sa__prefix *p)
     sa__free(p->deep);
     sa__free(p->pair);
     sa__free(p->pairs);
+    sa__free(p->pair_set);
     memset(p, 0, sizeof *p);
 }
 
@@ -1897,13 +1917,18 @@ int sa__prefix_may(const struct sa__prefix *p, const struct sa__keys *k)
     const struct sa__row *rows = p->word_start ? k->ws : k->all;
     size_t n = p->word_start ? k->nws : k->n;
     if (n < p->nfirst_words) {
-        for (size_t i = 0; i < n; i++) {
-            unsigned h = rows[i].h1 & SA__KEY_H12;
-            if (p->first[h >> 3] & (1u << (h & 7))) return 1;
-        }
+        for (size_t i = 0; i < n; i++)
+            if (sa__prefix_first(p, rows[i].h1 & SA__KEY_H12)) return 1;
         return 0;
     }
     const uint8_t *have = p->word_start ? k->present_ws : k->present;
+    if (p->nfirsts <= SA__FIRSTS) {
+        /* the text's bitmap is read wherever a first character of p falls (a dozen bits at
+         * most), and p's own first bitmap not at all */
+        for (unsigned j = 0; j < p->nfirsts; j++)
+            if (have[p->firsts[j] >> 3] & (1u << (p->firsts[j] & 7))) return 1;
+        return 0;
+    }
     for (unsigned j = 0; j < p->nfirst_words; j++) {
         size_t i = (size_t)p->first_words[j] * 8;
         uint64_t f, h; /* same byte layout on both sides: endianness does not matter */
@@ -1929,7 +1954,8 @@ size_t sa__u32_lower_bound(const uint32_t *v, size_t lo, size_t hi, uint32_t x)
 }
 
 /* Adds bucket b's rows from row on, unless none is left; 0 when the lists are full. */
-static int add_list(struct sa__cands *c, const struct sa__index *ix, uint32_t b, uint32_t from)
+static int add_list(struct sa__cands *c, const struct sa__index *ix, uint32_t b, uint32_t from,
+                    uint32_t pair)
 {
     uint32_t lo = ix->head[b], hi = ix->head[b + 1];
     /* a search from a whole text's start needs no search in the list */
@@ -1939,6 +1965,7 @@ static int add_list(struct sa__cands *c, const struct sa__index *ix, uint32_t b,
     if (c->n == SA__CANDS_LISTS) return 0;
     c->cur[c->n] = lo;
     c->stop[c->n] = hi;
+    c->pair[c->n] = pair;
     c->n++;
     return 1;
 }
@@ -1956,11 +1983,11 @@ int sa__cands_init(struct sa__cands *c, const struct sa__prefix *p, const struct
     if (upto < c->end - k->base) c->end = (uint32_t)(k->base + upto);
     c->win = at;
     c->n = c->nbuf = c->next = 0;
-    /* Two pairs may share a bucket: the list then goes in twice, and the repeats are dropped
-     * once sorted. */
-    if (!add_list(c, ix, ix->mask + 1, at)) return 0;
+    /* Two pairs may share a bucket: its rows then go in twice, once for each pair, and each
+     * time give the rows of that pair only (gather). */
+    if (!add_list(c, ix, ix->mask + 1, at, SA__ANY_PAIR)) return 0;
     for (uint32_t i = 0; i < p->npairs; i++)
-        if (!add_list(c, ix, p->pairs[i] & ix->mask, at)) return 0;
+        if (!add_list(c, ix, p->pairs[i] & ix->mask, at, p->pairs[i])) return 0;
     return 1;
 }
 
@@ -1971,12 +1998,17 @@ static int gather(struct sa__cands *c, uint32_t w)
     uint32_t upto[SA__CANDS_LISTS], run[SA__CANDS_LISTS + 1], tmp[SA__CANDS_BUF];
     unsigned nb = 0, nrun = 0;
     for (unsigned i = 0; i < c->n; i++) {
-        uint32_t j = c->cur[i];
+        uint32_t j = c->cur[i], pair = c->pair[i];
         unsigned was = nb;
         for (; j < c->stop[i] && c->rows[j].off < w; j++) {
             struct sa__row row = c->rows[j];
             if (c->p->word_start && !(row.h1 & (SA__KEY_WORDSTART | SA__KEY_WILD1))) continue;
-            if (!sa__prefix_cand(c->p, row)) continue;
+            /* A pair's list keeps the rows of its own pair: a row of another pair that shares
+             * the bucket comes in that pair's list (and one of no pair of p in none), so the
+             * pair's test is a comparison */
+            if (pair != SA__ANY_PAIR ? row.h2 != pair || !sa__prefix_paired(c->p, row)
+                                     : !sa__prefix_cand(c->p, row))
+                continue;
             if (nb == SA__CANDS_BUF) return 0;
             c->buf[nb++] = row.off;
         }

@@ -13,39 +13,58 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* What one pattern can start with. usable == 0: anything (the prefilter does not apply). */
+#define SA__FIRSTS 24
+
+/* What one pattern can start with. usable == 0: anything (the prefilter does not apply).
+ * Every search of a page's texts reads this, and the lexicon has some 300 of them, more than a
+ * core's L2 holds: the fields each question reads come first, in the first two cache lines,
+ * and the bitmaps after them in the order they are read. */
 struct sa__prefix {
     int usable;
-    int word_start;     /* every match starts where a key's word does: at \b before a word
-                         * character, or after (?<![\w...]) */
-    uint8_t first[512]; /* h12(c1): the first character may start a match */
+    int word_start;       /* every match starts where a key's word does: at \b before a word
+                           * character, or after (?<![\w...]) */
+    int has_single;       /* some bit of single is set (one search in the lexicon) */
+    int has_tri;          /* open and tri are known (see below) */
+    int stretch_safe;     /* see below */
+    uint8_t nfirst_words; /* the words of first that are not zero (first_words) */
+    /* The first characters (first's bits) as h12 values, ascending, when at most SA__FIRSTS
+     * (nfirsts = SA__FIRSTS + 1 otherwise), and a Bloom word of their h12 & 63: the tests of
+     * first read these before first itself (a search has 1 to 22 first characters). */
+    uint8_t nfirsts;
+    uint16_t firsts[SA__FIRSTS];
+    uint64_t first_bloom;
+    uint32_t npairs;
+    /* The pairs as a Bloom filter of h16 & 255 and a hash table of h16 + 1 (0: empty slot,
+     * pair_mask + 1 slots, at most half full), when pairs lists them: sa__prefix_pair reads
+     * these instead of pair. A search has a few dozen pairs at most, so the 8 KiB bitmap of
+     * each search (2.4 MiB in all, over twice a core's L2) cost a cache miss at most of the
+     * rows a search looked at. */
+    uint64_t pair_bloom[4];
+    uint32_t *pair_set;
+    uint32_t pair_mask;
+    uint16_t *pairs; /* the h16 set in pair, when few enough to look up one by one */
+    uint8_t *pair;   /* 8 KiB, h16(c1, c2): the first two characters may start a match */
+    /* The first SA__DEEP characters of its matches, when the reader could tell them (NULL
+     * otherwise): asked at the candidates the filters above let through (sa__prefix_deep). */
+    struct sa__deep *deep;
     /* the 8-byte words of first that are not zero, in order: a subject's bitmaps are compared
      * with these only (a search's first characters are few) */
     uint8_t first_words[64];
-    uint8_t nfirst_words;
+    uint8_t first[512];  /* h12(c1): the first character may start a match */
     uint8_t single[512]; /* h12(c1): a match may start with c1 whatever follows it */
-    uint8_t *pair;       /* 8 KiB, h16(c1, c2): the first two characters may start a match */
-    uint16_t *pairs;     /* the h16 set in pair, when few enough to look up one by one */
-    uint32_t npairs;
-    int has_single; /* some bit of single is set */
     /* The third character, when the reader could tell the first three (has_tri): a position
      * whose pair is in pair passes when the pair is open (h16 & SA__TRI_MASK: a two-character
      * match, or anything may follow it), or when its first three characters are in tri (h3 &
      * SA__TRI_MASK). */
-    int has_tri;
     uint8_t open[512];
     uint8_t tri[512];
-    /* The first SA__DEEP characters of its matches, when the reader could tell them (NULL
-     * otherwise): asked at the candidates the filters above let through (sa__prefix_deep). */
-    struct sa__deep *deep;
-    /* Asked about a stretch of a text that lies between two '\n' (or the text's ends), the
-     * search answers as it does about the whole text from the stretch's start, whenever that
-     * answer ends inside the stretch: it has no anchors, and no lookaround, atomic group or
-     * possessive repeat that may read a '\n'. (Then every way through the pattern that stays
-     * in the stretch reads the same characters in both subjects, in the same order of
-     * preference; only ways that read across the '\n' differ, and those show as an answer that
-     * ends past the stretch.) Known whether or not the prefilter is usable. */
-    int stretch_safe;
+    /* stretch_safe: asked about a stretch of a text that lies between two '\n' (or the text's
+     * ends), the search answers as it does about the whole text from the stretch's start,
+     * whenever that answer ends inside the stretch: it has no anchors, and no lookaround,
+     * atomic group or possessive repeat that may read a '\n'. (Then every way through the
+     * pattern that stays in the stretch reads the same characters in both subjects, in the
+     * same order of preference; only ways that read across the '\n' differ, and those show as
+     * an answer that ends past the stretch.) Known whether or not the prefilter is usable. */
 };
 #define SA__TRI_MASK 0x0FFFu
 #define SA__DEEP     6 /* characters of a match's start that sa__prefix_deep compares */
@@ -183,6 +202,7 @@ size_t sa__keys_find(const struct sa__row *rows, size_t n, size_t at);
  * sorted, and given out in order: a stretch holds at most SA__CANDS_BUF candidates. Offsets
  * here are the whole subject's. */
 #define SA__CANDS_LISTS 128
+#define SA__ANY_PAIR    0xFFFFFFFFu
 #define SA__CANDS_BUF   256
 struct sa__cands {
     const struct sa__prefix *p;
@@ -192,7 +212,8 @@ struct sa__cands {
     uint32_t win; /* rows below this offset are gathered */
     unsigned n, nbuf, next;
     uint32_t cur[SA__CANDS_LISTS], stop[SA__CANDS_LISTS]; /* the lists' stretches of rows */
-    uint32_t buf[SA__CANDS_BUF];                          /* candidates' offsets */
+    uint32_t pair[SA__CANDS_LISTS]; /* the h16 a list is for (SA__ANY_PAIR: the WILD rows') */
+    uint32_t buf[SA__CANDS_BUF];    /* candidates' offsets */
 };
 /* Starts c at subject offset from, for the candidates before offset upto (SIZE_MAX: all of
  * them): a search that needs a match before an earlier language's then gathers no rows past
@@ -206,17 +227,55 @@ int sa__cands_next(struct sa__cands *c, size_t *off);
 /* 0 when no row of k can start a match of p. */
 int sa__prefix_may(const struct sa__prefix *p, const struct sa__keys *k);
 
+/* 1 when h12 h is one of p's first characters (p->first's bit). */
+static inline int sa__prefix_first(const struct sa__prefix *p, unsigned h)
+{
+    return ((p->first_bloom >> (h & 63)) & 1) && (p->first[h >> 3] & (1u << (h & 7)));
+}
+
+/* 1 when h16 h2 is one of p's first pairs (p->pair's bit). */
+static inline int sa__prefix_pair(const struct sa__prefix *p, unsigned h2)
+{
+    if (!p->pair_set) return (p->pair[h2 >> 3] >> (h2 & 7)) & 1;
+    if (!((p->pair_bloom[h2 >> 6 & 3] >> (h2 & 63)) & 1)) return 0;
+    for (uint32_t i = (h2 ^ h2 >> 8) & p->pair_mask;; i = (i + 1) & p->pair_mask) {
+        uint32_t v = p->pair_set[i];
+        if (v == h2 + 1) return 1;
+        if (!v) return 0;
+    }
+}
+
+/* The third character's test of a row whose first characters passed (see has_tri). */
+static inline int sa__prefix_third(const struct sa__prefix *p, struct sa__row r)
+{
+    if (!p->has_tri || (r.h1 & SA__KEY_WILD3)) return 1;
+    unsigned o = r.h2 & SA__TRI_MASK, t = r.h3 & SA__TRI_MASK;
+    return ((p->open[o >> 3] >> (o & 7)) & 1) || ((p->tri[t >> 3] >> (t & 7)) & 1);
+}
+
 /* 1 when the row may start a match of p, word starts aside (the caller walks k->ws for those). */
 static inline int sa__prefix_cand(const struct sa__prefix *p, struct sa__row r)
 {
     unsigned h = r.h1 & SA__KEY_H12;
     if (r.h1 & SA__KEY_WILD1) return 1;
-    if (!(p->first[h >> 3] & (1u << (h & 7)))) return 0;
-    if ((p->single[h >> 3] & (1u << (h & 7))) || (r.h1 & SA__KEY_WILD2)) return 1;
-    if (!((p->pair[r.h2 >> 3] >> (r.h2 & 7)) & 1)) return 0;
-    if (!p->has_tri || (r.h1 & SA__KEY_WILD3)) return 1;
-    unsigned o = r.h2 & SA__TRI_MASK, t = r.h3 & SA__TRI_MASK;
-    return ((p->open[o >> 3] >> (o & 7)) & 1) || ((p->tri[t >> 3] >> (t & 7)) & 1);
+    if (!p->has_single && !(r.h1 & SA__KEY_WILD2)) {
+        /* the row needs its first character and its pair: the pair first, as its Bloom word
+         * shares the struct's first lines and turns most rows away before first is read */
+        if (!sa__prefix_pair(p, r.h2) || !sa__prefix_first(p, h)) return 0;
+    } else {
+        if (!sa__prefix_first(p, h)) return 0;
+        if ((p->has_single && (p->single[h >> 3] & (1u << (h & 7)))) || (r.h1 & SA__KEY_WILD2))
+            return 1;
+        if (!sa__prefix_pair(p, r.h2)) return 0;
+    }
+    return sa__prefix_third(p, r);
+}
+
+/* sa__prefix_cand of a row whose pair is one of p's, without a WILD1 or WILD2 flag, for a p
+ * without single characters: an index list's row that has the list's own pair. */
+static inline int sa__prefix_paired(const struct sa__prefix *p, struct sa__row r)
+{
+    return sa__prefix_first(p, r.h1 & SA__KEY_H12) && sa__prefix_third(p, r);
 }
 
 #endif

@@ -930,7 +930,53 @@ TEST(prefix_analysis_does_not_depend_on_branch_order)
         ASSERT((p[0].pair[p[0].pairs[i] >> 3] >> (p[0].pairs[i] & 7)) & 1);
         ASSERT(i == 0 || p[0].pairs[i - 1] < p[0].pairs[i]);
     }
+    /* and the set the rows are tested against says what the bitmap says, for every h16, as
+     * the first characters' list and Bloom word say what first says */
+    ASSERT(p[0].pair_set != NULL);
+    for (unsigned h2 = 0; h2 < 65536; h2++)
+        ASSERT_EQ(sa__prefix_pair(&p[0], h2), (p[0].pair[h2 >> 3] >> (h2 & 7)) & 1);
+    ASSERT(p[0].nfirsts > 1 && p[0].nfirsts <= SA__FIRSTS);
+    unsigned listed = 0;
+    for (unsigned h = 0; h < 4096; h++) {
+        int bit = (p[0].first[h >> 3] >> (h & 7)) & 1;
+        ASSERT_EQ(sa__prefix_first(&p[0], h), bit);
+        if (bit) ASSERT_EQ(p[0].firsts[listed++], h);
+    }
+    ASSERT_EQ(listed, p[0].nfirsts);
     for (int k = 0; k < 3; k++) sa__prefix_release(&p[k]);
+}
+
+/* A search with more first characters than its list holds compares its first bitmap with a
+ * text's, word by word, and says the same as a short list would. */
+TEST(prefix_many_first_characters_fall_back_to_the_bitmap)
+{
+    struct sa_buf b;
+    sa__buf_init(&b, 4096);
+    for (int i = 0; i < 26; i++)
+        ASSERT_EQ(sa__buf_printf(&b, "%s%c9", i ? "|" : "", 'a' + i), SA_OK);
+    ASSERT_EQ(sa__buf_puts(&b, "|α9|β9|γ9"), SA_OK); /* 29 first characters */
+    struct sa__prefix p;
+    ASSERT_EQ(sa__prefix_analyse(b.ptr, b.len, &p), SA_OK);
+    sa__buf_release(&b);
+    ASSERT(p.usable);
+    ASSERT_EQ(p.nfirsts, SA__FIRSTS + 1); /* not listed */
+    static const struct {
+        const char *text;
+        int may;
+    } cases[] = {
+        {"12 34 56 78 90 12 34 56 78 90 12 34 56 78 90 12 34 56 78 90 12 34 56 78 90 12 34", 0},
+        {"12 34 56 78 90 12 34 56 78 90 12 34 56 78 90 12 34 56 78 90 12 34 56 78 90 q9 34", 1},
+        {"12 34 56 78 90 12 34 56 78 90 12 34 56 78 90 12 34 56 78 90 12 34 56 78 Γ", 1},
+        {"12 q", 1}, /* fewer rows than the bitmap's words: the rows are tested */
+        {"12 34", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct sa__keys k;
+        ASSERT_EQ(sa__keys_build(cases[i].text, strlen(cases[i].text), &k, NULL, 0), SA_OK);
+        if (sa__prefix_may(&p, &k) != cases[i].may) T_FAIL("case %zu: %s", i, cases[i].text);
+        sa__keys_release(&k);
+    }
+    sa__prefix_release(&p);
 }
 
 /* Which patterns a block may answer from its region (sa__prefix.stretch_safe): consuming a
