@@ -196,6 +196,9 @@ struct cache {
     size_t nscope;
     struct entry *tab;
     size_t cap, used; /* open addressing, at most half full */
+    /* the slots in use, in the order they were filled (cap / 2 of them): the end of a page
+     * visits its entries through these, not by three walks over the whole table */
+    uint32_t *live;
     struct normed *norms;
     size_t nnorms, capnorms;
     struct memo_table *memo;         /* made on first use; kept across pages */
@@ -1120,9 +1123,9 @@ static void tmpl_harvest(struct cache *ca)
     }
     /* scopes are disjoint: an entry belongs to the one holding its text */
     for (int pass = 0; pass < 2; pass++) {
-        for (size_t j = 0; j < ca->cap; j++) {
-            struct entry *e = &ca->tab[j];
-            if (!e->ptr || (!e->n && e->none_from == UINT32_MAX)) continue;
+        for (size_t j = 0; j < ca->used; j++) {
+            struct entry *e = &ca->tab[ca->live[j]];
+            if (!e->n && e->none_from == UINT32_MAX) continue;
             for (size_t i = 0; i < ca->nscope; i++) {
                 const struct sa_str *sc = &ca->scope[i];
                 if (!keep[i] || e->ptr < sc->ptr || (size_t)(e->ptr - sc->ptr) > sc->len ||
@@ -1172,14 +1175,13 @@ static void tmpl_seed(struct cache *ca, size_t i)
 static void cache_clear(struct cache *ca)
 {
     if (ca->owner) tmpl_harvest(ca);
-    for (size_t i = 0; i < ca->cap && ca->used; i++) {
-        struct entry *e = &ca->tab[i];
-        if (!e->ptr) continue;
+    for (size_t i = 0; i < ca->used; i++) {
+        struct entry *e = &ca->tab[ca->live[i]];
         sa__free(e->v);
         e->ptr = NULL;
         e->v = NULL;
-        ca->used--;
     }
+    ca->used = 0;
     for (size_t i = 0; i < ca->nnorms; i++) {
         if (!ca->norms[i].norm_borrowed) sa__free(ca->norms[i].norm);
         sa__free(ca->norms[i].map);
@@ -1224,6 +1226,7 @@ static void cache_destroy(void *p)
         sa__free(ca->tmpl[i].text);
     }
     sa__free(ca->tab);
+    sa__free(ca->live);
     sa__free(ca->norms);
     sa__free(ca->memo);
     sa__free(ca->sk);
@@ -1591,18 +1594,26 @@ static struct entry *entry_for(struct cache *ca, const char *text, size_t len, u
         size_t ncap = ca->cap ? ca->cap * 2 : 1024;
         if (ncap > LEX_CACHE_KEYS * 2) return NULL;
         struct entry *nt = sa__calloc(ncap, sizeof *nt);
-        if (!nt) return NULL;
-        for (size_t i = 0; i < ca->cap; i++)
-            if (ca->tab[i].ptr)
-                nt[slot_of(nt, ncap, ca->tab[i].ptr, ca->tab[i].len, ca->tab[i].concept)] =
-                    ca->tab[i];
+        uint32_t *nl = nt ? sa__malloc(ncap / 2 * sizeof *nl) : NULL;
+        if (!nl) {
+            sa__free(nt);
+            return NULL;
+        }
+        for (size_t i = 0; i < ca->used; i++) {
+            const struct entry *o = &ca->tab[ca->live[i]];
+            nl[i] = (uint32_t)slot_of(nt, ncap, o->ptr, o->len, o->concept);
+            nt[nl[i]] = *o;
+        }
         sa__free(ca->tab);
+        sa__free(ca->live);
         ca->tab = nt;
+        ca->live = nl;
         ca->cap = ncap;
     }
-    struct entry *e = &ca->tab[slot_of(ca->tab, ca->cap, text, (uint32_t)len, c)];
+    size_t at = slot_of(ca->tab, ca->cap, text, (uint32_t)len, c);
+    struct entry *e = &ca->tab[at];
     *e = (struct entry){.ptr = text, .len = (uint32_t)len, .concept = c, .none_from = UINT32_MAX};
-    ca->used++;
+    ca->live[ca->used++] = (uint32_t)at;
     return e;
 }
 
