@@ -169,6 +169,44 @@ TEST(lexicon_cache_ignores_reused_buffer_outside_the_page)
     sa_lexicon_free(lex);
 }
 
+/* A page that asks about more texts than the cache's first table holds (it grows, moving its
+ * entries), three pages in a row: each gets the fresh answers, so the entries of one page are
+ * all gone, or kept for its regions, when the next begins. */
+TEST(lexicon_cache_grows_and_empties_page_after_page)
+{
+    struct sa_lexicon *lex = lex_new();
+    size_t len = strlen(page_text);
+    enum { STEP = 5, SPAN = 48, N = 200, NC = SA_CONCEPT_LAST };
+    static struct sa_match want[N][NC];
+    static int want_rc[N][NC];
+    size_t n = 0;
+    for (size_t at = 0; at + SPAN <= len && n < N; at += STEP, n++)
+        for (int c = 0; c < NC; c++)
+            want_rc[n][c] =
+                sa_lexicon_find(lex, (enum sa_concept)c, page_text + at, SPAN, &want[n][c]);
+    ASSERT(n * NC > 4 * 1024); /* the first table holds 512: it grows three times */
+    struct sa_str scope = {page_text, len};
+    int page;
+    for (int round = 0; round < 3; round++) {
+        sa__lexicon_page_begin(lex, &page, &scope, 1);
+        size_t found = 0;
+        for (size_t i = 0; i < n; i++)
+            for (int c = 0; c < NC; c++) {
+                struct sa_match m = {0};
+                int rc = sa_lexicon_find(lex, (enum sa_concept)c, page_text + i * STEP, SPAN, &m);
+                found += rc == 1;
+                if (rc != want_rc[i][c] ||
+                    (rc == 1 && (m.off != want[i][c].off || m.len != want[i][c].len)))
+                    T_FAIL("round %d, text %zu, %s: %d at %zu, fresh %d at %zu", round, i,
+                           sa_concept_name((enum sa_concept)c), rc, m.off, want_rc[i][c],
+                           want[i][c].off);
+            }
+        EXPECT(found > 100);
+        sa__lexicon_page_end(lex, &page);
+    }
+    sa_lexicon_free(lex);
+}
+
 TEST(lexicon_cache_out_of_memory_never_gives_a_wrong_answer)
 {
     struct sa_lexicon *lex = lex_new();
