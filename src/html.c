@@ -667,6 +667,24 @@ static int from_utf8(const char *in, size_t len, char **out, size_t *outlen)
     return SA_OK;
 }
 
+int sa__charset_utf8_view(const char *in, size_t len, const char *charset, const char **out,
+                          size_t *outlen, char **owned)
+{
+    *owned = NULL;
+    const char *canon = in && charset ? label_lookup(charset, strlen(charset)) : NULL;
+    if (canon && strcmp(canon, "utf-8") == 0) {
+        if (len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0) in += 3, len -= 3;
+        if (sa__utf8_valid(in, len) && !memchr(in, '\0', len)) {
+            *out = in;
+            *outlen = len;
+            return SA_OK;
+        }
+    }
+    int rc = sa__charset_to_utf8(in, len, charset, owned, outlen);
+    *out = *owned;
+    return rc;
+}
+
 int sa__charset_to_utf8(const char *in, size_t len, const char *charset, char **out, size_t *outlen)
 {
     *out = NULL;

@@ -24,6 +24,13 @@ void sa__charset_detect(const char *body, size_t len, const char *content_type, 
 int sa__charset_to_utf8(const char *in, size_t len, const char *charset, char **out,
                         size_t *outlen);
 
+/* sa__charset_to_utf8 without a copy when in already is what it gives (UTF-8, valid, without
+ * NUL bytes; a BOM skipped): *out then points into in, and *owned is NULL. Otherwise *out is
+ * *owned, the caller's (sa__free). A page is nearly always such UTF-8, and its copy was written
+ * to memory no cache held (a tenth of the audit's cache misses on writes). */
+int sa__charset_utf8_view(const char *in, size_t len, const char *charset, const char **out,
+                          size_t *outlen, char **owned);
+
 /* 1 when the response looks like HTML: Content-Type text/html or application/xhtml+xml, or,
  * when the type is absent/unhelpful (file://, application/octet-stream), the bytes start
  * (after BOM and whitespace) with "<!doctype html", "<html", "<head", "<body" or similar. */

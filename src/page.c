@@ -2151,9 +2151,10 @@ int sa__page_build(const char *body, size_t len, const struct sa_fetch_info *fi,
     p->charset = adup(&b, cs);
     if (b.err) goto out;
 
-    char *utf8 = NULL;
+    const char *utf8 = NULL;
+    char *owned = NULL;
     size_t ulen = 0;
-    rc = sa__charset_to_utf8(body, len, cs, &utf8, &ulen);
+    rc = sa__charset_utf8_view(body, len, cs, &utf8, &ulen, &owned);
     if (rc != SA_OK) {
         stage = "decoding";
         goto out;
@@ -2161,7 +2162,7 @@ int sa__page_build(const char *body, size_t len, const struct sa_fetch_info *fi,
     p->bytes = ulen;
     void *doc = NULL;
     rc = sa__html_parse(utf8, ulen, p->url, &doc);
-    sa__free(utf8);
+    sa__free(owned);
     if (rc != SA_OK) {
         stage = "parsing";
         goto out;

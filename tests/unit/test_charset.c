@@ -287,6 +287,44 @@ TEST(charset_oom_returns_enomem)
 
 #define IS_HTML(lit, ctype) sa__html_is_html((lit), sizeof(lit) - 1, (ctype))
 
+/* Pages that already are what decoding gives are read where they lie; any other gets the
+ * decoded copy, the same bytes sa__charset_to_utf8 makes. */
+TEST(charset_utf8_view_borrows_only_what_needs_no_change)
+{
+    static const struct {
+        const char *in;
+        size_t len;
+        const char *cs;
+        int borrowed;
+        size_t skip; /* bytes of in before the view starts */
+    } cases[] = {
+#define LIT(s) s, sizeof(s) - 1
+        {LIT("<p>" CART_UTF8 "</p>"), "utf-8", 1, 0},
+        {LIT("\xEF\xBB\xBF<p>x</p>"), "UTF8", 1, 3}, /* a label, and a BOM */
+        {LIT("<p>a\0b</p>"), "utf-8", 0, 0},         /* a NUL is dropped */
+        {LIT("<p>\xC3</p>"), "utf-8", 0, 0},         /* invalid: replaced */
+        {LIT("<p>" CART_1251 "</p>"), "windows-1251", 0, 0},
+        {LIT("<p>plain</p>"), "iso-8859-1", 0, 0}, /* another charset is decoded */
+        {LIT(""), "utf-8", 1, 0},
+#undef LIT
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *out = NULL;
+        char *owned = NULL;
+        size_t n = 0;
+        ASSERT(sa__charset_utf8_view(cases[i].in, cases[i].len, cases[i].cs, &out, &n, &owned) ==
+               SA_OK);
+        if ((owned == NULL) != cases[i].borrowed) T_FAIL("case %zu: owned %p", i, (void *)owned);
+        if (cases[i].borrowed) EXPECT(out == cases[i].in + cases[i].skip);
+        if (!cases[i].borrowed) EXPECT(out == owned);
+        /* the same bytes as the copying decoder's */
+        EXPECT_EQ(decode(cases[i].in, cases[i].len, cases[i].cs), SA_OK);
+        EXPECT_EQ(n, decoded_len);
+        EXPECT(n == 0 || memcmp(out, decoded, n) == 0);
+        sa__free(owned);
+    }
+}
+
 TEST(html_is_html_by_type_or_bytes)
 {
     EXPECT_EQ(IS_HTML("{}", "text/html; charset=utf-8"), 1);
