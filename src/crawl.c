@@ -891,7 +891,15 @@ static int summarise(struct page_job *j, const struct sa_page *page)
 {
     struct sa_buf b;
     sa__buf_init(&b, (size_t)1 << 30);
-    int rc = SA_OK;
+    /* one allocation of the pack's size, not a dozen reallocations copying it over and over */
+    size_t need = 0;
+    for (size_t i = 0; i < page->nlinks; i++)
+        if (page->links[i].url)
+            need += strlen(page->links[i].url) + 2 +
+                    (page->links[i].text ? strlen(page->links[i].text) : 0);
+    for (size_t i = 0; i < page->nimages; i++)
+        if (page->images[i].src) need += strlen(page->images[i].src) + 1;
+    int rc = need ? sa__buf_reserve(&b, need) : SA_OK;
     j->nlinks = j->nimages = 0;
     for (size_t i = 0; i < page->nlinks && rc == SA_OK; i++) {
         const struct sa_link *l = &page->links[i];
