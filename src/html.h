@@ -27,7 +27,7 @@ int sa__charset_to_utf8(const char *in, size_t len, const char *charset, char **
 /* sa__charset_to_utf8 without a copy when in already is what it gives (UTF-8, valid, without
  * NUL bytes; a BOM skipped): *out then points into in, and *owned is NULL. Otherwise *out is
  * *owned, the caller's (sa__free). A page is nearly always such UTF-8, and its copy was written
- * to memory no cache held (a tenth of the audit's cache misses on writes). */
+ * to memory no cache held (one in twenty of the audit's cache misses on writes). */
 int sa__charset_utf8_view(const char *in, size_t len, const char *charset, const char **out,
                           size_t *outlen, char **owned);
 

@@ -17,7 +17,7 @@
 
 /* What one pattern can start with. usable == 0: anything (the prefilter does not apply).
  * Every search of a page's texts reads this, and the lexicon has some 300 of them, more than a
- * core's L2 holds: the fields each question reads come first, in the first two cache lines,
+ * core's L2 holds: the fields each question reads come first, in the first three cache lines,
  * and the bitmaps after them in the order they are read. */
 struct sa__prefix {
     int usable;
