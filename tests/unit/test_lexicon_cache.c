@@ -184,7 +184,7 @@ TEST(lexicon_cache_grows_and_empties_page_after_page)
         for (int c = 0; c < NC; c++)
             want_rc[n][c] =
                 sa_lexicon_find(lex, (enum sa_concept)c, page_text + at, SPAN, &want[n][c]);
-    ASSERT(n * NC > 4 * 1024); /* the first table holds 512: it grows three times */
+    ASSERT(n * NC > 4 * 1024); /* the first table holds 512: it grows again and again */
     struct sa_str scope = {page_text, len};
     int page;
     for (int round = 0; round < 3; round++) {
