@@ -1458,6 +1458,7 @@ static inline int starts_at(const struct sa__starts *st, unsigned h, unsigned h2
 static uint32_t fold2[0x800];
 static uint8_t word2[0x800];     /* is_word() of the keys below U+0800 */
 static uint8_t word_ascii[0x80]; /* is_word() of an ASCII character's key (digits' too) */
+static uint8_t bit_after[0x80];  /* the bit of sa__starts.ascii for the position after it */
 static pthread_once_t fold2_once = PTHREAD_ONCE_INIT;
 
 static void fold2_init(void)
@@ -1466,7 +1467,10 @@ static void fold2_init(void)
         fold2[cp] = fold(cp);
         word2[cp] = (uint8_t)is_word(cp);
     }
-    for (uint32_t c = 0; c < 0x80; c++) word_ascii[c] = (uint8_t)is_word(fold2[c]);
+    for (uint32_t c = 0; c < 0x80; c++) {
+        word_ascii[c] = (uint8_t)is_word(fold2[c]);
+        bit_after[c] = word_ascii[c] ? 1 : 2;
+    }
 }
 
 static inline uint32_t key_at(const unsigned char *s, size_t len, size_t i, size_t *q)
@@ -1588,6 +1592,20 @@ int sa__prefix_deep(const struct sa__prefix *p, const char *s, size_t n, size_t 
     return 0;
 }
 
+/* The end of the run of ASCII bytes that starts at s[i]: the first byte from i on that is not
+ * ASCII, or len. Eight bytes at a time. */
+static size_t ascii_end(const unsigned char *s, size_t i, size_t len)
+{
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        w &= 0x8080808080808080u;
+        if (w) return i + (size_t)__builtin_ctzll(w) / 8; /* the lowest byte is the first */
+    }
+    while (i < len && s[i] < 0x80) i++;
+    return i;
+}
+
 /* sa__keys_build's pass for a text without a WILD character, nearly every page: no row then
  * has a WILD flag, and a word starts wherever the character before is not a word character.
  * With head, counts the index's buckets too (see build_index). 0 as soon as a WILD character
@@ -1604,27 +1622,41 @@ static inline __attribute__((always_inline)) int rows_plain_(const unsigned char
     size_t i = 0;
     int prev_word = 0, synced = 0; /* synced: c0 and c1 are the keys at i and after it */
     const uint8_t *ascii = st && st->sealed ? st->ascii : NULL;
+    size_t aend = 0; /* bytes [i, aend) are ASCII, when i < aend */
     while (i < len) {
-        uint32_t cur, next, next2, h, h2, ws = prev_word ? 0 : SA__KEY_WORDSTART;
+        uint32_t cur, next, next2, h, h2, ws;
         size_t at;
         if (ascii && i + 1 < len && (u[i] | u[i + 1]) < 0x80) {
             /* ASCII: most positions (inside words, spaces) keep no row, and a byte pair's
              * lookup tells so without decoding, folding and hashing (200-page bench shop: 63%
-             * of the characters; the pass -21% instructions, the audit -3.5%) */
-            unsigned b0 = u[i], b1 = u[i + 1];
-            prev_word = word_ascii[b0];
-            synced = 0;
-            at = i + 1;
-            if (!(ascii[b0 << 7 | b1] & (ws ? 2u : 1u))) {
-                i = at;
-                continue;
+             * of the characters; the pass -21% instructions, the audit -3.5%). The positions
+             * that keep none are passed in a loop of their own, a byte at a time, until one
+             * keeps a row or the pair is no longer ASCII. Bit 0 of ascii holds inside a word,
+             * bit 1 at a word start. */
+            if (i + 1 >= aend) aend = ascii_end(u, i, len);
+            const unsigned char *p = u + i, *last = u + aend - 1;
+            unsigned b0 = p[0], b1 = p[1], bit = prev_word ? 1u : 2u, keep;
+            for (;;) {
+                if ((keep = ascii[b0 << 7 | b1] & bit)) break;
+                bit = bit_after[b0];
+                if (++p >= last) break;
+                b0 = b1;
+                b1 = p[1];
             }
+            i = (size_t)(p - u);
+            prev_word = bit == 1;
+            synced = 0;
+            if (!keep) continue; /* the general step takes position i, if any is left */
+            ws = bit == 1 ? 0 : SA__KEY_WORDSTART;
+            prev_word = word_ascii[b0];
+            at = i + 1;
             cur = fold2[b0];
             next = fold2[b1];
             next2 = (uint32_t)kq_of(u, len, i + 2);
             h = h12(cur);
             h2 = h16(cur, next);
         } else {
+            ws = prev_word ? 0 : SA__KEY_WORDSTART;
             if (!synced) {
                 c0 = kq_of(u, len, i);
                 c1 = kq_of(u, len, i + (size_t)(c0 >> 32));
