@@ -384,20 +384,40 @@ static void put2(char *o, uint32_t cp)
     o[1] = (char)(0x80 | (cp & 0x3F));
 }
 
-/* One pass of normalisation: writes to o (and the source offset of each output byte to m) when
- * they are given, and returns the output length either way, so the caller can size its
- * buffers exactly before the second pass. */
-static size_t norm_pass(const unsigned char *s, size_t len, char *o, uint32_t *m)
+/* Normalises s[0..len) into o, and the source offset of each output byte into m (either may
+ * be NULL), while the output fits in cap bytes; returns the output length either way. A text
+ * shrinks or keeps its length unless it holds the ligature U+0587, so one pass into len bytes
+ * nearly always does; a result over cap means that nothing past cap was written, and the
+ * caller sizes its buffers to the result and makes a second pass. */
+static size_t norm_pass(const unsigned char *s, size_t len, char *o, uint32_t *m, size_t cap)
 {
     size_t j = 0;
     int after_greek = 0;
     for (size_t i = 0; i < len;) {
-        size_t k = s[i] < 0x80 ? 1 : sa__utf8_seq(s + i, len - i);
+        if (s[i] < 0x80) {
+            /* a run of ASCII (spaces, digits, Latin) is copied as it is, in one go */
+            size_t e = i + 1;
+            while (e < len && s[e] < 0x80) e++;
+            if (j + (e - i) > cap) o = NULL, m = NULL;
+            if (o) memcpy(o + j, s + i, e - i);
+            if (m)
+                for (size_t b = i; b < e; b++) m[j++] = (uint32_t)b;
+            else
+                j += e - i;
+            i = e;
+            after_greek = 0;
+            continue;
+        }
+        size_t k = s[i] >= 0xC2 && s[i] < 0xE0 && i + 1 < len && (s[i + 1] & 0xC0) == 0x80
+                       ? 2
+                       : sa__utf8_seq(s + i, len - i);
         uint32_t cp = k == 2 ? decode2(s + i) : 0, bare = greek_bare(cp);
         if ((greek_mark(cp) && after_greek) || armenian_mark(cp)) {
             i += 2; /* dropped; after_greek stays for a second mark */
             continue;
         }
+        size_t w = cp == 0x0587 ? 4 : bare ? 2 : k ? k : 1; /* the bytes it writes */
+        if (j + w > cap) o = NULL, m = NULL;
         if (cp == 0x0587) { /* և -> ե + ւ */
             if (o) {
                 put2(o + j, 0x0565);
@@ -439,15 +459,22 @@ static int normalise(const char *text, size_t len, char **out, size_t *outlen, u
     if (map) *map = NULL;
     if (len > (UINT32_MAX - 1) / 2 || len > (SIZE_MAX - 1) / 2 / sizeof(uint32_t))
         return SA_ETOOBIG; /* the output is at most 2 * len: the ligature doubles */
-    size_t n = norm_pass(s, len, NULL, NULL);
-    char *o = sa__malloc(n + 1);
-    uint32_t *m = map ? sa__malloc((n + 1) * sizeof *m) : NULL;
-    if (!o || (map && !m)) {
-        sa__free(o);
-        sa__free(m);
-        return SA_ENOMEM;
+    size_t cap = len, n;
+    char *o = NULL;
+    uint32_t *m = NULL;
+    for (;;) {
+        char *no = sa__realloc(o, cap + 1);
+        uint32_t *nm = map ? sa__realloc(m, (cap + 1) * sizeof *m) : NULL;
+        if (no) o = no;
+        if (nm) m = nm;
+        if (!no || (map && !nm)) {
+            sa__free(o);
+            sa__free(m);
+            return SA_ENOMEM;
+        }
+        if ((n = norm_pass(s, len, o, m, cap)) <= cap) break;
+        cap = n; /* the ligature: a second pass, into room for all of it */
     }
-    norm_pass(s, len, o, m);
     o[n] = '\0';
     if (m) m[n] = (uint32_t)len;
     *out = o;
@@ -1829,9 +1856,8 @@ static const struct short_keys *short_keys(struct cache *ca, const struct sa__st
     size_t slen = len;
     if (needs_norm(text, len)) {
         const unsigned char *u = (const unsigned char *)text;
-        slen = norm_pass(u, len, NULL, NULL);
+        slen = norm_pass(u, len, e->norm, e->map, MEMO_TEXT);
         if (slen > MEMO_TEXT) return NULL;
-        norm_pass(u, len, e->norm, e->map);
         e->map[slen] = (uint32_t)len;
         e->nlen1 = (uint32_t)slen + 1;
         subj = e->norm;

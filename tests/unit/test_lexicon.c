@@ -624,6 +624,34 @@ TEST(lexicon_armenian_ligature_equivalent)
     EXPECT_EQ(m.len, strlen("վճարում"));
 }
 
+/* The normalised copy is made in one pass into the text's own length, and a text whose
+ * ligatures make it longer than that gets a second pass into room for all of it: short texts
+ * (kept with their keys up to 96 bytes) and long ones, the ligatures before the match, at the
+ * edge of the room, or after it, all give the match at the input's offsets. */
+TEST(lexicon_normalised_copy_grows_past_the_text)
+{
+    const char *lig = "\xd6\x87"; /* U+0587, four bytes once normalised */
+    const char *word = "վճարում";
+    for (size_t k = 0; k <= 140; k += 7) {
+        for (size_t nl = 0; nl <= 12; nl += 3) {
+            char b[512];
+            size_t n = 0;
+            for (size_t i = 0; i < nl; i++, n += 2) memcpy(b + n, lig, 2);
+            memset(b + n, ' ', k + 1);
+            n += k + 1;
+            memcpy(b + n, word, strlen(word));
+            size_t at = n;
+            n += strlen(word);
+            b[n++] = ' ';
+            for (size_t i = 0; i < nl; i++, n += 2) memcpy(b + n, lig, 2);
+            struct sa_match m;
+            EXPECT_EQ(sa_lexicon_find(lex_get(), SA_CONCEPT_PAYMENT, b, n, &m), 1);
+            EXPECT_EQ(m.off, at);
+            EXPECT_EQ(m.len, strlen(word));
+        }
+    }
+}
+
 TEST(lexicon_armenian_marks_dropped_offsets_mapped)
 {
     struct sa_match m;
