@@ -2034,8 +2034,9 @@ static int gather(struct sa__cands *c, uint32_t w)
         uint32_t j = c->cur[i], pair = c->pair[i];
         unsigned was = nb;
         for (; j < c->stop[i] && c->rows[j].off < w; j++) {
+            /* a search that starts at \b reads the word starts' index: its rows are all word
+             * starts (or WILD1), so no row needs that test here */
             struct sa__row row = c->rows[j];
-            if (c->p->word_start && !(row.h1 & (SA__KEY_WORDSTART | SA__KEY_WILD1))) continue;
             /* A pair's list keeps the rows of its own pair: a row of another pair that shares
              * the bucket comes in that pair's list (and one of no pair of p in none), so the
              * pair's test is a comparison */
