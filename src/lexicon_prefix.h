@@ -115,9 +115,12 @@ struct sa__keys {
     size_t n;
     struct sa__row *ws; /* copies of the rows that may start a word (or are WILD1) */
     size_t nws;
-    /* h12 of the first characters present, over all rows and over ws rows: a search whose
-     * first characters are all absent is not run at all */
-    uint8_t present[512], present_ws[512];
+    /* h12 of the first characters present, over all rows and over ws rows (SA__PRESENT bytes
+     * each): a search whose first characters are all absent is not run at all. In the block
+     * of keys that have one, a view's are its whole's; NULL for keys made in a caller's buffer
+     * (a short text's few rows are read instead: the bitmaps' kilobyte, written for each short
+     * text, cost more in cache misses than reading the rows). */
+    const uint8_t *present, *present_ws;
     int wild;     /* some row is WILD1 */
     size_t base;  /* a view: rows' offsets are base + the subject's offsets */
     int borrowed; /* the rows are not ours to free: a view, or the caller's buffer */
@@ -128,6 +131,8 @@ struct sa__keys {
     void *block; /* unless borrowed: the one allocation holding rows, word starts and index */
     size_t cap;  /* block's size in bytes */
 };
+
+#define SA__PRESENT 512 /* bytes of a present bitmap: a bit per h12 */
 
 /* Subjects of at least this many characters get an index. */
 #define SA__INDEX_MIN 1024
@@ -188,7 +193,7 @@ void sa__spare_free(struct sa__spare *sp);
  * as a subject of its own. Valid while whole is. The stretch must start whole's subject or
  * follow a '\n' there: its first character is then a word start in both. Past its end the rows
  * pair the last character with whole's next one instead of the end: a superset, as the
- * single-character matches are candidates either way. A long stretch's present bitmaps are
+ * single-character matches are candidates either way. Its present bitmaps and wild flag are
  * whole's, another superset. */
 void sa__keys_view(const struct sa__keys *whole, size_t at, size_t len, struct sa__keys *out);
 /* The first i of v[lo..hi) with v[i] >= x (hi when none); v is sorted. */
