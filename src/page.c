@@ -45,6 +45,9 @@
 #define MAX_TEXT_WALK 20000 /* nodes visited to read one such text */
 /* Text buffers: far above any real page (the body itself is capped by the crawler). */
 #define MAX_TEXT ((size_t)256 << 20)
+/* A region's text starts with room for the document's length up to this; a longer text grows
+ * from there. */
+#define RTEXT_ROOM_MAX ((size_t)1 << 20)
 
 const char *sa_region_name(enum sa_region r)
 {
@@ -81,7 +84,8 @@ struct page_priv {
     size_t njson, capjson;
     size_t *rindex[SA_REGION_LAST]; /* per region, indices into page->blocks by offset */
     size_t rcount[SA_REGION_LAST];
-    unsigned limits; /* some cap was hit */
+    char *text[SA_REGION_LAST]; /* the regions' texts (page->text), when not empty */
+    unsigned limits;            /* some cap was hit */
 };
 
 struct page_box {
@@ -201,6 +205,7 @@ struct build {
     int run_space;
     const char *run_title; /* the first tooltip over the current run's text */
     struct sa_buf rtext[SA_REGION_LAST];
+    size_t rtext_room; /* what a region's text is given at its first block (see flush_run) */
     struct sa_buf cap; /* visible text while a capture is open */
     int cap_space;
     size_t ncap;
@@ -660,6 +665,10 @@ static void flush_run(struct build *b, size_t owner)
     if (bl) {
         const struct frame *f = &b->fr[owner];
         struct sa_buf *t = &b->rtext[f->region];
+        /* A region's text is seldom longer than the document it comes from: room for that
+         * at once spares the copies of growing by doubling (the memory is only touched as far
+         * as the text goes, and the page keeps the text where it was written, see finish). */
+        if (!t->ptr && b->rtext_room && sa__buf_reserve(t, b->rtext_room) != SA_OK) oom(b);
         if (t->len && sa__buf_append(t, "\n", 1) != SA_OK) oom(b);
         bl->off = t->len;
         bl->len = b->run.len;
@@ -1776,11 +1785,14 @@ static void finish(struct build *b)
     struct sa_page *p = b->p;
     struct page_priv *pv = b->pv;
     for (int r = 0; r < SA_REGION_LAST; r++) {
-        const struct sa_buf *t = &b->rtext[r];
-        char *s = sa__arena_strndup(b->a, t->ptr ? t->ptr : "", t->len);
-        if (!s) oom(b);
-        p->text[r].ptr = s ? s : empty;
-        p->text[r].len = s ? t->len : 0;
+        struct sa_buf *t = &b->rtext[r];
+        if (!t->ptr) continue; /* p->text[r] stays empty */
+        /* the page takes the buffer, its room given back, instead of a copy of it */
+        size_t len = t->len;
+        char *s = sa__buf_take(t, NULL), *fit = sa__realloc(s, len + 1);
+        pv->text[r] = fit ? fit : s;
+        p->text[r].ptr = pv->text[r];
+        p->text[r].len = len;
     }
     p->nblocks = b->blocks.n;
     p->blocks = arena_copy(b, b->blocks.ptr, b->blocks.n, sizeof(struct sa_block));
@@ -2132,6 +2144,7 @@ int sa__page_build(const char *body, size_t len, const struct sa_fetch_info *fi,
     sa__buf_init(&b.run, MAX_TEXT);
     sa__buf_init(&b.cap, MAX_TEXT);
     for (int r = 0; r < SA_REGION_LAST; r++) sa__buf_init(&b.rtext[r], MAX_TEXT);
+    b.rtext_room = len < RTEXT_ROOM_MAX ? len : RTEXT_ROOM_MAX;
 
     int rc = SA_OK;
     const char *stage = "building page";
@@ -2206,6 +2219,7 @@ void sa__page_free(struct sa_page *p)
     if (pv) {
         for (size_t i = 0; i < pv->njson; i++) cJSON_Delete(pv->json[i]);
         sa__free(pv->json);
+        for (int r = 0; r < SA_REGION_LAST; r++) sa__free(pv->text[r]);
         sa__arena_release(&pv->arena);
     }
     /* the page and its priv were one allocation (struct page_box) */
