@@ -357,17 +357,29 @@ static uint32_t decode2(const unsigned char *s)
     return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
 }
 
+/* 1 when a byte of w, masked with FC, is CC or D4: a lead byte in CC..CF or D4..D7. (A byte
+ * of v - 0x01.. & ~v has its high bit only where a byte of v is zero, or after one that is:
+ * no byte that matters is missed.) */
+static int norm_lead8(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t x = w & 0xFCFCFCFCFCFCFCFCu, a = x ^ 0xCCCCCCCCCCCCCCCCu, b = x ^ 0xD4D4D4D4D4D4D4D4u;
+    return (((a - ones) & ~a) | ((b - ones) & ~b)) & highs ? 1 : 0;
+}
+
 /* Every character normalisation touches is a two-byte sequence led by 0xCC..0xD6, so most
  * pages (Latin, Cyrillic, Thai) are matched as they are, without a copy or an offset map. */
 static int needs_norm(const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i + 1 < len; i++) {
-        /* asked of every page text: ASCII goes eight bytes at a time, and the lead bytes that
-         * matter are those of U+0300..03FF and U+0500..05BF (Cyrillic's D0..D3 are not) */
+        /* asked of every page text: the lead bytes that matter are those of U+0300..03FF and
+         * U+0500..05BF (Cyrillic's D0..D3 are not), so eight bytes go at a time while none is
+         * CC..CF or D4..D7 (D7, Hebrew, only costs the test below): on a Russian or Thai page,
+         * as on a Latin one, nearly all of them */
         uint64_t w;
         /* i + 10: the skip must leave a byte after s[i] for the pair test below */
-        while (i + 10 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0)) i += 8;
+        while (i + 10 <= len && (memcpy(&w, s + i, 8), !norm_lead8(w))) i += 8;
         if (s[i] < 0xCC || s[i] > 0xD6 || (s[i] >= 0xD0 && s[i] <= 0xD3) ||
             (s[i + 1] & 0xC0) != 0x80)
             continue;

@@ -603,6 +603,32 @@ TEST(lexicon_normalising_scan_stays_inside_the_text)
     }
 }
 
+/* The scan for text to normalise passes eight bytes at a time over Cyrillic and Thai as over
+ * ASCII: a combining mark (CC 81) or an Armenian mark (D5 9B) after any run of them, at any
+ * position in the eight, is still seen. */
+TEST(lexicon_normalising_scan_sees_marks_after_other_scripts)
+{
+    const char *pads[] = {"\xd0\xb4", "\xe0\xb8\x81", "a"}; /* д, ก, a */
+    const char *word = "\xce\xba\xce\xb1\xce\xbb\xce\xb1\xcc\x81\xce\xb8\xce\xb9";
+    const char *hy = "Գնե՛ք"; /* "buy", with the emphasis mark D5 9B inside */
+    for (size_t t = 0; t < sizeof pads / sizeof *pads; t++)
+        for (size_t k = 0; k <= 24; k++) {
+            char b[256];
+            size_t n = 0;
+            for (size_t i = 0; i < k; i++, n += strlen(pads[t]))
+                memcpy(b + n, pads[t], strlen(pads[t]));
+            b[n++] = ' ';
+            memcpy(b + n, word, strlen(word));
+            struct sa_match m;
+            EXPECT_EQ(sa_lexicon_find(lex_get(), SA_CONCEPT_CART, b, n + strlen(word), &m), 1);
+            EXPECT_EQ(m.off, n);
+            memcpy(b + n, hy, strlen(hy));
+            EXPECT_EQ(sa_lexicon_find(lex_get(), SA_CONCEPT_BUY, b, n + strlen(hy), &m), 1);
+            EXPECT_EQ(m.off, n);
+            EXPECT_EQ(m.len, strlen(hy));
+        }
+}
+
 /* ---- Armenian ---- */
 
 TEST(lexicon_armenian_ligature_equivalent)
