@@ -1425,12 +1425,15 @@ static int run_filtered(const struct rx *rx, size_t i, pcre2_match_data *md,
             if (rc != PCRE2_ERROR_NOMATCH) break; /* a match, or an error that ends the search */
         }
     } else {
-        const struct sa__row *rows = pre->word_start ? keys->ws : keys->all;
-        size_t nrows = pre->word_start ? keys->nws : keys->n, base = keys->base;
+        size_t nrows, base = keys->base;
+        unsigned need;
+        const struct sa__row *rows = sa__keys_rows(keys, pre->word_start, &nrows, &need);
         for (size_t j = sa__keys_find(rows, nrows, base + start); j < nrows; j++) {
             at = rows[j].off - base;
             if (at >= limit) break;
-            if (!sa__prefix_cand(pre, rows[j]) || !sa__prefix_deep(pre, s, n, at)) continue;
+            if ((need && !(rows[j].h1 & need)) || !sa__prefix_cand(pre, rows[j]) ||
+                !sa__prefix_deep(pre, s, n, at))
+                continue;
             pcre2_set_offset_limit(mc, at);
             rc = run_code(rx, i, md, mc, s, n, at);
             if (rc != PCRE2_ERROR_NOMATCH) break;

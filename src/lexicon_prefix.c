@@ -1519,20 +1519,28 @@ static inline uint32_t bucket_of(struct sa__row r, uint32_t mask)
 
 /* Groups the rows all[0..n) by h2 (a counting sort, so each bucket stays in row order) into nb
  * buckets; head (nb + 2 entries) holds in head[b + 1] the rows of bucket b when counted, else
- * zeros. The index, its rows and head are in a keys' block (layout_of). */
-static void build_index(const struct sa__row *all, size_t n, struct sa__index *ix,
+ * zeros. With need, only the rows with one of its flags are grouped (the word starts' index is
+ * made from all the rows: they are not copied out on their own first). The index, its rows and
+ * head are in a keys' block (layout_of). */
+static void build_index(const struct sa__row *all, size_t n, unsigned need, struct sa__index *ix,
                         struct sa__row *rows, uint32_t *head, uint32_t nb, int counted)
 {
     uint32_t mask = nb - 1;
-    for (size_t j = 0; j < n && !counted; j++) head[bucket_of(all[j], mask) + 1]++;
+    for (size_t j = 0; j < n && !counted; j++)
+        if (!need || (all[j].h1 & need)) head[bucket_of(all[j], mask) + 1]++;
     /* the prefix sums make head[b] where bucket b begins */
     for (uint32_t b = 0; b <= nb; b++) head[b + 1] += head[b];
     /* filling moves each head[b] to the next bucket's start; shifting back restores them (rows
      * counted by rows_plain have no WILD flag) */
-    if (counted)
+    if (counted && !need)
         for (size_t j = 0; j < n; j++) rows[head[all[j].h2 & mask]++] = all[j];
+    else if (counted)
+        for (size_t j = 0; j < n; j++) {
+            if (all[j].h1 & need) rows[head[all[j].h2 & mask]++] = all[j];
+        }
     else
-        for (size_t j = 0; j < n; j++) rows[head[bucket_of(all[j], mask)]++] = all[j];
+        for (size_t j = 0; j < n; j++)
+            if (!need || (all[j].h1 & need)) rows[head[bucket_of(all[j], mask)]++] = all[j];
     memmove(head + 1, head, (nb + 1) * sizeof *head);
     head[0] = 0;
     *ix = (struct sa__index){.mask = mask, .head = head, .rows = rows};
@@ -1681,9 +1689,12 @@ rows_plain_(const unsigned char *u, size_t len, const struct sa__starts *st, str
         if (counting) head[(h2 & mask) + 1]++;
         if (bits) set_bit(bits, h);
         if (ws) {
-            if (counting) head[mask + 3 + (h2 & mask) + 1]++; /* the word starts' heads */
             if (bits) set_bit(bits + SA__PRESENT, h);
-            *w++ = *r;
+            /* an indexed text's word starts are read from their index, made from all */
+            if (counting)
+                head[mask + 3 + (h2 & mask) + 1]++; /* the word starts' heads */
+            else
+                *w++ = *r;
         }
         r++;
         i = at;
@@ -1886,7 +1897,7 @@ static int keys_build(const char *s, size_t len, const struct sa__starts *st, st
         if (bits) set_bit(bits, h);
         if (fl & (SA__KEY_WORDSTART | SA__KEY_WILD1)) {
             if (bits) set_bit(bits + SA__PRESENT, h);
-            k->ws[nws++] = r;
+            if (!indexed) k->ws[nws++] = r;
         }
     }
     k->n = n;
@@ -1895,11 +1906,19 @@ done:
     k->all[k->n] = (struct sa__row){.off = (uint32_t)len};
     if (indexed && k->n >= SA__INDEX_MIN) {
         struct sa__index *ix = (struct sa__index *)block;
-        build_index(k->all, k->n, ix, (struct sa__row *)(block + l.ixrows), head, nb, counted);
-        build_index(k->ws, k->nws, ix + 1, (struct sa__row *)(block + l.ixwsrows), head + nb + 2,
-                    nb, counted);
+        build_index(k->all, k->n, 0, ix, (struct sa__row *)(block + l.ixrows), head, nb, counted);
+        build_index(k->all, k->n, SA__KEY_WORDSTART | SA__KEY_WILD1, ix + 1,
+                    (struct sa__row *)(block + l.ixwsrows), head + nb + 2, nb, counted);
         k->ix = ix;
         k->ix_ws = ix + 1;
+        k->ws = NULL;
+        k->nws = 0;
+    } else if (indexed) {
+        /* too few rows kept for an index: the word starts are copied out after all */
+        size_t m = 0;
+        for (size_t j = 0; j < k->n; j++)
+            if (k->all[j].h1 & (SA__KEY_WORDSTART | SA__KEY_WILD1)) k->ws[m++] = k->all[j];
+        k->nws = m;
     }
     return SA_OK;
 }
@@ -1917,14 +1936,16 @@ void sa__keys_view(const struct sa__keys *whole, size_t at, size_t len, struct s
     out->base = at;
     size_t lo = sa__keys_find(whole->all, whole->n, at);
     size_t hi = sa__keys_find(whole->all, whole->n, at + len);
-    size_t wlo = sa__keys_find(whole->ws, whole->nws, at);
-    size_t whi = sa__keys_find(whole->ws, whole->nws, at + len);
     out->all = whole->all + lo;
     out->n = hi - lo;
     out->ix = whole->ix;
     out->ix_ws = whole->ix_ws;
-    out->ws = whole->ws + wlo;
-    out->nws = whi - wlo;
+    if (whole->ws) {
+        size_t wlo = sa__keys_find(whole->ws, whole->nws, at);
+        size_t whi = sa__keys_find(whole->ws, whole->nws, at + len);
+        out->ws = whole->ws + wlo;
+        out->nws = whi - wlo;
+    }
     /* Whole's bitmaps are a superset of the stretch's, and the bitmaps only ever rule
      * searches out. A stretch's own cost a kilobyte written for every block a check asks
      * about, and more than the searches they rule out that whole's do not (200-page bench
@@ -1943,12 +1964,14 @@ int sa__prefix_may(const struct sa__prefix *p, const struct sa__keys *k)
     if (k->wild) return 1;
     /* a short subject: its rows are fewer than the words of the bitmaps to compare, or it
      * has no bitmaps */
-    const struct sa__row *rows = p->word_start ? k->ws : k->all;
-    size_t n = p->word_start ? k->nws : k->n;
+    unsigned need;
+    size_t n;
+    const struct sa__row *rows = sa__keys_rows(k, p->word_start, &n, &need);
     const uint8_t *have = p->word_start ? k->present_ws : k->present;
     if (!have || n < p->nfirst_words) {
         for (size_t i = 0; i < n; i++)
-            if (sa__prefix_first(p, rows[i].h1 & SA__KEY_H12)) return 1;
+            if ((!need || (rows[i].h1 & need)) && sa__prefix_first(p, rows[i].h1 & SA__KEY_H12))
+                return 1;
         return 0;
     }
     if (p->nfirsts <= SA__FIRSTS) {

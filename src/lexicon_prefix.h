@@ -113,7 +113,9 @@ struct sa__index {
 struct sa__keys {
     struct sa__row *all; /* one row per character (kept: see sa__keys_build_for) */
     size_t n;
-    struct sa__row *ws; /* copies of the rows that may start a word (or are WILD1) */
+    /* copies of the rows that may start a word (or are WILD1); NULL (nws 0) when the text has
+     * an index: they are then in ix_ws, and read from all elsewhere (sa__keys_rows) */
+    struct sa__row *ws;
     size_t nws;
     /* h12 of the first characters present, over all rows and over ws rows (SA__PRESENT bytes
      * each): a search whose first characters are all absent is not run at all. In the block
@@ -196,6 +198,22 @@ void sa__spare_free(struct sa__spare *sp);
  * single-character matches are candidates either way. Its present bitmaps and wild flag are
  * whole's, another superset. */
 void sa__keys_view(const struct sa__keys *whole, size_t at, size_t len, struct sa__keys *out);
+/* The rows a search reads, *n of them: k->all, or for a search that starts at \b (word_start)
+ * the word starts, k->ws, or when k has none apart k->all, where only the rows with a flag of
+ * *need are word starts (0: every row counts). */
+static inline const struct sa__row *sa__keys_rows(const struct sa__keys *k, int word_start,
+                                                  size_t *n, unsigned *need)
+{
+    *need = 0;
+    if (word_start && k->ws) {
+        *n = k->nws;
+        return k->ws;
+    }
+    if (word_start) *need = SA__KEY_WORDSTART | SA__KEY_WILD1;
+    *n = k->n;
+    return k->all;
+}
+
 /* The first i of v[lo..hi) with v[i] >= x (hi when none); v is sorted. */
 size_t sa__u32_lower_bound(const uint32_t *v, size_t lo, size_t hi, uint32_t x);
 /* The index of the first of rows[0..n) at or after byte offset at. */

@@ -1107,6 +1107,21 @@ TEST(prefix_stretch_same_answers_as_own_text)
     sa_lexicon_free(lex);
 }
 
+/* The word-start rows of k, copied into a malloc'd array of *n: its ws, or for a text with an
+ * index (which keeps them in its index only) its rows with a word-start flag. */
+static struct sa__row *ws_of(const struct sa__keys *k, size_t *n)
+{
+    size_t m;
+    unsigned need;
+    const struct sa__row *r = sa__keys_rows(k, 1, &m, &need);
+    struct sa__row *out = malloc((m + 1) * sizeof *out);
+    size_t o = 0;
+    for (size_t j = 0; out && j < m; j++)
+        if (!need || (r[j].h1 & need)) out[o++] = r[j];
+    *n = o;
+    return out;
+}
+
 /* Texts without a WILD character take a pass of their own (rows_plain); with one at the end,
  * the general pass: both give every other row alike, word starts and present bits included,
  * and an index that lists the same rows. */
@@ -1135,8 +1150,14 @@ TEST(prefix_keys_plain_pass_same_rows_as_general)
                 ASSERT_EQ(a.all[j].h3, b.all[j].h3);
                 rows++;
             }
-            ASSERT_EQ(a.nws + 1, b.nws); /* the WILD row joins the word starts */
-            for (size_t j = 0; j + 2 < a.nws; j++) ASSERT_EQ(a.ws[j].off, b.ws[j].off);
+            /* an indexed text keeps its word starts in its index only */
+            ASSERT(!a.ix == !!a.ws && !b.ix == !!b.ws);
+            size_t na, nb;
+            struct sa__row *wa = ws_of(&a, &na), *wb = ws_of(&b, &nb);
+            ASSERT_EQ(na + 1, nb); /* the WILD row joins the word starts */
+            for (size_t j = 0; j + 2 < na; j++) ASSERT_EQ(wa[j].off, wb[j].off);
+            free(wa);
+            free(wb);
             ASSERT(a.present && b.present);
             for (size_t i = 0; i < SA__PRESENT; i++) {
                 ASSERT_EQ(a.present[i] & ~b.present[i], 0);
@@ -1171,7 +1192,7 @@ TEST(prefix_keys_plain_pass_same_rows_as_general)
 /* 1 when a and b list the same rows, word starts, bitmaps and index. */
 static int same_keys(const struct sa__keys *a, const struct sa__keys *b)
 {
-    if (a->n != b->n || a->nws != b->nws || a->wild != b->wild || !a->ix != !b->ix) return 0;
+    if (a->n != b->n || a->wild != b->wild || !a->ix != !b->ix) return 0;
     if (!a->present != !b->present || !a->present_ws != !b->present_ws) return 0;
     if (a->present && (memcmp(a->present, b->present, SA__PRESENT) != 0 ||
                        memcmp(a->present_ws, b->present_ws, SA__PRESENT) != 0))
@@ -1180,8 +1201,13 @@ static int same_keys(const struct sa__keys *a, const struct sa__keys *b)
         if (a->all[j].off != b->all[j].off || a->all[j].h1 != b->all[j].h1 ||
             a->all[j].h2 != b->all[j].h2 || a->all[j].h3 != b->all[j].h3)
             return 0;
-    for (size_t j = 0; j < a->nws; j++)
-        if (a->ws[j].off != b->ws[j].off || a->ws[j].h1 != b->ws[j].h1) return 0;
+    size_t na, nb;
+    struct sa__row *wa = ws_of(a, &na), *wb = ws_of(b, &nb);
+    int same = na == nb;
+    for (size_t j = 0; same && j < na; j++) same = wa[j].off == wb[j].off && wa[j].h1 == wb[j].h1;
+    free(wa);
+    free(wb);
+    if (!same) return 0;
     if (!a->ix) return 1;
     if (a->ix->mask != b->ix->mask) return 0;
     for (size_t i = 0; i < a->ix->mask + 3; i++)
@@ -1216,8 +1242,11 @@ TEST(prefix_keys_in_reused_memory_same_rows)
         uint8_t bits[2][SA__PRESENT] = {{0}};
         for (size_t j = 0; j < a.n; j++)
             bits[0][(a.all[j].h1 & SA__KEY_H12) >> 3] |= (uint8_t)(1u << (a.all[j].h1 & 7));
-        for (size_t j = 0; j < a.nws; j++)
-            bits[1][(a.ws[j].h1 & SA__KEY_H12) >> 3] |= (uint8_t)(1u << (a.ws[j].h1 & 7));
+        size_t nw;
+        struct sa__row *wr = ws_of(&a, &nw);
+        for (size_t j = 0; j < nw; j++)
+            bits[1][(wr[j].h1 & SA__KEY_H12) >> 3] |= (uint8_t)(1u << (wr[j].h1 & 7));
+        free(wr);
         ASSERT(memcmp(bits[0], a.present, SA__PRESENT) == 0);
         ASSERT(memcmp(bits[1], a.present_ws, SA__PRESENT) == 0);
         struct sa__index *ix = a.ix;
@@ -1508,11 +1537,13 @@ TEST(prefix_lexicon_without_jit_same_answers)
 static size_t walk_cands(const struct sa__prefix *p, const struct sa__keys *k, size_t from,
                          size_t upto, size_t *out, size_t max)
 {
-    const struct sa__row *rows = p->word_start ? k->ws : k->all;
-    size_t nrows = p->word_start ? k->nws : k->n, n = 0;
+    size_t nrows, n = 0;
+    unsigned need;
+    const struct sa__row *rows = sa__keys_rows(k, p->word_start, &nrows, &need);
     for (size_t j = sa__keys_find(rows, nrows, k->base + from); j < nrows && n < max; j++) {
         if (rows[j].off - k->base >= upto) break;
-        if (sa__prefix_cand(p, rows[j])) out[n++] = rows[j].off - k->base;
+        if ((!need || (rows[j].h1 & need)) && sa__prefix_cand(p, rows[j]))
+            out[n++] = rows[j].off - k->base;
     }
     return n;
 }
@@ -1709,7 +1740,7 @@ TEST(prefix_keys_for_a_set_keep_its_candidates)
     struct corpus c = corpus_get(3);
     size_t max = 1u << 20, *want = malloc(max * sizeof *want), *got = malloc(max * sizeof *got);
     ASSERT(want && got);
-    size_t rows = 0, kept = 0, compared = 0, indexed = 0, texts = 0;
+    size_t rows = 0, kept = 0, compared = 0, indexed = 0, texts = 0, copied = 0;
     /* every fifth fixture page as it is (short and long), and four texts of 64 KiB joined from
      * all of them, long enough that even the kept rows get an index */
     size_t nbase = c.n, next = 0;
@@ -1744,15 +1775,35 @@ TEST(prefix_keys_for_a_set_keep_its_candidates)
         ASSERT_EQ(sa__keys_build_for(c.text[t], c.len[t], sealed, &part, NULL, 0), SA_OK);
         struct sa__keys plain;
         ASSERT_EQ(sa__keys_build_for(c.text[t], c.len[t], st, &plain, NULL, 0), SA_OK);
-        ASSERT(plain.n == part.n && plain.nws == part.nws && plain.wild == part.wild);
+        size_t npw, nqw, nfw;
+        struct sa__row *pw = ws_of(&plain, &npw), *qw = ws_of(&part, &nqw),
+                       *fw = ws_of(&full, &nfw);
+        ASSERT(plain.n == part.n && npw == nqw && plain.wild == part.wild);
+        ASSERT(same_rows(pw, qw, nqw));
+        ASSERT(nqw <= nfw);
+        free(pw);
+        free(qw);
+        free(fw);
         ASSERT(same_rows(plain.all, part.all, part.n + 1));
-        ASSERT(same_rows(plain.ws, part.ws, part.nws));
+        /* a long text with too few rows kept for an index has its word starts copied out of
+         * all after the pass: exactly its rows with a word-start flag */
+        ASSERT(!part.ix == !!part.ws);
+        if (part.ws) {
+            size_t m = 0;
+            for (size_t j = 0; j < part.n; j++)
+                if (part.all[j].h1 & (SA__KEY_WORDSTART | SA__KEY_WILD1)) {
+                    ASSERT(m < part.nws && part.ws[m].off == part.all[j].off);
+                    m++;
+                }
+            ASSERT_EQ(m, part.nws);
+            copied += c.len[t] >= SA__INDEX_MIN;
+        }
         ASSERT(memcmp(plain.present, part.present, SA__PRESENT) == 0);
         ASSERT(memcmp(plain.present_ws, part.present_ws, SA__PRESENT) == 0);
         sa__keys_release(&plain);
         rows += full.n;
         kept += part.n;
-        ASSERT(part.n <= full.n && part.nws <= full.nws);
+        ASSERT(part.n <= full.n);
         ASSERT(part.wild == full.wild);
         const char *mid = memchr(c.text[t] + c.len[t] / 2, '\n', c.len[t] - c.len[t] / 2);
         size_t at = mid ? (size_t)(mid - c.text[t]) + 1 : 0, vlen = (c.len[t] - at) / 2;
@@ -1783,8 +1834,11 @@ TEST(prefix_keys_for_a_set_keep_its_candidates)
         sa__keys_release(&part);
         sa__keys_release(&full);
     }
-    fprintf(stderr, "%zu searches in the set, %zu of %zu rows kept, %zu candidates, %zu by index\n",
-            inset, kept, rows, compared, indexed);
+    fprintf(stderr,
+            "%zu searches in the set, %zu of %zu rows kept (%zu long texts without an index), "
+            "%zu candidates, %zu by index\n",
+            inset, kept, rows, copied, compared, indexed);
+    ASSERT(copied > 0);
     ASSERT(texts >= 6);
     ASSERT(compared > 10000);
     ASSERT(indexed > 0);
