@@ -1352,8 +1352,11 @@ static int deep_build(const struct dset *d, struct sa__prefix *out)
     return SA_OK;
 }
 
+static void fold2_ready(void);
+
 int sa__prefix_analyse(const char *pat, size_t len, struct sa__prefix *out)
 {
+    fold2_ready(); /* for sa__prefix_deep, which reads with it */
     memset(out, 0, sizeof *out);
     struct reader r = {.s = pat, .e = pat + len, .stretch = 1};
     struct f2 f;
@@ -1473,6 +1476,11 @@ static void fold2_init(void)
     }
 }
 
+static void fold2_ready(void)
+{
+    pthread_once(&fold2_once, fold2_init);
+}
+
 static inline uint32_t key_at(const unsigned char *s, size_t len, size_t i, size_t *q)
 {
     unsigned c = s[i];
@@ -1584,8 +1592,7 @@ void sa__starts_seal(struct sa__starts *st)
 int sa__prefix_deep(const struct sa__prefix *p, const char *s, size_t n, size_t at)
 {
     const struct sa__deep *dp = p->deep;
-    if (!dp) return 1;
-    pthread_once(&fold2_once, fold2_init);
+    if (!dp) return 1; /* p was analysed, so fold2 is made: no pthread_once on this hot path */
     const unsigned char *u = (const unsigned char *)s;
     uint64_t h = 0;
     for (unsigned l = 0, longest = dp->longest; l < longest; l++) {
