@@ -200,7 +200,8 @@ TEST(check_readable_text_tiny_inline_on_most_pages_fails_hy)
 }
 
 /* A rule inside @media (max-width) applies on phones and counts; a <style media="print"> and
- * an @media print block do not. The font shorthand is read too. 1 page of 2. */
+ * an @media print block do not, whatever braces its quoted strings hold. The font shorthand is
+ * read too. 1 page of 2. */
 TEST(check_readable_text_mobile_media_rule_counts_print_does_not_partial_en)
 {
     static const struct pg pages[] = {
@@ -214,7 +215,9 @@ TEST(check_readable_text_mobile_media_rule_counts_print_does_not_partial_en)
                   "</main>")},
         {"https://linen.test/products/linen-shirt",
          DOC_HEAD("en",
-                  VIEWPORT "<style>body { font: 16px/1.5 Georgia, serif; } @media (max-width: "
+                  VIEWPORT "<style>body { font: 16px/1.5 Georgia, serif; } @media print { "
+                           ".rte::after { content: '}}'; } .rte p { font-size: 7px; } .rte::before "
+                           "{ content: \"}}\"; } .rte li { font-size: 6px; } } @media (max-width: "
                            "749px) { .product__description.rte { font: 11px/1.4 Georgia, serif; "
                            "} }</style>",
                   "Linen shirt",
