@@ -309,7 +309,8 @@ static void text_claims(const struct sa_page *p, struct claim *cl, size_t *n)
         char mk[8];
         if (marker_at(t, len, mk)) continue; /* "*Offer valid ...": a footnote, not a claim */
         if ((b->flags & SA_BLOCK_LINK) && dead_link(p, b, t, len)) continue;
-        if (!(b->flags & SA_BLOCK_HEADING) && sa__utf8_chars(t, len) > CLAIM_MAX_CHARS) continue;
+        if (!(b->flags & SA_BLOCK_HEADING) && sa__utf8_more_chars(t, len, CLAIM_MAX_CHARS))
+            continue;
         if (!says_promo(p, t, len)) continue;
         struct claim *c = new_claim(cl, n);
         if (!c) return;
@@ -710,7 +711,7 @@ static int page_out_of_stock(const struct sa_page *p, const char **where, char *
         if ((b->flags & SA_BLOCK_LINK) && !(b->flags & SA_BLOCK_BUTTON)) continue;
         size_t len;
         const char *t = block_text(p, b, &len);
-        if (sa__utf8_chars(t, len) > CLAIM_MAX_CHARS) continue; /* a status line, not a story */
+        if (sa__utf8_more_chars(t, len, CLAIM_MAX_CHARS)) continue; /* a status line, not a story */
         if (sa_lexicon_match(p->lex, SA_CONCEPT_OUT_OF_STOCK, t, len) <= 0) continue;
         *where = b->where;
         size_t k = sa__utf8_floor(t, len, SA_SNIPPET_MAX);

@@ -89,16 +89,29 @@ size_t sa__utf8_floor(const char *s, size_t n, size_t max)
     return i;
 }
 
+/* The continuation bytes among the eight at s. */
+static size_t cont8(const char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    /* bit 7 of each continuation byte, moved to bit 0 and summed into the top byte */
+    return (size_t)((((w & ~(w << 1) & 0x8080808080808080u) >> 7) * 0x0101010101010101u) >> 56);
+}
+
 size_t sa__utf8_chars(const char *s, size_t n)
 {
     size_t cont = 0, i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        /* bit 7 of each continuation byte, moved to bit 0 and summed into the top byte */
-        cont +=
-            (size_t)((((w & ~(w << 1) & 0x8080808080808080u) >> 7) * 0x0101010101010101u) >> 56);
-    }
+    for (; i + 8 <= n; i += 8) cont += cont8(s + i);
     for (; i < n; i++) cont += ((unsigned char)s[i] & 0xC0) == 0x80;
     return n - cont;
+}
+
+int sa__utf8_more_chars(const char *s, size_t n, size_t max)
+{
+    if (n <= max) return 0; /* a character has one byte at least */
+    size_t cont = 0, i = 0;
+    for (; i + 8 <= n; i += 8)
+        if (i + 8 - (cont += cont8(s + i)) > max) return 1; /* no need to count the rest */
+    for (; i < n; i++) cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+    return n - cont > max;
 }

@@ -14,6 +14,9 @@ char *sa__utf8_sanitize(const char *s, size_t n, size_t *outlen);
 /* Characters in s[0..n): the bytes that do not continue a sequence (10xxxxxx), so an invalid
  * byte counts as one. Checks count whole page texts with it: eight bytes at a time. */
 size_t sa__utf8_chars(const char *s, size_t n);
+/* 1 when s[0..n) holds more than max characters (as sa__utf8_chars counts them): counted only
+ * as far as it takes to tell, and not at all when n <= max. */
+int sa__utf8_more_chars(const char *s, size_t n, size_t max);
 /* Largest length <= max that does not cut a character of s[0..n). */
 size_t sa__utf8_floor(const char *s, size_t n, size_t max);
 

@@ -215,6 +215,27 @@ TEST(charset_utf8_chars_at_every_alignment)
     EXPECT_EQ(sa__utf8_chars("Корзина", strlen("Корзина")), 7);
 }
 
+/* sa__utf8_more_chars tells "more than max characters" counting only as far as it must: for
+ * every stretch of a mixed text (a run of stray continuation bytes, which count as nothing,
+ * included) and every max up to its length, it says what the count says. */
+TEST(charset_utf8_more_chars_agrees_with_the_count)
+{
+    static const char text[] =
+        "Корзина: 2 ชิ้น 🛒 total\xFF\x80 ok \xD0"
+        " Ελλάδα, Հայաստան 🛒🛒🛒🛒 ชิ้นชิ้น"
+        "\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80 end";
+    size_t n = sizeof text - 1, checked = 0;
+    for (size_t a = 0; a < n; a += 3)
+        for (size_t b = a; b <= n; b++) {
+            size_t chars = sa__utf8_chars(text + a, b - a);
+            for (size_t max = 0; max <= b - a + 1; max++) {
+                EXPECT_EQ(sa__utf8_more_chars(text + a, b - a, max), chars > max);
+                checked++;
+            }
+        }
+    EXPECT(checked > 100000);
+}
+
 TEST(charset_invalid_single_byte_replaced)
 {
     /* 0x98 is undefined in windows-1251, 0xDB..0xDE in windows-874; decoding goes on */
