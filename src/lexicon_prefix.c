@@ -2041,6 +2041,7 @@ int sa__cands_init(struct sa__cands *c, const struct sa__prefix *p, const struct
     c->end = k->all[k->n].off;
     if (upto < c->end - k->base) c->end = (uint32_t)(k->base + upto);
     c->win = at;
+    c->span = SA__CANDS_SPAN;
     c->n = c->nbuf = c->next = 0;
     /* Two pairs may share a bucket: its rows then go in twice, once for each pair, and each
      * time give the rows of that pair only (gather). */
@@ -2108,8 +2109,13 @@ int sa__cands_next(struct sa__cands *c, size_t *off)
 {
     while (c->next == c->nbuf) {
         if (c->win >= c->end || c->n == 0) return 0;
-        /* all that is left at once, halved until its candidates fit; a single byte fits */
+        /* A span of the text at a time, twice the last: a search stops at its first match,
+         * and the rows past it were read for nothing (200-page bench shop, all that was left
+         * at once: 2.34 M rows read, 1.71 M by spans from 1 KiB, for the same 418 000
+         * candidates). Halved until its candidates fit; a single byte fits. */
         uint32_t step = c->end - c->win;
+        if (step > c->span) step = c->span;
+        c->span = c->span <= UINT32_MAX / 2 ? c->span * 2 : UINT32_MAX;
         while (!gather(c, c->win + step)) step = step / 2 ? step / 2 : 1;
     }
     *off = c->buf[c->next++] - c->base;

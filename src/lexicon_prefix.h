@@ -227,12 +227,14 @@ size_t sa__keys_find(const struct sa__row *rows, size_t n, size_t at);
 #define SA__CANDS_LISTS 128
 #define SA__ANY_PAIR    0xFFFFFFFFu
 #define SA__CANDS_BUF   256
+#define SA__CANDS_SPAN  1024 /* bytes: the first gathering's span */
 struct sa__cands {
     const struct sa__prefix *p;
     const struct sa__row *rows; /* the index's */
     size_t base;
-    uint32_t end; /* the offset past the subject's last row */
-    uint32_t win; /* rows below this offset are gathered */
+    uint32_t end;  /* the offset past the subject's last row */
+    uint32_t win;  /* rows below this offset are gathered */
+    uint32_t span; /* the bytes the next gathering covers at most */
     unsigned n, nbuf, next;
     uint32_t cur[SA__CANDS_LISTS], stop[SA__CANDS_LISTS]; /* the lists' stretches of rows */
     uint32_t pair[SA__CANDS_LISTS]; /* the h16 a list is for (SA__ANY_PAIR: the WILD rows') */
