@@ -357,9 +357,9 @@ static uint32_t decode2(const unsigned char *s)
     return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
 }
 
-/* 1 when a byte of w, masked with FC, is CC or D4: a lead byte in CC..CF or D4..D7. (A byte
- * of v - 0x01.. & ~v has its high bit only where a byte of v is zero, or after one that is:
- * no byte that matters is missed.) */
+/* 1 when a byte of w, masked with FC, is CC or D4: a lead byte in CC..CF or D4..D7. ((a -
+ * 0x01..) & ~a & 0x80.. sets a byte's high bit where a's byte is zero, and perhaps in a byte
+ * above one that is: a lead byte is never missed, and a false one only costs the test below.) */
 static int norm_lead8(uint64_t w)
 {
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;

@@ -667,8 +667,9 @@ static void flush_run(struct build *b, size_t owner)
         struct sa_buf *t = &b->rtext[f->region];
         /* A region's text is seldom longer than the document it comes from: room for that
          * at once spares the copies of growing by doubling (the memory is only touched as far
-         * as the text goes, and the page keeps the text where it was written, see finish). */
-        if (!t->ptr && b->rtext_room && sa__buf_reserve(t, b->rtext_room) != SA_OK) oom(b);
+         * as the text goes, and the page keeps the text where it was written, see finish).
+         * Without memory for it, the text grows as before. */
+        if (!t->ptr && b->rtext_room) (void)sa__buf_reserve(t, b->rtext_room);
         if (t->len && sa__buf_append(t, "\n", 1) != SA_OK) oom(b);
         bl->off = t->len;
         bl->len = b->run.len;
