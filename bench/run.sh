@@ -3,7 +3,8 @@
 # 127.0.0.1, and times shopaudit (all checks, default concurrency) against wget --recursive on
 # it, alternating, BENCH_RUNS times each. Prints wall time, pages/s, CPU ms per page and peak
 # RSS per run, shopaudit's CPU per page against a bare libxml2 parse of the same pages (over
-# HTTP, and from disk with one page thread: the `shopaudit-disk` row), a gzip run, callgrind
+# HTTP, and from disk with one page thread: the `shopaudit-disk` row), the same audit without
+# the lexicon's matching (the `sa-nomatch` row: see below), a gzip run, callgrind
 # instructions and cachegrind data misses per page on a small shop (figures machine noise
 # cannot move), and, last, the ratios pages/s and peak RSS shopaudit/wget.
 # Nothing is asserted: see bench/README.md for the targets.
@@ -45,6 +46,16 @@ mkdir -p "$WORK"
 BARE="$WORK/bare_parse"
 cc -std=c11 -O2 -Wall -Wextra -Werror "$HERE/bare_parse.c" \
     $(pkg-config --cflags --libs libxml-2.0) -o "$BARE" || die "bare_parse did not build"
+
+# The floor of the matching: the same sources built with SA_NO_MATCHING, where every lexicon
+# search answers "not found" at once. Run like shopaudit, it costs what fetching, parsing, the
+# page model and the checks' own logic cost; the difference to shopaudit is the matching's.
+NOMATCH_BUILD="$WORK/build-nomatch"
+cmake -S "$HERE/.." -B "$NOMATCH_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSA_NO_MATCHING=ON \
+    >/dev/null || die "the build without matching did not configure"
+cmake --build "$NOMATCH_BUILD" -j"$(getconf _NPROCESSORS_ONLN)" --target shopaudit >/dev/null ||
+    die "the build without matching failed"
+SA_NOMATCH="$NOMATCH_BUILD/shopaudit"
 
 NGINX_PID=""
 stop_nginx() {
@@ -151,6 +162,9 @@ for n in $SIZES; do
         timed "$WORK/t.sa" "$SA" -q --jobs "$JOBS" --max-pages "$n" --json "$WORK/sa-$n.json" "$url" ||
             [ $? -eq 1 ] || die "shopaudit failed on $url"
         row shopaudit "$n" "$(sa_pages "$WORK/sa-$n.json")" "$WORK/t.sa"
+        timed "$WORK/t.nm" "$SA_NOMATCH" -q --jobs "$JOBS" --max-pages "$n" \
+            --json "$WORK/sa-nomatch-$n.json" "$url" || [ $? -eq 1 ] || die "the build without matching failed on $url"
+        row sa-nomatch "$n" "$(sa_pages "$WORK/sa-nomatch-$n.json")" "$WORK/t.nm"
         rm -rf "$WORK/wget"
         timed "$WORK/t.wget" wget --recursive --level=inf --no-parent --delete-after \
             -P "$WORK/wget" -o "$WORK/wget-$n.log" -nv "$url" || true
@@ -202,7 +216,7 @@ fi
 
 # Means over the runs; ratios last.
 for n in $SIZES; do
-    awk -v n="$n" -v bare="$(cat "$WORK/bare-$n")" '$2 == n && ($1 == "shopaudit" || $1 == "wget" || $1 == "shopaudit-disk") {
+    awk -v n="$n" -v bare="$(cat "$WORK/bare-$n")" '$2 == n && ($1 == "shopaudit" || $1 == "wget" || $1 == "shopaudit-disk" || $1 == "sa-nomatch") {
             k = $1; pages[k] += $3; wall[k] += $4; cpu[k] += $5 + $6; if ($7 > rss[k]) rss[k] = $7 }
         END {
             sp = pages["shopaudit"] / wall["shopaudit"]; wp = pages["wget"] / wall["wget"]
@@ -210,6 +224,10 @@ for n in $SIZES; do
             sd = pages["shopaudit-disk"] ? cpu["shopaudit-disk"] * 1000 / pages["shopaudit-disk"] : 0
             printf "N=%d: shopaudit CPU/page %.2f ms = %.1f x bare libxml2 parse (%.3f ms, the mean of its runs)\n", n, sc, sc / bare, bare
             printf "N=%d: from disk, one page thread: CPU/page %.2f ms = %.1f x bare libxml2 parse\n", n, sd, sd / bare
+            sn = pages["sa-nomatch"] ? cpu["sa-nomatch"] * 1000 / pages["sa-nomatch"] : 0
+            wc = pages["wget"] ? cpu["wget"] * 1000 / pages["wget"] : 0
+            printf "N=%d: without matching (sa-nomatch): CPU/page %.2f ms = %.1f x bare; the matching is %.0f%% of shopaudit CPU\n", n, sn, sn / bare, (sc > 0 ? 100 * (sc - sn) / sc : 0)
+            printf "N=%d: wget (fetching and scanning links only): CPU/page %.2f ms = %.1f x bare\n", n, wc, wc / bare
             printf "N=%d: pages/s shopaudit/wget = %.2f   peak RSS shopaudit/wget = %.2f\n", n, sp / wp,
                    rss["shopaudit"] / rss["wget"] }' "$WORK/rows"
 done

@@ -68,6 +68,13 @@
 #define LEX_CACHE_ANSWERS 4096       /* per pair: a cap, not a working size */
 #define LEX_STACK_KEYS    256        /* bytes: other texts up to this size key on the stack */
 
+/* bench/run.sh's floor build (CMake option SA_NO_MATCHING): every search finds nothing. */
+#ifdef SA_NO_MATCHING
+#define LEX_NO_MATCHING 1
+#else
+#define LEX_NO_MATCHING 0
+#endif
+
 static const uint32_t LEX_FLAGS =
     PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF | PCRE2_DUPNAMES;
 
@@ -1934,7 +1941,7 @@ static int find_memo(const struct sa_lexicon *lex, struct cache *ca, const struc
 int sa_lexicon_find_from(const struct sa_lexicon *lex, enum sa_concept c, const char *text,
                          size_t len, size_t start, struct sa_match *m)
 {
-    if (!lex || (int)c < 0 || c >= SA_CONCEPT_LAST) return 0;
+    if (LEX_NO_MATCHING || !lex || (int)c < 0 || c >= SA_CONCEPT_LAST) return 0;
     if (!text || start > len || !lex->text[c].ncode) return 0;
     struct cache *ca = thread_cache(lex, 1);
     if (!ca || len >= UINT32_MAX) return find(lex, &lex->text[c], NULL, NULL, text, len, start, m);
@@ -2030,7 +2037,8 @@ static struct sa_str url_path(const char *url)
 
 int sa_lexicon_url_match(const struct sa_lexicon *lex, enum sa_concept c, const char *url)
 {
-    if (!lex || !url || (int)c < 0 || c >= SA_CONCEPT_LAST || !lex->url[c].ncode) return 0;
+    if (LEX_NO_MATCHING || !lex || !url || (int)c < 0 || c >= SA_CONCEPT_LAST || !lex->url[c].ncode)
+        return 0;
     struct sa_str path = url_path(url);
     /* pages ask about every link: most paths fit on the stack, and the cache's match data is
      * borrowed from the thread's cache, so a question costs no allocation */
