@@ -988,12 +988,7 @@ static int build_all(struct loader *ld)
         build_half(&h[1]);
     lex->max_groups =
         h[0].ld.max_groups > h[1].ld.max_groups ? h[0].ld.max_groups : h[1].ld.max_groups;
-    for (int k = 0; k < 2; k++) {
-        struct sa__starts *to = &lex->starts[k];
-        const struct sa__starts *from = &h[1].ld.starts[k];
-        for (size_t i = 0; i < sizeof to->single; i++) to->single[i] |= from->single[i];
-        for (size_t i = 0; i < sizeof to->pair; i++) to->pair[i] |= from->pair[i];
-    }
+    for (int k = 0; k < 2; k++) sa__starts_merge(&lex->starts[k], &h[1].ld.starts[k]);
     sa__free(h[1].ld.starts);
     sa__starts_seal(&lex->starts[0]);
     sa__starts_seal(&lex->starts[1]);

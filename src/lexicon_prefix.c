@@ -1269,15 +1269,19 @@ static int pin(const struct pset *p, uint32_t a, uint32_t b)
  * third character may follow) passes; others pass when their triple is one of the pattern's.
  * A pair of p that neither c2 nor t accounts for is made open, so a gap in the triples can
  * only let more positions through. */
-static void third_chars(const struct f2 *f, struct sa__prefix *out)
+static int third_chars(const struct f2 *f, struct sa__prefix *out)
 {
+    if (f->t.n && !(out->tri16 = sa__malloc(f->t.n * sizeof *out->tri16))) return SA_ENOMEM;
     for (size_t i = 0; i < f->t.n; i++) {
         uint32_t a = (uint32_t)(f->t.v[i] >> 42), b = (uint32_t)(f->t.v[i] >> 21) & T_ANY,
                  c = (uint32_t)f->t.v[i] & T_ANY;
-        if (c == T_ANY)
+        if (c == T_ANY) {
             set_bit(out->open, h16(a, b) & SA__TRI_MASK);
-        else
-            set_bit(out->tri, h3(a, b, c) & SA__TRI_MASK);
+        } else {
+            uint32_t t = h3(a, b, c);
+            set_bit(out->tri, t & SA__TRI_MASK);
+            out->tri16[out->ntri16++] = (uint16_t)t;
+        }
     }
     for (size_t i = 0; i < f->p.n; i++) {
         uint32_t a = (uint32_t)(f->p.v[i] >> 32), b = (uint32_t)f->p.v[i];
@@ -1286,6 +1290,7 @@ static void third_chars(const struct f2 *f, struct sa__prefix *out)
             set_bit(out->open, h16(a, b) & SA__TRI_MASK);
     }
     out->has_tri = 1;
+    return SA_OK;
 }
 
 /* The first characters' filter, a level for each length L: a table of two bits a slot, picked
@@ -1399,8 +1404,7 @@ int sa__prefix_analyse(const char *pat, size_t len, struct sa__prefix *out)
             if (out->nfirsts < SA__FIRSTS) out->firsts[out->nfirsts] = (uint16_t)h;
             if (out->nfirsts <= SA__FIRSTS) out->nfirsts++;
         }
-    if (!f.t.over) third_chars(&f, out);
-    if (deep_build(&f.d, out) != SA_OK) {
+    if ((!f.t.over && third_chars(&f, out) != SA_OK) || deep_build(&f.d, out) != SA_OK) {
         sa__prefix_release(out);
         rc = SA_ENOMEM;
         goto out;
@@ -1420,6 +1424,7 @@ void sa__prefix_release(struct sa__prefix *p)
     sa__free(p->pair);
     sa__free(p->pairs);
     sa__free(p->pair_set);
+    sa__free(p->tri16);
     memset(p, 0, sizeof *p);
 }
 
@@ -1442,6 +1447,42 @@ void sa__starts_add(struct sa__starts *st, const struct sa__prefix *p)
     unsigned bit = p->word_start ? 2 : 1;
     spread(p->single, sizeof p->single, st->single, bit);
     spread(p->pair, 8192, st->pair, bit);
+    /* the pairs after which p may match anything: its open ones, or all when it has no third
+     * characters (the 12 bits of open stand for every pair that shares them, as in
+     * sa__prefix_third) */
+    if (!p->has_tri) {
+        spread(p->pair, 8192, st->pair, SA__START_ANY3);
+        return;
+    }
+    for (size_t i = 0; i < 8192; i += 8) {
+        uint64_t w;
+        memcpy(&w, p->pair + i, 8);
+        if (!w) continue; /* most words are empty */
+        for (size_t j = i; j < i + 8; j++)
+            for (unsigned b = p->pair[j]; b; b &= b - 1) {
+                unsigned h2 = (unsigned)(j * 8 + (unsigned)__builtin_ctz(b)), o = h2 & SA__TRI_MASK;
+                if ((p->open[o >> 3] >> (o & 7)) & 1) st->pair[h2] |= SA__START_ANY3;
+            }
+    }
+    for (uint32_t i = 0; i < p->ntri16; i++) set_bit(st->tri, p->tri16[i]);
+}
+
+void sa__starts_merge(struct sa__starts *st, const struct sa__starts *from)
+{
+    st->sealed = 0;
+    for (size_t i = 0; i < sizeof st->single; i++) st->single[i] |= from->single[i];
+    for (size_t i = 0; i < sizeof st->pair; i++) st->pair[i] |= from->pair[i];
+    for (size_t i = 0; i < sizeof st->tri; i++) st->tri[i] |= from->tri[i];
+}
+
+/* 1 when a row that starts_at() let through may start a search of st: its first character is
+ * a single-character start (which needs no more), its pair lets anything follow, or its first
+ * three characters are some search's. h3v: the row's h3. */
+static inline int keeps_third(const struct sa__starts *st, unsigned h, unsigned h2, unsigned h3v,
+                              unsigned ws)
+{
+    return (st->single[h] & (ws ? 3u : 1u)) || (st->pair[h2] & SA__START_ANY3) ||
+           ((st->tri[h3v >> 3] >> (h3v & 7)) & 1);
 }
 
 /* 1 when some search of st may start at a row of (h12 h, h16 h2); ws: the row is a word start
@@ -1691,8 +1732,12 @@ rows_plain_(const unsigned char *u, size_t len, const struct sa__starts *st, str
                 continue;
             }
         }
-        *r = (struct sa__row){(uint32_t)i, (uint16_t)(h | ws), (uint16_t)h2,
-                              (uint16_t)h3(cur, next, next2)};
+        uint32_t t3 = h3(cur, next, next2);
+        if (st && !keeps_third(st, h, h2, t3, ws)) {
+            i = at;
+            continue;
+        }
+        *r = (struct sa__row){(uint32_t)i, (uint16_t)(h | ws), (uint16_t)h2, (uint16_t)t3};
         if (counting) head[(h2 & mask) + 1]++;
         if (bits) set_bit(bits, h);
         if (ws) {
@@ -1898,7 +1943,8 @@ static int keys_build(const char *s, size_t len, const struct sa__starts *st, st
         c1 = c2;
         i = at;
         if (st && !(fl & (SA__KEY_WILD1 | SA__KEY_WILD2)) &&
-            !starts_at(st, h, r.h2, fl & SA__KEY_WORDSTART))
+            (!starts_at(st, h, r.h2, fl & SA__KEY_WORDSTART) ||
+             (!(fl & SA__KEY_WILD3) && !keeps_third(st, h, r.h2, r.h3, fl & SA__KEY_WORDSTART))))
             continue;
         k->all[n++] = r;
         if (bits) set_bit(bits, h);

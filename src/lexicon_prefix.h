@@ -58,6 +58,10 @@ struct sa__prefix {
      * SA__TRI_MASK). */
     uint8_t open[512];
     uint8_t tri[512];
+    /* h3 of each of those first three characters in full (tri keeps 12 bits of it): what keys
+     * made for a set of searches test a row against (sa__starts.tri). Never read by a search. */
+    uint16_t *tri16;
+    uint32_t ntri16;
     /* stretch_safe: asked about a stretch of a text that lies between two '\n' (or the text's
      * ends), the search answers as it does about the whole text from the stretch's start,
      * whenever that answer ends inside the stretch: it has no anchors, and no lookaround,
@@ -140,9 +144,12 @@ struct sa__keys {
 #define SA__INDEX_MIN 1024
 
 /* Where any search of a set may start: the union of their single characters and first pairs,
- * apart for the searches that start at a word start (third characters aside). A row that none
- * of them could start at is no candidate of any (sa__prefix_cand needs its single character or
- * its pair, or a WILD flag), so keys made for the set leave it out: on a page most positions
+ * apart for the searches that start at a word start, and of their first three characters. A
+ * row that none of them could start at is no candidate of any (sa__prefix_cand needs its
+ * single character or its pair, or a WILD flag), and a row whose first three characters no
+ * search starts with starts no match of any, so keys made for the set leave it out (the
+ * second kind may still pass a search's twelve bits of third characters, see tri below:
+ * candidates, never matches, are lost). On a page most positions
  * (inside words, spaces, punctuation) are such rows, and every row left out is one the index,
  * the walks and the gathering never copy or read. Searches that are not usable add nothing:
  * they never read keys. Zeroed is the empty set. */
@@ -152,6 +159,14 @@ struct sa__starts {
      * (two bits per pair kept the table in L1 but cost more in shifts than the 0.6% more L1
      * misses the bytes cause: 200-page bench, -1.1% instructions) */
     uint8_t single[4096], pair[65536];
+    /* A row that starts with one of the pairs needs its first three characters among some
+     * search's as well, unless the pair is marked SA__START_ANY3 (a search that has it matches
+     * two characters, lets anything follow them, or has no third characters known). Most rows
+     * a pair lets through have none (200-page bench shop: 62% of the rows kept by pairs alone
+     * were no candidate of any search; the page texts' rows 1 155 000 -> 548 000), and a row
+     * left out is one the index, the gathering and the present bitmaps never see. tri holds h3
+     * of every search's first three characters, a bit each. */
+    uint8_t tri[65536 / 8];
     /* The same verdict for every pair of ASCII characters, by their bytes (b0 << 7 | b1): bit
      * 0 where the first is inside a word, bit 1 where it starts one. Made by sa__starts_seal,
      * it decides a position of ASCII text with one lookup instead of decoding, folding and
@@ -159,9 +174,12 @@ struct sa__starts {
     uint8_t ascii[128 * 128];
     int sealed;
 };
+#define SA__START_ANY3 4u /* in sa__starts.pair: see tri there */
 /* Adds p's starts to st. A sealed st is unsealed (its keys then take the general way) until
  * sealed again. */
 void sa__starts_add(struct sa__starts *st, const struct sa__prefix *p);
+/* Adds from's searches to st's (st is then unsealed). */
+void sa__starts_merge(struct sa__starts *st, const struct sa__starts *from);
 /* Makes st's ASCII table once the set is complete; keys made for a set that is not sealed
  * take the general way at every position, with the same rows. */
 void sa__starts_seal(struct sa__starts *st);
@@ -169,7 +187,8 @@ void sa__starts_seal(struct sa__starts *st);
 /* Keys for s[0..len); len must be below 4 GiB. They go in buf when it holds 2 * (len + 1) rows
  * (buf may be NULL), else in memory of their own. With st, only rows some search of st may
  * start at (or flagged WILD1 or WILD2) are kept, and the present bitmaps are theirs: the keys
- * then serve st's searches only, with the same candidates. SA_OK or SA_ENOMEM. */
+ * then serve st's searches only, with the same candidates less rows that start no match (see
+ * sa__starts). SA_OK or SA_ENOMEM. */
 int sa__keys_build_for(const char *s, size_t len, const struct sa__starts *st, struct sa__keys *k,
                        struct sa__row *buf, size_t cap);
 /* All rows: keys for any search. */
