@@ -147,12 +147,12 @@ struct sa__keys {
  * apart for the searches that start at a word start, and of their first three characters. A
  * row that none of them could start at is no candidate of any (sa__prefix_cand needs its
  * single character or its pair, or a WILD flag), and a row whose first three characters no
- * search starts with starts no match of any, so keys made for the set leave it out (the
- * second kind may still pass a search's twelve bits of third characters, see tri below:
- * candidates, never matches, are lost). On a page most positions
- * (inside words, spaces, punctuation) are such rows, and every row left out is one the index,
- * the walks and the gathering never copy or read. Searches that are not usable add nothing:
- * they never read keys. Zeroed is the empty set. */
+ * search starts with starts no match of any, so keys made for the set leave both out. (A row
+ * of the second kind may still pass a search's twelve bits of third characters: candidates
+ * are lost, never matches.) On a page most positions (inside words, spaces, punctuation) are
+ * such rows, and every row left out is one the index, the walks and the gathering never copy
+ * or read. Searches that are not usable add nothing: they never read keys. Zeroed is the
+ * empty set. */
 struct sa__starts {
     /* bit 0 for the searches that may start anywhere, bit 1 for those that start at \b; a
      * byte per h12 (single) and per h16 (pair), so a character costs two loads and no shift
