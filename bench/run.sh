@@ -163,7 +163,8 @@ for n in $SIZES; do
             [ $? -eq 1 ] || die "shopaudit failed on $url"
         row shopaudit "$n" "$(sa_pages "$WORK/sa-$n.json")" "$WORK/t.sa"
         timed "$WORK/t.nm" "$SA_NOMATCH" -q --jobs "$JOBS" --max-pages "$n" \
-            --json "$WORK/sa-nomatch-$n.json" "$url" || [ $? -eq 1 ] || die "the build without matching failed on $url"
+            --json "$WORK/sa-nomatch-$n.json" "$url" ||
+            [ $? -eq 1 ] || die "the build without matching failed on $url"
         row sa-nomatch "$n" "$(sa_pages "$WORK/sa-nomatch-$n.json")" "$WORK/t.nm"
         rm -rf "$WORK/wget"
         timed "$WORK/t.wget" wget --recursive --level=inf --no-parent --delete-after \
